@@ -1,0 +1,62 @@
+package org.laymanlabs.sandbox.repl;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.Shell;
+
+/**
+ * An interactive bash look-alike on a real terminal, with JLine's line editing and a history
+ * kept across runs. Ctrl-C abandons the line; Ctrl-D or {@code exit} leave, printing "exit" as bash does.
+ */
+final class InteractiveSession {
+
+    private static final String PROMPT = "learner@laptop:~$ ";
+    private static final Path HISTORY = Path.of(System.getProperty("user.home"), ".layman_sandbox_history");
+
+    private final Shell shell;
+
+    InteractiveSession(Shell shell) {
+        this.shell = shell;
+    }
+
+    int run() throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName(Repl.PROGRAM)
+                    .variable(LineReader.HISTORY_FILE, HISTORY)
+                    .build();
+            PrintWriter screen = terminal.writer();
+            screen.println("Layman Labs sandbox. Type `help' to list the commands, `exit' to leave.");
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(PROMPT);
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                CommandResult result = shell.run(line);
+                screen.print(result.stdout());
+                screen.print(result.stderr());
+                screen.flush();
+                if (shell.hasExited()) {
+                    break;
+                }
+            }
+            screen.println("exit");
+            screen.flush();
+            reader.getHistory().save();
+        }
+        return shell.lastExitCode();
+    }
+}
