@@ -1,0 +1,16 @@
+package org.laymanlabs;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.Theme;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Layman Labs: the web app that puts a lesson beside a live sandbox. Starts the backend and the UI. */
+@SpringBootApplication
+@Theme("layman")
+public class LaymanLabsApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LaymanLabsApplication.class, args);
+    }
+}
