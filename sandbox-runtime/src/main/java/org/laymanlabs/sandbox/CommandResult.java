@@ -26,8 +26,4 @@ public record CommandResult(String stdout, String stderr, int exitCode) {
     public static CommandResult error(String stderr, int exitCode) {
         return new CommandResult("", stderr, exitCode);
     }
-
-    public boolean succeeded() {
-        return exitCode == 0;
-    }
 }

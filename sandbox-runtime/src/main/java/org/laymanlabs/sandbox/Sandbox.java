@@ -1,7 +1,10 @@
 package org.laymanlabs.sandbox;
 
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
+import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
  * One learner's sandbox for one lab: the simulated machine and cluster, reached through its shell.
@@ -10,10 +13,14 @@ import org.laymanlabs.sandbox.shell.CommandLineShell;
 public final class Sandbox {
 
     private final SandboxSpec spec;
+    private final VirtualClock clock;
+    private final RandomGenerator random;
     private final Shell shell;
 
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
+        this.clock = new VirtualClock(spec.startTime());
+        this.random = new SplittableRandom(spec.seed());
         this.shell = CommandLineShell.withBuiltins();
     }
 
@@ -27,5 +34,15 @@ public final class Sandbox {
 
     public Shell shell() {
         return shell;
+    }
+
+    /** The sandbox's own time; nothing inside reads the wall clock. */
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** The sandbox's seeded random source (load balancing, IDs), so that runs replay exactly. */
+    public RandomGenerator random() {
+        return random;
     }
 }

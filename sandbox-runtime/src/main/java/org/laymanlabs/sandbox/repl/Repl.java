@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.SandboxSpec;
 
@@ -38,7 +39,8 @@ public final class Repl {
             out.print(ReplOptions.USAGE);
             return 0;
         }
-        Sandbox sandbox = Sandbox.create(SandboxSpec.defaults());
+        // The REPL is the edge of the system: the only place that reads the wall clock.
+        Sandbox sandbox = Sandbox.create(SandboxSpec.defaults(Instant.now()));
         if (interactive) {
             return new InteractiveSession(sandbox.shell()).run();
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.SandboxSpec;
 import org.junit.jupiter.api.DisplayName;
@@ -63,7 +64,7 @@ class ReplTest {
     class Piped {
 
         private int feed(String script) throws IOException {
-            PipedSession session = new PipedSession(Sandbox.create(SandboxSpec.defaults()).shell(), print(out), print(err));
+            PipedSession session = new PipedSession(Sandbox.create(SandboxSpec.defaults(Instant.parse("2026-11-26T09:00:00Z"))).shell(), print(out), print(err));
             return session.run(new BufferedReader(new StringReader(script)));
         }
 

@@ -1,0 +1,89 @@
+package org.laymanlabs.sandbox.time;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.PriorityQueue;
+
+/**
+ * A sandbox's own clock and timer queue. Nothing in a sandbox reads the wall clock: time moves
+ * only when {@link #advance} is called (by a test, by {@code sleep}, or by the server while the
+ * learner is active), so every run of a lab replays identically.
+ */
+public final class VirtualClock {
+
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private Instant now;
+    private long sequence;
+
+    public VirtualClock(Instant start) {
+        this.now = Objects.requireNonNull(start, "start");
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    /**
+     * Moves time forward, firing each due timer at its own instant, in order of due time and
+     * then of scheduling. A timer may schedule further timers; those fire too if they fall due.
+     */
+    public void advance(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("time cannot go backwards: " + by);
+        }
+        Instant until = now.plus(by);
+        while (!timers.isEmpty() && !timers.peek().due.isAfter(until)) {
+            Timer next = timers.poll();
+            now = next.due;
+            if (!next.cancelled) {
+                next.task.run();
+            }
+        }
+        now = until;
+    }
+
+    /** Runs {@code task} once, {@code delay} from now. */
+    public Timer schedule(Duration delay, Runnable task) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        Timer timer = new Timer(now.plus(delay), sequence++, Objects.requireNonNull(task, "task"));
+        timers.add(timer);
+        return timer;
+    }
+
+    /** How many timers are waiting (cancelled ones included until their time passes). */
+    public int pendingTimers() {
+        return timers.size();
+    }
+
+    /** A scheduled task; cancel it to stop it from running. */
+    public static final class Timer implements Comparable<Timer> {
+
+        private final Instant due;
+        private final long order;
+        private final Runnable task;
+        private boolean cancelled;
+
+        private Timer(Instant due, long order, Runnable task) {
+            this.due = due;
+            this.order = order;
+            this.task = task;
+        }
+
+        public Instant due() {
+            return due;
+        }
+
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = due.compareTo(other.due);
+            return byTime != 0 ? byTime : Long.compare(order, other.order);
+        }
+    }
+}
