@@ -1,8 +1,21 @@
 package org.laymanlabs.sandbox;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.laymanlabs.sandbox.net.Cidr;
+import org.laymanlabs.sandbox.net.InterfaceAddress;
+import org.laymanlabs.sandbox.net.Ipv4Address;
+import org.laymanlabs.sandbox.net.Link;
+import org.laymanlabs.sandbox.net.Network;
+import org.laymanlabs.sandbox.net.NetworkNamespace;
+import org.laymanlabs.sandbox.net.Route;
+import org.laymanlabs.sandbox.net.RouteProtocol;
+import org.laymanlabs.sandbox.net.RouteScope;
+import org.laymanlabs.sandbox.net.RouteType;
+import org.laymanlabs.sandbox.net.iproute.IpCommand;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
@@ -15,13 +28,32 @@ public final class Sandbox {
     private final SandboxSpec spec;
     private final VirtualClock clock;
     private final RandomGenerator random;
+    private final Network network;
+    private final NetworkNamespace laptop;
     private final Shell shell;
 
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
         this.clock = new VirtualClock(spec.startTime());
         this.random = new SplittableRandom(spec.seed());
-        this.shell = CommandLineShell.withBuiltins();
+        this.network = new Network(random);
+        this.laptop = buildLaptop(network);
+        this.shell = CommandLineShell.withBuiltinsAnd(List.of(new IpCommand(network, () -> laptop)));
+    }
+
+    /**
+     * The learner's own machine, where the terminal starts: a network card on a home LAN with a
+     * default route to the router, like a laptop on Wi-Fi.
+     */
+    private static NetworkNamespace buildLaptop(Network network) {
+        NetworkNamespace laptop = network.createNamespace("laptop", false);
+        laptop.setUp(laptop.requireLink("lo"), true);
+        Link eth0 = network.addEthernet(laptop, "eth0");
+        laptop.addAddress(eth0, InterfaceAddress.withBroadcast(Cidr.parse("192.168.1.20/24"), RouteScope.GLOBAL));
+        laptop.setUp(eth0, true);
+        laptop.addRoute(new Route(RouteType.UNICAST, Cidr.parse("0.0.0.0/0"), Optional.of(Ipv4Address.parse("192.168.1.1")),
+                "eth0", Optional.empty(), RouteProtocol.BOOT, RouteScope.GLOBAL, 0));
+        return laptop;
     }
 
     public static Sandbox create(SandboxSpec spec) {
@@ -34,6 +66,11 @@ public final class Sandbox {
 
     public Shell shell() {
         return shell;
+    }
+
+    /** Every network namespace of the sandbox: the laptop's, and later the nodes', pods' and containers'. */
+    public Network network() {
+        return network;
     }
 
     /** The sandbox's own time; nothing inside reads the wall clock. */

@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox.shell;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,14 @@ public final class CommandLineShell implements Shell {
 
     /** A shell that knows only the builtins every sandbox has. */
     public static CommandLineShell withBuiltins() {
-        return new CommandLineShell(List.of(new HelpCommand(), new ExitCommand()));
+        return withBuiltinsAnd(List.of());
+    }
+
+    /** A shell with the builtins plus these programs (docker, ip, kubectl…). */
+    public static CommandLineShell withBuiltinsAnd(List<Command> programs) {
+        List<Command> all = new ArrayList<>(List.of(new HelpCommand(), new ExitCommand()));
+        all.addAll(programs);
+        return new CommandLineShell(all);
     }
 
     @Override

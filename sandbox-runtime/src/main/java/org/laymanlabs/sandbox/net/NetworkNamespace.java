@@ -1,0 +1,216 @@
+package org.laymanlabs.sandbox.net;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One network namespace: its devices, addresses and main routing table, as the kernel keeps
+ * them per struct net. The kernel's own routes (a connected route per address, the local table)
+ * are derived from the addresses rather than stored, so they can never disagree with them.
+ */
+public final class NetworkNamespace {
+
+    private static final Comparator<Route> FIB_ORDER = Comparator
+            .comparing((Route r) -> r.destination().address())
+            .thenComparingInt(r -> r.destination().prefixLength())
+            .thenComparingInt(Route::metric);
+
+    private final String name;
+    private final boolean named;
+    private final TreeMap<Integer, Link> links = new TreeMap<>();
+    private final List<Route> staticRoutes = new ArrayList<>();
+    private final Map<NetworkNamespace, Integer> peerNamespaceIds = new HashMap<>();
+    private int nextIndex = 2;
+    private boolean ipForward;
+
+    NetworkNamespace(String name, boolean named) {
+        this.name = name;
+        this.named = named;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether {@code ip netns list} shows it (a container's namespace is unnamed). */
+    public boolean isNamed() {
+        return named;
+    }
+
+    public boolean ipForward() {
+        return ipForward;
+    }
+
+    /** {@code sysctl net.ipv4.ip_forward}: whether packets not for this namespace are routed on. */
+    public void setIpForward(boolean enabled) {
+        this.ipForward = enabled;
+    }
+
+    /**
+     * The id this namespace knows another by ({@code link-netnsid N}), given in order of first
+     * use, as the kernel's peernet2id_alloc does.
+     */
+    public int netnsIdOf(NetworkNamespace other) {
+        return peerNamespaceIds.computeIfAbsent(other, o -> peerNamespaceIds.size());
+    }
+
+    public List<Link> links() {
+        return List.copyOf(links.values());
+    }
+
+    public Optional<Link> link(String linkName) {
+        return links.values().stream().filter(l -> l.name().equals(linkName)).findFirst();
+    }
+
+    public Link requireLink(String linkName) {
+        return link(linkName).orElseThrow(() -> new NetlinkException(Errno.ENODEV));
+    }
+
+    void attach(Link link, int preferredIndex) {
+        int index = preferredIndex > 0 && !links.containsKey(preferredIndex) ? preferredIndex : nextIndex;
+        nextIndex = Math.max(nextIndex, index + 1);
+        links.put(index, link);
+        link.attach(this, index);
+    }
+
+    void detach(Link link) {
+        links.remove(link.index());
+        staticRoutes.removeIf(r -> r.device().equals(link.name()));
+    }
+
+    /**
+     * Brings a device up or down; going down flushes the routes through it, as the kernel does.
+     * lo gets 127.0.0.1/8 the first time it comes up (inetdev_event, NETDEV_UP).
+     */
+    public void setUp(Link link, boolean up) {
+        if (up && link.kind() == LinkKind.LOOPBACK && link.addresses().isEmpty()) {
+            link.addAddress(new InterfaceAddress(Cidr.parse("127.0.0.1/8"), Optional.empty(), RouteScope.HOST));
+        }
+        link.setUp(up);
+        if (!up) {
+            staticRoutes.removeIf(r -> r.device().equals(link.name()));
+        }
+    }
+
+    public void addAddress(Link link, InterfaceAddress address) {
+        boolean taken = link.addresses().stream().anyMatch(a -> a.ip().equals(address.ip()));
+        if (taken) {
+            throw new NetlinkException(Errno.EEXIST, "ipv4: Address already assigned");
+        }
+        link.addAddress(address);
+    }
+
+    public void deleteAddress(Link link, Cidr address) {
+        if (!link.removeAddress(address)) {
+            throw new NetlinkException(Errno.EADDRNOTAVAIL, "ipv4: Address not found");
+        }
+    }
+
+    /** The main table: the kernel's connected routes for up devices, then the added ones, in FIB order. */
+    public List<Route> routes() {
+        List<Route> all = new ArrayList<>(staticRoutes);
+        for (Link link : links.values()) {
+            if (link.isUp() && link.kind() != LinkKind.LOOPBACK) {
+                for (InterfaceAddress a : link.addresses()) {
+                    if (a.address().prefixLength() < 32) {
+                        all.add(Route.connected(a.address().network(), link.name(), a.ip()));
+                    }
+                }
+            }
+        }
+        all.sort(FIB_ORDER);
+        return all;
+    }
+
+    /** The local table: this namespace's own and broadcast addresses ({@code ip route show table local}). */
+    public List<Route> localRoutes() {
+        List<Route> local = new ArrayList<>();
+        for (Link link : links.values()) {
+            if (!link.isUp()) {
+                continue;
+            }
+            for (InterfaceAddress a : link.addresses()) {
+                local.add(new Route(RouteType.LOCAL, Cidr.host(a.ip()), Optional.empty(), link.name(),
+                        Optional.of(a.ip()), RouteProtocol.KERNEL, RouteScope.HOST, 0));
+                if (link.kind() == LinkKind.LOOPBACK && a.address().prefixLength() < 32) {
+                    local.add(new Route(RouteType.LOCAL, a.address().network(), Optional.empty(), link.name(),
+                            Optional.of(a.ip()), RouteProtocol.KERNEL, RouteScope.HOST, 0));
+                }
+                if (a.address().prefixLength() < 31) {
+                    // fib_add_ifaddr adds the all-ones broadcast whether or not "brd" was given.
+                    Ipv4Address brd = new Ipv4Address(a.ip().bits() | ~a.address().mask());
+                    local.add(new Route(RouteType.BROADCAST, Cidr.host(brd), Optional.empty(), link.name(),
+                            Optional.of(a.ip()), RouteProtocol.KERNEL, RouteScope.LINK, 0));
+                }
+            }
+        }
+        local.sort(FIB_ORDER);
+        return local;
+    }
+
+    /** Adds a route; a gateway must be on a connected network, as the kernel insists. */
+    public void addRoute(Route route) {
+        requireLink(route.device());
+        boolean duplicate = staticRoutes.stream().anyMatch(r -> r.destination().equals(route.destination())
+                && r.metric() == route.metric());
+        if (duplicate || routes().stream().anyMatch(r -> r.equals(route))) {
+            throw new NetlinkException(Errno.EEXIST);
+        }
+        staticRoutes.add(route);
+    }
+
+    /** The connected device for a gateway, or empty if no connected route covers it. */
+    public Optional<Route> connectedRouteFor(Ipv4Address gateway) {
+        return routes().stream()
+                .filter(r -> r.via().isEmpty() && r.destination().contains(gateway))
+                .max(Comparator.comparingInt(r -> r.destination().prefixLength()));
+    }
+
+    public void deleteRoute(Cidr destination) {
+        if (!staticRoutes.removeIf(r -> r.destination().equals(destination.network()))) {
+            throw new NetlinkException(Errno.ESRCH);
+        }
+    }
+
+    /** True for this namespace's own addresses and, with lo up, all of 127.0.0.0/8 (addrtype LOCAL). */
+    public boolean isLocal(Ipv4Address address) {
+        return localRoutes().stream()
+                .anyMatch(r -> r.type() == RouteType.LOCAL && r.destination().contains(address));
+    }
+
+    /**
+     * The kernel's route lookup (fib_lookup): the local table first, then the longest matching
+     * prefix of the main table, the lowest metric breaking ties.
+     */
+    public Optional<Route> lookup(Ipv4Address destination) {
+        Optional<Route> local = localRoutes().stream()
+                .filter(r -> r.type() == RouteType.LOCAL && r.destination().contains(destination))
+                .max(Comparator.comparingInt(r -> r.destination().prefixLength()));
+        if (local.isPresent()) {
+            return local;
+        }
+        return routes().stream()
+                .filter(r -> r.destination().contains(destination))
+                .max(Comparator.comparingInt((Route r) -> r.destination().prefixLength())
+                        .thenComparing(Comparator.comparingInt(Route::metric).reversed()));
+    }
+
+    /** The address the kernel would pick as the source for a packet leaving through {@code link}. */
+    public Optional<Ipv4Address> preferredSource(Link link, Ipv4Address towards) {
+        return link.addresses().stream()
+                .filter(a -> a.address().network().contains(towards))
+                .map(InterfaceAddress::ip)
+                .findFirst()
+                .or(() -> link.addresses().stream().map(InterfaceAddress::ip).findFirst());
+    }
+
+    @Override
+    public String toString() {
+        return "netns " + name;
+    }
+}
