@@ -18,6 +18,7 @@ public final class Network {
     public static final int MAX_LINK_NAME = 15;
 
     private final Map<String, NetworkNamespace> namespaces = new LinkedHashMap<>();
+    private final Map<Link, String> segments = new LinkedHashMap<>();
     private final RandomGenerator random;
 
     public Network(RandomGenerator random) {
@@ -60,6 +61,26 @@ public final class Network {
     /** A machine's network card: always has carrier when up. */
     public Link addEthernet(NetworkNamespace ns, String name) {
         return add(ns, new Link(LinkKind.ETHERNET, checkName(ns, name), MacAddress.random(random), 1500));
+    }
+
+    /** Plugs a network card into a LAN segment (a switch): every card on it reaches the others. */
+    public void plugIntoSegment(Link card, String segment) {
+        if (card.kind() != LinkKind.ETHERNET) {
+            throw new NetlinkException(Errno.EINVAL);
+        }
+        segments.put(card, segment);
+    }
+
+    /** The other cards on the same segment as this one. */
+    public List<Link> segmentPeers(Link card) {
+        String segment = segments.get(card);
+        if (segment == null) {
+            return List.of();
+        }
+        return segments.entrySet().stream()
+                .filter(e -> e.getValue().equals(segment) && e.getKey() != card)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     public Link addBridge(NetworkNamespace ns, String name) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.laymanlabs.sandbox.net.socket.SocketTable;
 
 /**
  * One network namespace: its devices, addresses and main routing table, as the kernel keeps
@@ -25,6 +26,7 @@ public final class NetworkNamespace {
     private final TreeMap<Integer, Link> links = new TreeMap<>();
     private final List<Route> staticRoutes = new ArrayList<>();
     private final Map<NetworkNamespace, Integer> peerNamespaceIds = new HashMap<>();
+    private final SocketTable sockets = new SocketTable();
     private int nextIndex = 2;
     private boolean ipForward;
 
@@ -40,6 +42,11 @@ public final class NetworkNamespace {
     /** Whether {@code ip netns list} shows it (a container's namespace is unnamed). */
     public boolean isNamed() {
         return named;
+    }
+
+    /** The listening sockets of the programs running in this namespace. */
+    public SocketTable sockets() {
+        return sockets;
     }
 
     public boolean ipForward() {

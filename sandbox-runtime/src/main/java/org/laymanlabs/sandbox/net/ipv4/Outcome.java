@@ -1,0 +1,23 @@
+package org.laymanlabs.sandbox.net.ipv4;
+
+import org.laymanlabs.sandbox.net.NetworkNamespace;
+import org.laymanlabs.sandbox.net.socket.Listener;
+
+/** How a packet's journey ended, as the sending socket experiences it. */
+public sealed interface Outcome {
+
+    /** A listening socket took it. {@code skb} holds the packet as the socket saw it. */
+    record Delivered(NetworkNamespace namespace, Listener listener, Skb skb) implements Outcome { }
+
+    /** It reached a namespace that owns the address but nothing listens there: a TCP reset or ICMP port unreachable. */
+    record NoListener(NetworkNamespace namespace, Skb skb) implements Outcome { }
+
+    /** A REJECT rule answered: the sender is refused at once. */
+    record Rejected(NetworkNamespace namespace, String reason) implements Outcome { }
+
+    /** No route: the sender gets ENETUNREACH at once. */
+    record Unreachable(NetworkNamespace namespace, String reason) implements Outcome { }
+
+    /** Dropped without a word (a DROP rule, no ARP answer, forwarding off): the sender times out. */
+    record Lost(NetworkNamespace namespace, String reason) implements Outcome { }
+}

@@ -1,0 +1,79 @@
+package org.laymanlabs.sandbox.net.ipv4;
+
+import org.laymanlabs.sandbox.net.Ipv4Address;
+import org.laymanlabs.sandbox.net.Link;
+import org.laymanlabs.sandbox.net.netfilter.PacketHeader;
+
+/**
+ * A packet in flight with the kernel's metadata about it (struct sk_buff, as far as routing and
+ * netfilter read it). Mutable on purpose: NAT rewrites the header, MARK sets the mark, each
+ * hop sets the devices, exactly as the kernel mutates one skb along its way.
+ */
+public final class Skb {
+
+    private PacketHeader header;
+    private final int length;
+    private Link inDevice;
+    private Link outDevice;
+    private Ipv4Address nextHop;
+    private int mark;
+    private int ttl = 64;
+
+    public Skb(PacketHeader header, int length) {
+        this.header = header;
+        this.length = length;
+    }
+
+    public PacketHeader header() {
+        return header;
+    }
+
+    public void rewrite(PacketHeader newHeader) {
+        this.header = newHeader;
+    }
+
+    /** Bytes on the wire, for iptables' byte counters. */
+    public int length() {
+        return length;
+    }
+
+    /** The device it arrived on (iptables {@code -i}); null for locally generated packets. */
+    public Link inDevice() {
+        return inDevice;
+    }
+
+    /** The device it will leave by (iptables {@code -o}); null before routing. */
+    public Link outDevice() {
+        return outDevice;
+    }
+
+    public Ipv4Address nextHop() {
+        return nextHop;
+    }
+
+    public int mark() {
+        return mark;
+    }
+
+    public void setMark(int mark) {
+        this.mark = mark;
+    }
+
+    public int ttl() {
+        return ttl;
+    }
+
+    void arrivedOn(Link device) {
+        this.inDevice = device;
+        this.outDevice = null;
+    }
+
+    void routedOut(Link device, Ipv4Address hop) {
+        this.outDevice = device;
+        this.nextHop = hop;
+    }
+
+    void decrementTtl() {
+        ttl--;
+    }
+}

@@ -1,0 +1,48 @@
+package org.laymanlabs.sandbox.net.socket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.laymanlabs.sandbox.net.Ipv4Address;
+import org.laymanlabs.sandbox.net.Protocol;
+
+/** One namespace's listening sockets (the kernel's inet hash tables, as far as bind and lookup go). */
+public final class SocketTable {
+
+    private final List<Listener> listeners = new ArrayList<>();
+
+    /** bind(2) and listen(2); a clash with an existing socket fails with EADDRINUSE. */
+    public void listen(Listener listener) {
+        boolean clash = listeners.stream().anyMatch(l -> l.protocol() == listener.protocol()
+                && l.port() == listener.port()
+                && (l.address().equals(listener.address()) || l.address().equals(Ipv4Address.ANY)
+                        || listener.address().equals(Ipv4Address.ANY)));
+        if (clash) {
+            throw new AddressInUseException(listener);
+        }
+        listeners.add(listener);
+    }
+
+    public void close(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** The socket a packet to this address and port reaches: an exact bind beats a wildcard. */
+    public Optional<Listener> lookup(Protocol protocol, Ipv4Address address, int port) {
+        return listeners.stream()
+                .filter(l -> l.protocol() == protocol && l.port() == port && l.accepts(address))
+                .min((a, b) -> Boolean.compare(a.address().equals(Ipv4Address.ANY), b.address().equals(Ipv4Address.ANY)));
+    }
+
+    public List<Listener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    /** bind: Address already in use. */
+    public static final class AddressInUseException extends RuntimeException {
+
+        AddressInUseException(Listener wanted) {
+            super("bind() to " + wanted.address() + ":" + wanted.port() + " failed (98: Address already in use)");
+        }
+    }
+}
