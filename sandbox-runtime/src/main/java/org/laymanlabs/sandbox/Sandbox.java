@@ -15,7 +15,12 @@ import org.laymanlabs.sandbox.net.Route;
 import org.laymanlabs.sandbox.net.RouteProtocol;
 import org.laymanlabs.sandbox.net.RouteScope;
 import org.laymanlabs.sandbox.net.RouteType;
+import org.laymanlabs.sandbox.net.curl.CurlCommand;
+import org.laymanlabs.sandbox.net.curl.HostResolver;
 import org.laymanlabs.sandbox.net.iproute.IpCommand;
+import org.laymanlabs.sandbox.net.ipv4.Connector;
+import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
+import org.laymanlabs.sandbox.net.ipv4.NetfilterHooks;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
@@ -38,7 +43,11 @@ public final class Sandbox {
         this.random = new SplittableRandom(spec.seed());
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
-        this.shell = CommandLineShell.withBuiltinsAnd(List.of(new IpCommand(network, () -> laptop)));
+        Ipv4Stack stack = new Ipv4Stack(network, ns -> NetfilterHooks.ACCEPT_ALL);
+        Connector connector = new Connector(stack, random);
+        this.shell = CommandLineShell.withBuiltinsAnd(List.of(
+                new IpCommand(network, () -> laptop),
+                new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY)));
     }
 
     /**

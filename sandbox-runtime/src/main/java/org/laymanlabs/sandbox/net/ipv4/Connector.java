@@ -43,8 +43,8 @@ public final class Connector {
         if (outcome instanceof Outcome.Rejected rejected) {
             return new Exchange.Refused(requestTrace, rejected.reason());
         }
-        if (outcome instanceof Outcome.Unreachable unreachable) {
-            return new Exchange.Unreachable(requestTrace, unreachable.reason());
+        if (outcome instanceof Outcome.NotReachable unreachable) {
+            return new Exchange.NotReachable(requestTrace, unreachable.why());
         }
         return new Exchange.TimedOut(requestTrace, ((Outcome.Lost) outcome).reason());
     }

@@ -17,8 +17,8 @@ public sealed interface Exchange {
     /** The connection was refused (a reset, or a REJECT rule): ECONNREFUSED at once. */
     record Refused(PacketTrace request, String reason) implements Exchange { }
 
-    /** No route to the destination: ENETUNREACH at once. */
-    record Unreachable(PacketTrace request, String reason) implements Exchange { }
+    /** No route, or no neighbour: ENETUNREACH at once, or EHOSTUNREACH after the ARP timeout. */
+    record NotReachable(PacketTrace request, Unreachable why) implements Exchange { }
 
     /** Nothing came back (a DROP, no ARP answer, an answer lost on its way back): the client gives up. */
     record TimedOut(PacketTrace request, String reason) implements Exchange { }

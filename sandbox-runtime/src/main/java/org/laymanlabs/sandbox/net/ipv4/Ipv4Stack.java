@@ -64,7 +64,7 @@ public final class Ipv4Stack {
         Optional<Route> route = ns.lookup(destination);
         if (route.isEmpty()) {
             trace.record(new TraceEvent.Dropped(ns.name(), "no route to " + destination + ": Network is unreachable"));
-            return Optional.of(new Outcome.Unreachable(ns, "Network is unreachable"));
+            return Optional.of(new Outcome.NotReachable(ns, Unreachable.NETWORK));
         }
         Route r = route.get();
         Link out = r.type() == RouteType.LOCAL ? ns.requireLink("lo") : ns.requireLink(r.device());
@@ -83,7 +83,7 @@ public final class Ipv4Stack {
             if (arrival.isEmpty()) {
                 String reason = "nobody on " + skb.outDevice().name() + " answers ARP for " + skb.nextHop();
                 trace.record(new TraceEvent.Dropped(ns.name(), reason));
-                return new Outcome.Lost(ns, reason);
+                return new Outcome.NotReachable(ns, Unreachable.HOST);
             }
             Optional<Outcome> bridged = bridge(arrival.get(), skb, trace);
             if (bridged.isPresent()) {
@@ -137,7 +137,7 @@ public final class Ipv4Stack {
         skb.decrementTtl();
         if (route.isEmpty()) {
             trace.record(new TraceEvent.Dropped(ns.name(), "no route to " + destination));
-            return Optional.of(new Outcome.Unreachable(ns, "No route to host"));
+            return Optional.of(new Outcome.NotReachable(ns, Unreachable.NETWORK));
         }
         Route r = route.get();
         skb.routedOut(ns.requireLink(r.device()), r.via().orElse(destination));

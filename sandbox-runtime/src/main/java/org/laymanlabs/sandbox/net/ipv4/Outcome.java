@@ -15,9 +15,9 @@ public sealed interface Outcome {
     /** A REJECT rule answered: the sender is refused at once. */
     record Rejected(NetworkNamespace namespace, String reason) implements Outcome { }
 
-    /** No route: the sender gets ENETUNREACH at once. */
-    record Unreachable(NetworkNamespace namespace, String reason) implements Outcome { }
+    /** No route, or no neighbour answering ARP: the sender is told, at once or after the ARP timeout. */
+    record NotReachable(NetworkNamespace namespace, Unreachable why) implements Outcome { }
 
-    /** Dropped without a word (a DROP rule, no ARP answer, forwarding off): the sender times out. */
+    /** Dropped without a word (a DROP rule, forwarding off): the sender times out. */
     record Lost(NetworkNamespace namespace, String reason) implements Outcome { }
 }

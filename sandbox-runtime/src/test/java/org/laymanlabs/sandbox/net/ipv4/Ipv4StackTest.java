@@ -111,11 +111,13 @@ class Ipv4StackTest {
         }
 
         @Test
-        void anAddressNobodyOwnsTimesOutWaitingForArp() {
+        void anAddressNobodyOwnsIsUnreachableOnceArpGivesUp() {
             Exchange exchange = connector.exchange(client, Ipv4Address.parse("172.17.0.99"), 80, "GET /");
 
-            assertThat(exchange).isInstanceOfSatisfying(Exchange.TimedOut.class, timedOut ->
-                    assertThat(timedOut.reason()).isEqualTo("nobody on eth0 answers ARP for 172.17.0.99"));
+            assertThat(exchange).isInstanceOfSatisfying(Exchange.NotReachable.class, unreachable ->
+                    assertThat(unreachable.why()).isEqualTo(Unreachable.HOST));
+            assertThat(exchange.request().events()).last()
+                    .isEqualTo(new TraceEvent.Dropped("client", "nobody on eth0 answers ARP for 172.17.0.99"));
         }
 
         @Test
@@ -205,15 +207,16 @@ class Ipv4StackTest {
 
             Exchange exchange = connector.exchange(podA, Ipv4Address.parse("10.244.2.2"), 8080, "hello");
 
-            assertThat(exchange).isInstanceOf(Exchange.Unreachable.class);
+            assertThat(exchange).isInstanceOfSatisfying(Exchange.NotReachable.class, unreachable ->
+                    assertThat(unreachable.why()).isEqualTo(Unreachable.NETWORK));
         }
 
         @Test
         void aNamespaceWithoutADefaultRouteCannotReachTheWorld() {
             Exchange exchange = connector.exchange(node1, Ipv4Address.parse("8.8.8.8"), 53, "query");
 
-            assertThat(exchange).isInstanceOfSatisfying(Exchange.Unreachable.class, u ->
-                    assertThat(u.reason()).isEqualTo("Network is unreachable"));
+            assertThat(exchange).isInstanceOfSatisfying(Exchange.NotReachable.class, u ->
+                    assertThat(u.why().message()).isEqualTo("Network is unreachable"));
         }
     }
 }

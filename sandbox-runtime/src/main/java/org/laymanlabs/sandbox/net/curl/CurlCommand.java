@@ -1,0 +1,156 @@
+package org.laymanlabs.sandbox.net.curl;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.Ipv4Address;
+import org.laymanlabs.sandbox.net.NetworkNamespace;
+import org.laymanlabs.sandbox.net.http.HttpResponse;
+import org.laymanlabs.sandbox.net.ipv4.Connector;
+import org.laymanlabs.sandbox.net.ipv4.Exchange;
+import org.laymanlabs.sandbox.shell.Command;
+import org.laymanlabs.sandbox.shell.Invocation;
+import org.laymanlabs.sandbox.time.VirtualClock;
+
+/**
+ * curl 7.88.1 (Debian 12's) over the simulated network: the request really travels the stack
+ * from the namespace the shell is in, so what curl prints is what the path allows. Messages,
+ * exit codes and the {@code -v} transcript follow the real tool.
+ */
+public final class CurlCommand implements Command {
+
+    /** How long Linux retries a SYN nobody answers (tcp_syn_retries=6) before connect() gives up. */
+    private static final Duration KERNEL_CONNECT_TIMEOUT = Duration.ofSeconds(127);
+
+    private final Connector connector;
+    private final VirtualClock clock;
+    private final Supplier<NetworkNamespace> home;
+    private final HostResolver resolver;
+
+    public CurlCommand(Connector connector, VirtualClock clock, Supplier<NetworkNamespace> home, HostResolver resolver) {
+        this.connector = connector;
+        this.clock = clock;
+        this.home = home;
+        this.resolver = resolver;
+    }
+
+    @Override
+    public String name() {
+        return "curl";
+    }
+
+    @Override
+    public String usage() {
+        return "curl [options...] <url>";
+    }
+
+    @Override
+    public String summary() {
+        return "Send an HTTP request through the sandbox's network and print the answer.";
+    }
+
+    @Override
+    public CommandResult run(Invocation invocation) {
+        CurlOptions options;
+        try {
+            options = CurlOptions.parse(invocation.args());
+        } catch (CurlFailure e) {
+            return CommandResult.error(e.render(), e.exitCode());
+        }
+        Transcript transcript = new Transcript(options);
+        try {
+            return fetch(options, transcript);
+        } catch (CurlFailure e) {
+            return transcript.failed(e);
+        }
+    }
+
+    private CommandResult fetch(CurlOptions options, Transcript transcript) {
+        CurlUrl url = CurlUrl.parse(options.url());
+        Ipv4Address address = resolver.resolve(url.host())
+                .orElseThrow(() -> CurlFailure.of(6, "Could not resolve host: " + url.host()));
+        if (options.output().isPresent() && !options.output().get().equals("/dev/null")) {
+            throw CurlFailure.of(23, "Failure writing output to destination (the sandbox's curl can write only to "
+                    + "/dev/null for now; leave out -o to see the body)");
+        }
+        String request = Requests.build(options, url);
+        transcript.verbose("*   Trying " + address + ":" + url.port() + "...");
+        Exchange exchange = connector.exchange(home.get(), address, url.port(), request);
+        String where = url.host() + " port " + url.port();
+        if (exchange instanceof Exchange.Refused) {
+            throw connectFailed(transcript, address, url, "Connection refused", Duration.ZERO);
+        }
+        if (exchange instanceof Exchange.NotReachable unreachable) {
+            throw connectFailed(transcript, address, url, unreachable.why().message(), unreachable.why().delay());
+        }
+        if (exchange instanceof Exchange.TimedOut) {
+            throw timeout(options, where);
+        }
+        Exchange.Answered answered = (Exchange.Answered) exchange;
+        transcript.verbose("* Connected to " + url.host() + " (" + address + ") port " + url.port() + " (#0)");
+        request.lines().forEach(line -> transcript.verbose("> " + line));
+        HttpResponse response = HttpResponse.parse(answered.response()).orElseThrow(() -> answered.response().isEmpty()
+                ? CurlFailure.of(52, "Empty reply from server")
+                : CurlFailure.of(1, "Received HTTP/0.9 when not allowed"));
+        return transcript.answered(url.host(), response, variables(url, address, answered, response));
+    }
+
+    /** connect(2) failed with an errno; curl 7.88 reports them all as "Couldn't connect to server". */
+    private CurlFailure connectFailed(Transcript transcript, Ipv4Address address, CurlUrl url, String errno, Duration after) {
+        clock.advance(after);
+        transcript.verbose("* connect to " + address + " port " + url.port() + " failed: " + errno);
+        return CurlFailure.of(7, "Failed to connect to " + url.host() + " port " + url.port() + " after "
+                + after.toMillis() + " ms: Couldn't connect to server");
+    }
+
+    /** Nothing answered: the clock runs until curl's own limit or the kernel's gives up. */
+    private CurlFailure timeout(CurlOptions options, String where) {
+        Duration kernel = KERNEL_CONNECT_TIMEOUT;
+        Optional<Duration> maxTime = options.maxTime().map(CurlCommand::duration);
+        Optional<Duration> connect = options.connectTimeout().map(CurlCommand::duration);
+        Duration curlLimit = maxTime.orElse(kernel);
+        if (connect.isPresent() && connect.get().compareTo(curlLimit) < 0) {
+            curlLimit = connect.get();
+        }
+        if (curlLimit.compareTo(kernel) >= 0) {
+            clock.advance(kernel);
+            return CurlFailure.of(28, "Failed to connect to " + where + " after " + kernel.toMillis()
+                    + " ms: Couldn't connect to server");
+        }
+        clock.advance(curlLimit);
+        if (maxTime.isPresent() && maxTime.get().equals(curlLimit)) {
+            return CurlFailure.of(28, "Connection timed out after " + curlLimit.toMillis() + " milliseconds");
+        }
+        return CurlFailure.of(28, "Failed to connect to " + where + " after " + curlLimit.toMillis()
+                + " ms: Timeout was reached");
+    }
+
+    private static Duration duration(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private static Map<String, String> variables(CurlUrl url, Ipv4Address address, Exchange.Answered answered,
+            HttpResponse response) {
+        int crossings = answered.request().namespaces().size() + answered.reply().namespaces().size() - 2;
+        double seconds = 0.000050 * Math.max(1, crossings);
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("http_code", String.format("%03d", response.status()));
+        vars.put("response_code", String.format("%03d", response.status()));
+        vars.put("remote_ip", address.toString());
+        vars.put("remote_port", String.valueOf(url.port()));
+        vars.put("size_download", String.valueOf(response.body().length()));
+        vars.put("content_type", response.header("Content-Type").orElse(""));
+        vars.put("url_effective", "http://" + url.hostHeader() + url.target());
+        vars.put("num_connects", "1");
+        vars.put("exitcode", "0");
+        vars.put("errormsg", "");
+        for (String timing : List.of("time_namelookup", "time_connect", "time_starttransfer", "time_total")) {
+            vars.put(timing, String.format("%.6f", timing.equals("time_namelookup") ? 0.000010 : seconds));
+        }
+        return vars;
+    }
+}
