@@ -22,7 +22,9 @@ import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
 import org.laymanlabs.sandbox.net.ipv4.NetfilterHooks;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
+import org.laymanlabs.sandbox.shell.coreutils.Coreutils;
 import org.laymanlabs.sandbox.time.VirtualClock;
+import org.laymanlabs.sandbox.workspace.Workspace;
 
 /**
  * One learner's sandbox for one lab: the simulated machine and cluster, reached through its shell.
@@ -35,6 +37,7 @@ public final class Sandbox {
     private final RandomGenerator random;
     private final Network network;
     private final NetworkNamespace laptop;
+    private final Workspace workspace;
     private final Shell shell;
 
     private Sandbox(SandboxSpec spec) {
@@ -45,9 +48,11 @@ public final class Sandbox {
         this.laptop = buildLaptop(network);
         Ipv4Stack stack = new Ipv4Stack(network, ns -> NetfilterHooks.ACCEPT_ALL);
         Connector connector = new Connector(stack, random);
+        this.workspace = new Workspace();
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
+                Coreutils.sleep(clock),
                 new IpCommand(network, () -> laptop),
-                new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY)));
+                new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
     }
 
     /**
@@ -75,6 +80,11 @@ public final class Sandbox {
 
     public Shell shell() {
         return shell;
+    }
+
+    /** The learner's files: what the editor edits and {@code docker build .} or {@code kubectl apply -f} read. */
+    public Workspace workspace() {
+        return workspace;
     }
 
     /** Every network namespace of the sandbox: the laptop's, and later the nodes', pods' and containers'. */

@@ -8,10 +8,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.Shell;
+import org.laymanlabs.sandbox.workspace.Workspace;
+import org.laymanlabs.sandbox.workspace.WorkspaceException;
 
 /**
- * The sandbox's small bash: parses a line, runs its lists, and-or chains and pipelines in bash's
- * order, and reports what a terminal would show. Unknown commands fail as in bash, with status 127.
+ * The sandbox's small bash: parses a line, then runs its lists, and-or chains and pipelines in
+ * bash's order, expanding parameters just before each command runs and applying its
+ * redirections to the workspace. Unknown commands fail as in bash, with status 127.
  */
 public final class CommandLineShell implements Shell {
 
@@ -19,54 +22,63 @@ public final class CommandLineShell implements Shell {
     private static final int NOT_FOUND = 127;
 
     private final SortedMap<String, Command> commands = new TreeMap<>();
-    private int lastExitCode;
-    private boolean exited;
+    private final ShellState state;
 
+    /** A shell with exactly these commands, over an empty workspace. */
     public CommandLineShell(Collection<Command> commands) {
-        commands.forEach(c -> this.commands.put(c.name(), c));
+        this(commands, new Workspace());
     }
 
-    /** A shell that knows only the builtins every sandbox has. */
+    public CommandLineShell(Collection<Command> commands, Workspace workspace) {
+        commands.forEach(c -> this.commands.put(c.name(), c));
+        this.state = new ShellState(workspace);
+    }
+
+    /** A shell that knows only the builtins, over an empty workspace. */
     public static CommandLineShell withBuiltins() {
         return withBuiltinsAnd(List.of());
     }
 
-    /** A shell with the builtins plus these programs (docker, ip, kubectl…). */
+    /** A shell with the builtins and coreutils plus these programs (docker, ip, kubectl…), over an empty workspace. */
     public static CommandLineShell withBuiltinsAnd(List<Command> programs) {
-        List<Command> all = new ArrayList<>(List.of(new HelpCommand(), new ExitCommand()));
+        return withBuiltinsAnd(programs, new Workspace());
+    }
+
+    public static CommandLineShell withBuiltinsAnd(List<Command> programs, Workspace workspace) {
+        List<Command> all = new ArrayList<>(Builtins.all());
         all.addAll(programs);
-        return new CommandLineShell(all);
+        return new CommandLineShell(all, workspace);
     }
 
     @Override
     public CommandResult run(String line) {
-        if (exited) {
-            return CommandResult.error("bash: this shell has exited; open a new terminal to go on\n", lastExitCode);
+        if (state.exited) {
+            return CommandResult.error("bash: this shell has exited; open a new terminal to go on\n", state.lastExitCode);
         }
         Script script;
         try {
             script = Parser.parse(line);
         } catch (ShellSyntaxException e) {
-            lastExitCode = SYNTAX_ERROR;
+            state.lastExitCode = SYNTAX_ERROR;
             return CommandResult.error("bash: " + e.getMessage() + "\n", SYNTAX_ERROR);
         }
         Output output = new Output();
         for (Script.AndOr list : script.lists()) {
             runAndOr(list, output);
-            if (exited) {
+            if (state.exited) {
                 break;
             }
         }
-        return output.result(lastExitCode);
+        return new CommandResult(output.stdout.toString(), output.stderr.toString(), state.lastExitCode);
     }
 
     private void runAndOr(Script.AndOr list, Output output) {
         runPipeline(list.first(), output);
         for (Script.Link link : list.rest()) {
-            if (exited) {
+            if (state.exited) {
                 return;
             }
-            if ((lastExitCode == 0) == link.runOnSuccess()) {
+            if ((state.lastExitCode == 0) == link.runOnSuccess()) {
                 runPipeline(link.pipeline(), output);
             }
         }
@@ -77,52 +89,90 @@ public final class CommandLineShell implements Shell {
         boolean subshell = pipeline.commands().size() > 1;
         String stdin = "";
         CommandResult last = null;
-        for (Script.SimpleCommand command : pipeline.commands()) {
-            last = runSimple(command, stdin, subshell);
+        List<Script.SimpleCommand> stages = pipeline.commands();
+        for (Script.SimpleCommand command : stages) {
+            boolean toTerminal = command == stages.get(stages.size() - 1)
+                    && command.redirects().stream().noneMatch(r -> r.operator().matches(">|>>|&>"));
+            last = runSimple(command, stdin, new Context(subshell, toTerminal));
             output.stderr.append(last.stderr());
             stdin = last.stdout();
         }
         output.stdout.append(last.stdout());
-        lastExitCode = last.exitCode();
+        state.lastExitCode = last.exitCode();
     }
 
-    private CommandResult runSimple(Script.SimpleCommand simple, String stdin, boolean subshell) {
-        Command command = commands.get(simple.name());
-        if (command == null) {
-            return CommandResult.error("bash: " + simple.name() + ": command not found\n", NOT_FOUND);
+    private CommandResult runSimple(Script.SimpleCommand simple, String pipedIn, Context context) {
+        List<String> words = new ArrayList<>();
+        for (Word word : simple.words()) {
+            words.add(word.expand(state::parameter));
         }
-        return command.run(new Invocation(simple.args(), stdin, new Context(subshell)));
+        int firstCommandWord = 0;
+        while (firstCommandWord < words.size() && isAssignment(simple.words().get(firstCommandWord))) {
+            firstCommandWord++;
+        }
+        Redirections redirections = new Redirections(state, simple.redirects());
+        try {
+            String stdin = redirections.open(pipedIn);
+            if (firstCommandWord == words.size()) {
+                // Assignments alone set shell variables; redirections alone still create their files.
+                words.forEach(assignment -> state.assign(assignment));
+                return redirections.apply(CommandResult.ok(""));
+            }
+            List<String> argv = words.subList(firstCommandWord, words.size());
+            return redirections.apply(execute(argv, stdin, context));
+        } catch (WorkspaceException e) {
+            return CommandResult.error("bash: " + e.path() + ": " + e.reason().text() + "\n", 1);
+        }
+    }
+
+    private CommandResult execute(List<String> argv, String stdin, Context context) {
+        Command command = commands.get(argv.get(0));
+        if (command == null) {
+            return CommandResult.error("bash: " + argv.get(0) + ": command not found\n", NOT_FOUND);
+        }
+        return command.run(new Invocation(argv.subList(1, argv.size()), stdin, context));
+    }
+
+    private static boolean isAssignment(Word word) {
+        return word.literalPrefix().matches("[A-Za-z_][A-Za-z0-9_]*=.*");
     }
 
     @Override
     public boolean hasExited() {
-        return exited;
+        return state.exited;
     }
 
     @Override
     public int lastExitCode() {
-        return lastExitCode;
+        return state.lastExitCode;
     }
 
     /** The shell as one command sees it; a pipe stage gets a subshell whose exit ends nothing. */
     private final class Context implements ShellContext {
 
         private final boolean subshell;
+        private final boolean toTerminal;
 
-        Context(boolean subshell) {
+        Context(boolean subshell, boolean toTerminal) {
             this.subshell = subshell;
+            this.toTerminal = toTerminal;
+        }
+
+        @Override
+        public boolean stdoutIsTerminal() {
+            return toTerminal;
         }
 
         @Override
         public int lastExitCode() {
-            return lastExitCode;
+            return state.lastExitCode;
         }
 
         @Override
         public void exit(int status) {
             if (!subshell) {
-                exited = true;
-                lastExitCode = status;
+                state.exited = true;
+                state.lastExitCode = status;
             }
         }
 
@@ -135,14 +185,39 @@ public final class CommandLineShell implements Shell {
         public Optional<Command> command(String name) {
             return Optional.ofNullable(commands.get(name));
         }
+
+        @Override
+        public Workspace workspace() {
+            return state.workspace;
+        }
+
+        @Override
+        public String cwd() {
+            return state.cwd;
+        }
+
+        @Override
+        public void changeDirectory(String absolutePath) {
+            if (!subshell) {
+                state.changeDirectory(absolutePath);
+            }
+        }
+
+        @Override
+        public Optional<String> variable(String name) {
+            return Optional.ofNullable(state.parameter(name));
+        }
+
+        @Override
+        public void setVariable(String name, String value) {
+            if (!subshell) {
+                state.variables.put(name, value);
+            }
+        }
     }
 
     private static final class Output {
         final StringBuilder stdout = new StringBuilder();
         final StringBuilder stderr = new StringBuilder();
-
-        CommandResult result(int exitCode) {
-            return new CommandResult(stdout.toString(), stderr.toString(), exitCode);
-        }
     }
 }

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a line into words and control operators, following bash's quoting rules (bash(1),
- * QUOTING): single quotes keep everything literally, double quotes let a backslash escape
- * {@code $ ` " \}, and an unquoted backslash escapes any character. An unquoted {@code #} at the
- * start of a word begins a comment.
+ * Splits a line into words and operators, following bash's quoting rules (bash(1), QUOTING):
+ * single quotes keep everything literally; double quotes let a backslash escape
+ * {@code $ ` " \} and still expand parameters; an unquoted backslash escapes any character; an
+ * unquoted {@code #} at the start of a word begins a comment. Parameters are recorded, not
+ * expanded: expansion happens when the command runs.
  */
 final class Lexer {
 
     private final String line;
     private final List<Token> tokens = new ArrayList<>();
-    private final StringBuilder word = new StringBuilder();
+    private final List<Word.Part> parts = new ArrayList<>();
+    private final StringBuilder literal = new StringBuilder();
     private boolean inWord;
     private int pos;
 
@@ -39,8 +41,9 @@ final class Lexer {
                 doubleQuoted();
             } else if (c == '\\') {
                 escaped();
+            } else if (c == '$') {
+                parameter();
             } else if (isOperatorStart(c)) {
-                endWord();
                 operator(c);
             } else {
                 append(c);
@@ -57,7 +60,7 @@ final class Lexer {
             throw new ShellSyntaxException("unexpected EOF while looking for matching `''");
         }
         inWord = true;
-        word.append(line, pos + 1, close);
+        literal.append(line, pos + 1, close);
         pos = close + 1;
     }
 
@@ -70,14 +73,53 @@ final class Lexer {
                 pos++;
                 return;
             }
+            if (c == '$') {
+                parameter();
+                continue;
+            }
             if (c == '\\' && pos + 1 < line.length() && "$`\"\\".indexOf(line.charAt(pos + 1)) >= 0) {
                 pos++;
                 c = line.charAt(pos);
             }
-            word.append(c);
+            literal.append(c);
             pos++;
         }
         throw new ShellSyntaxException("unexpected EOF while looking for matching `\"'");
+    }
+
+    /** {@code $NAME}, {@code ${NAME}} or {@code $?}; a lone {@code $} is literal. */
+    private void parameter() throws ShellSyntaxException {
+        inWord = true;
+        int start = pos + 1;
+        String name;
+        if (start < line.length() && line.charAt(start) == '{') {
+            int close = line.indexOf('}', start);
+            if (close < 0) {
+                throw new ShellSyntaxException("unexpected EOF while looking for matching `}'");
+            }
+            name = line.substring(start + 1, close);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*|\\?")) {
+                throw new ShellSyntaxException("${" + name + "}: bad substitution");
+            }
+            pos = close + 1;
+        } else if (start < line.length() && line.charAt(start) == '?') {
+            name = "?";
+            pos = start + 1;
+        } else {
+            int end = start;
+            while (end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_')) {
+                end++;
+            }
+            if (end == start || Character.isDigit(line.charAt(start))) {
+                literal.append('$');
+                pos++;
+                return;
+            }
+            name = line.substring(start, end);
+            pos = end;
+        }
+        flushLiteral();
+        parts.add(new Word.Parameter(name));
     }
 
     private void escaped() {
@@ -94,35 +136,70 @@ final class Lexer {
 
     private void operator(char c) throws ShellSyntaxException {
         boolean doubled = pos + 1 < line.length() && line.charAt(pos + 1) == c;
+        if (c == '>' || c == '<') {
+            redirection(c, doubled);
+            return;
+        }
+        endWord();
         switch (c) {
-            case ';' -> emit(Token.Kind.SEMI, 1);
-            case '|' -> emit(doubled ? Token.Kind.OR_IF : Token.Kind.PIPE, doubled ? 2 : 1);
+            case ';' -> emit(Token.Kind.SEMI, ";", 1);
+            case '|' -> emit(doubled ? Token.Kind.OR_IF : Token.Kind.PIPE, doubled ? "||" : "|", doubled ? 2 : 1);
             case '&' -> {
-                if (!doubled) {
+                if (line.startsWith("&>", pos)) {
+                    emit(Token.Kind.REDIRECT, "&>", 2);
+                } else if (doubled) {
+                    emit(Token.Kind.AND_IF, "&&", 2);
+                } else {
                     throw new ShellSyntaxException(
                             "background jobs (&) are not supported in the sandbox shell; run the command without &");
                 }
-                emit(Token.Kind.AND_IF, 2);
             }
             default -> throw new ShellSyntaxException(
                     "`" + c + "' is not supported in the sandbox shell yet; quote it if you meant the character");
         }
     }
 
-    private void emit(Token.Kind kind, int width) {
-        tokens.add(Token.operator(kind));
+    /** {@code > >> <}, and {@code 2> 2>> 2>&1} when a bare 2 comes right before. */
+    private void redirection(char c, boolean doubled) {
+        boolean stderr = c == '>' && inWord && parts.isEmpty() && literal.toString().equals("2");
+        if (stderr) {
+            literal.setLength(0);
+            inWord = false;
+        } else {
+            endWord();
+        }
+        String prefix = stderr ? "2" : "";
+        if (stderr && line.startsWith(">&1", pos)) {
+            emit(Token.Kind.REDIRECT, "2>&1", 3);
+        } else if (c == '>') {
+            emit(Token.Kind.REDIRECT, prefix + (doubled ? ">>" : ">"), doubled ? 2 : 1);
+        } else {
+            emit(Token.Kind.REDIRECT, "<", 1);
+        }
+    }
+
+    private void emit(Token.Kind kind, String text, int width) {
+        tokens.add(Token.operator(kind, text));
         pos += width;
     }
 
     private void append(char c) {
         inWord = true;
-        word.append(c);
+        literal.append(c);
+    }
+
+    private void flushLiteral() {
+        if (literal.length() > 0) {
+            parts.add(new Word.Literal(literal.toString()));
+            literal.setLength(0);
+        }
     }
 
     private void endWord() {
         if (inWord) {
-            tokens.add(Token.word(word.toString()));
-            word.setLength(0);
+            flushLiteral();
+            tokens.add(Token.word(new Word(parts.isEmpty() ? List.of(new Word.Literal("")) : parts)));
+            parts.clear();
             inWord = false;
         }
     }

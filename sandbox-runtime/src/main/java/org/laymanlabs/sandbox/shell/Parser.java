@@ -49,14 +49,26 @@ final class Parser {
     }
 
     private Script.SimpleCommand simpleCommand() throws ShellSyntaxException {
-        List<String> words = new ArrayList<>();
-        while (peek(Token.Kind.WORD)) {
-            words.add(tokens.get(pos++).text());
+        List<Word> words = new ArrayList<>();
+        List<Script.Redirect> redirects = new ArrayList<>();
+        while (peek(Token.Kind.WORD) || peek(Token.Kind.REDIRECT)) {
+            Token token = tokens.get(pos++);
+            if (token.kind() == Token.Kind.WORD) {
+                words.add(token.word());
+            } else if (token.text().equals("2>&1")) {
+                redirects.add(new Script.Redirect(token.text(), null));
+            } else if (peek(Token.Kind.WORD)) {
+                redirects.add(new Script.Redirect(token.text(), tokens.get(pos++).word()));
+            } else {
+                throw pos >= tokens.size()
+                        ? new ShellSyntaxException("syntax error near unexpected token `newline'")
+                        : unexpectedHere();
+            }
         }
-        if (words.isEmpty()) {
+        if (words.isEmpty() && redirects.isEmpty()) {
             throw unexpectedHere();
         }
-        return new Script.SimpleCommand(words);
+        return new Script.SimpleCommand(words, redirects);
     }
 
     private void expect(Token.Kind kind) throws ShellSyntaxException {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A parsed line, in bash's grammar: lists separated by {@code ;}, each an and-or chain of
- * pipelines, each pipeline one or more simple commands.
+ * pipelines, each pipeline one or more simple commands with their redirections.
  */
 record Script(List<AndOr> lists) {
 
@@ -15,14 +15,9 @@ record Script(List<AndOr> lists) {
 
     record Pipeline(List<SimpleCommand> commands) { }
 
-    record SimpleCommand(List<String> words) {
+    /** Words (assignments first, then the command and its arguments) and redirections, in order. */
+    record SimpleCommand(List<Word> words, List<Redirect> redirects) { }
 
-        String name() {
-            return words.get(0);
-        }
-
-        List<String> args() {
-            return words.subList(1, words.size());
-        }
-    }
+    /** {@code > file}, {@code >> file}, {@code < file}, {@code 2> file}, {@code 2>> file}, {@code &> file} or {@code 2>&1}. */
+    record Redirect(String operator, Word target) { }
 }

@@ -1,21 +1,15 @@
 package org.laymanlabs.sandbox.shell;
 
-/** One lexical token of a shell line: a word after quote removal, or a control operator. */
-record Token(Kind kind, String text) {
+/** One lexical token of a shell line: a word, a control operator, or a redirection operator. */
+record Token(Kind kind, String text, Word word) {
 
-    enum Kind { WORD, AND_IF, OR_IF, PIPE, SEMI }
+    enum Kind { WORD, AND_IF, OR_IF, PIPE, SEMI, REDIRECT }
 
-    static Token word(String text) {
-        return new Token(Kind.WORD, text);
+    static Token word(Word word) {
+        return new Token(Kind.WORD, "", word);
     }
 
-    static Token operator(Kind kind) {
-        return new Token(kind, switch (kind) {
-            case AND_IF -> "&&";
-            case OR_IF -> "||";
-            case PIPE -> "|";
-            case SEMI -> ";";
-            case WORD -> throw new IllegalArgumentException("a word is not an operator");
-        });
+    static Token operator(Kind kind, String text) {
+        return new Token(kind, text, null);
     }
 }

@@ -179,8 +179,9 @@ class CommandLineShellTest {
 
             assertThat(result.exitCode()).isZero();
             assertThat(result.stdout())
-                    .contains("  exit [n]            Leave the shell")
-                    .contains("  help [command ...]  List the commands");
+                    .containsPattern("(?m)^  exit \\[n\\] +Leave the shell")
+                    .containsPattern("(?m)^  help \\[command \\.\\.\\.\\] +List the commands")
+                    .containsPattern("(?m)^  grep .+ +Print the lines that match a pattern\\.$");
         }
 
         @Test

@@ -1,0 +1,40 @@
+package org.laymanlabs.sandbox.shell;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.laymanlabs.sandbox.workspace.Workspace;
+
+/** What a bash session remembers between lines: $?, variables, the working directory, whether it has exited. */
+final class ShellState {
+
+    final Workspace workspace;
+    final Map<String, String> variables = new LinkedHashMap<>();
+    String cwd = Workspace.HOME;
+    int lastExitCode;
+    boolean exited;
+
+    ShellState(Workspace workspace) {
+        this.workspace = workspace;
+        variables.put("HOME", Workspace.HOME);
+        variables.put("USER", "learner");
+        variables.put("SHELL", "/bin/bash");
+        variables.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        variables.put("PWD", cwd);
+    }
+
+    /** A parameter's value: {@code ?} is the last status; an unset variable is null. */
+    String parameter(String name) {
+        return name.equals("?") ? String.valueOf(lastExitCode) : variables.get(name);
+    }
+
+    void assign(String assignment) {
+        int equals = assignment.indexOf('=');
+        variables.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+    }
+
+    void changeDirectory(String absolutePath) {
+        variables.put("OLDPWD", cwd);
+        cwd = absolutePath;
+        variables.put("PWD", cwd);
+    }
+}
