@@ -21,6 +21,7 @@ import org.laymanlabs.sandbox.net.iproute.IpCommand;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
 import org.laymanlabs.sandbox.net.ipv4.NetfilterHooks;
+import org.laymanlabs.sandbox.net.trace.TraceCommand;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.shell.coreutils.Coreutils;
 import org.laymanlabs.sandbox.time.VirtualClock;
@@ -52,7 +53,8 @@ public final class Sandbox {
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
                 new IpCommand(network, () -> laptop),
-                new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
+                new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY),
+                new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
     }
 
     /**

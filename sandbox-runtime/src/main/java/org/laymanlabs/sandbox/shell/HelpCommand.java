@@ -42,10 +42,10 @@ final class HelpCommand implements Command {
     }
 
     private static String overview(ShellContext shell) {
-        int width = shell.commands().stream().mapToInt(c -> c.usage().length()).max().orElse(0);
+        int width = shell.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         StringBuilder out = new StringBuilder("Layman Labs sandbox shell. These commands are available:\n\n");
         for (Command command : shell.commands()) {
-            out.append("  ").append(padRight(command.usage(), width)).append("  ")
+            out.append("  ").append(padRight(command.name(), width)).append("  ")
                     .append(command.summary()).append('\n');
         }
         out.append("\nType `help NAME' to learn more about the command NAME.\n");
