@@ -86,6 +86,23 @@ public final class Chain {
         rules.forEach(InstalledRule::zero);
     }
 
+    Chain renamed(String newName) {
+        Chain copy = new Chain(newName, policy);
+        copy.rules.addAll(rules);
+        return copy;
+    }
+
+    /** Points every jump or goto to {@code from} at {@code to}, keeping counters. */
+    void retarget(String from, String to) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i).rule();
+            if (from.equals(rule.jumpsTo())) {
+                Rule moved = new Rule(rule.ip(), rule.matches(), new JumpTarget(to), rule.gotoChain());
+                rules.set(i, rules.get(i).withRule(moved));
+            }
+        }
+    }
+
     Chain copy() {
         Chain copy = new Chain(name, policy);
         copy.packets = packets;

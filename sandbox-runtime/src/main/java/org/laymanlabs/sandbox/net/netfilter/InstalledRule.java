@@ -63,6 +63,10 @@ public final class InstalledRule {
         throw new IllegalArgumentException("match is not part of this rule");
     }
 
+    InstalledRule withRule(Rule replacement) {
+        return new InstalledRule(replacement, packets, bytes);
+    }
+
     InstalledRule copy() {
         InstalledRule copy = new InstalledRule(rule, packets, bytes);
         System.arraycopy(nthCounts, 0, copy.nthCounts, 0, nthCounts.length);

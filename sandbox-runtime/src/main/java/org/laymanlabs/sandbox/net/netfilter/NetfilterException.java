@@ -4,10 +4,17 @@ package org.laymanlabs.sandbox.net.netfilter;
 public final class NetfilterException extends RuntimeException {
 
     private final Errno errno;
+    private final String object;
 
-    public NetfilterException(Errno errno, String detail) {
-        super(errno + ": " + detail);
+    /** {@code object} names what was refused, as iptables-nft names it: "chain X", "rule in chain X". */
+    public NetfilterException(Errno errno, String object) {
+        super(errno + ": " + object);
         this.errno = errno;
+        this.object = object;
+    }
+
+    public String object() {
+        return object;
     }
 
     public Errno errno() {

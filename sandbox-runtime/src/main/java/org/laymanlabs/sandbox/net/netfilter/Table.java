@@ -90,6 +90,22 @@ public final class Table {
         userChains.clear();
     }
 
+    /** -E: renames a user chain; rules that jump to it follow it, as they hold a reference, not a name. */
+    public void renameChain(String oldName, String newName) {
+        Chain chain = userChains.get(oldName);
+        if (chain == null) {
+            throw new NetfilterException(Errno.ENOENT, "chain " + oldName);
+        }
+        if (chain(newName).isPresent()) {
+            throw new NetfilterException(Errno.EEXIST, "chain " + newName);
+        }
+        userChains.remove(oldName);
+        userChains.put(newName, chain.renamed(newName));
+        for (Chain other : chains()) {
+            other.retarget(oldName, newName);
+        }
+    }
+
     public void setPolicy(String chainName, Policy policy, long packets, long bytes) {
         Chain chain = builtins.get(chainName);
         if (chain == null) {
