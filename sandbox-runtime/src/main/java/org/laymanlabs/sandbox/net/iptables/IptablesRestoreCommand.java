@@ -1,0 +1,75 @@
+package org.laymanlabs.sandbox.net.iptables;
+
+import java.util.Objects;
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.netfilter.Netfilter;
+import org.laymanlabs.sandbox.shell.Command;
+import org.laymanlabs.sandbox.shell.Invocation;
+
+/**
+ * iptables-restore (iptables/xtables-restore.c), reading the rules from standard input in the
+ * format iptables-save writes and kube-proxy generates. Each table is replaced atomically at its
+ * COMMIT; on an error the table in progress is left untouched and the message names the line.
+ */
+public final class IptablesRestoreCommand implements Command {
+
+    private static final String PROGRAM = "iptables-restore";
+
+    private final Netfilter netfilter;
+
+    public IptablesRestoreCommand(Netfilter netfilter) {
+        this.netfilter = Objects.requireNonNull(netfilter, "netfilter");
+    }
+
+    @Override
+    public String name() {
+        return PROGRAM;
+    }
+
+    @Override
+    public String usage() {
+        return "iptables-restore [-c] [-n] [-t] [-T table] < rules";
+    }
+
+    @Override
+    public String summary() {
+        return "Replace the rules of this machine's network namespace with those read from standard input.";
+    }
+
+    @Override
+    public CommandResult run(Invocation invocation) {
+        boolean noflush = false;
+        boolean counters = false;
+        boolean test = false;
+        String table = null;
+        var args = invocation.args();
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "-n", "--noflush" -> noflush = true;
+                case "-c", "--counters" -> counters = true;
+                case "-t", "--test" -> test = true;
+                case "-v", "--verbose", "-w", "--wait", "-W", "--wait-interval" -> {
+                    // accepted and ignored, as iptables-nft-restore ignores the lock options
+                }
+                case "-T", "--table" -> {
+                    if (i + 1 == args.size()) {
+                        return CommandResult.error("Try `" + PROGRAM + " -h' for more information.\n", 1);
+                    }
+                    table = args.get(++i);
+                }
+                default -> {
+                    return CommandResult.error(args.get(i).startsWith("-")
+                            ? "Try `" + PROGRAM + " -h' for more information.\n"
+                            : "Can't open " + args.get(i) + ": No such file or directory\n", 1);
+                }
+            }
+        }
+        RestoreRun run = new RestoreRun(netfilter, new RestoreRun.Options(noflush, counters, test, table));
+        try {
+            run.run(invocation.stdin());
+            return CommandResult.ok("");
+        } catch (IptablesError error) {
+            return CommandResult.error(error.render(PROGRAM, run.line()), error.exitCode());
+        }
+    }
+}

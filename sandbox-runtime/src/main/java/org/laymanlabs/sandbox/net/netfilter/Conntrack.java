@@ -1,0 +1,60 @@
+package org.laymanlabs.sandbox.net.netfilter;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The connection-tracking table of one network namespace (net/netfilter/nf_conntrack_core.c).
+ * A packet's first hook looks it up by tuple, in either direction, or starts an unconfirmed
+ * entry; the entry joins the table only when its first packet leaves the last hook accepted
+ * (nf_conntrack_confirm), by then with its NAT decided. Expired entries are dropped lazily.
+ */
+public final class Conntrack {
+
+    private final Map<Tuple, ConntrackEntry> byTuple = new LinkedHashMap<>();
+
+    /** nf_conntrack_in(): attach the packet to its connection, creating one for a new flow. */
+    Packet attach(Packet packet, Instant now) {
+        expire(now);
+        Tuple tuple = packet.header().tuple();
+        ConntrackEntry entry = byTuple.get(tuple);
+        if (entry == null) {
+            return packet.withConntrack(new ConntrackEntry(tuple, now), false);
+        }
+        boolean reply = !entry.original().equals(tuple);
+        entry.seen(reply, now);
+        return packet.withConntrack(entry, reply);
+    }
+
+    /** nf_conntrack_confirm(): a new connection's first packet made it through; remember it both ways. */
+    void confirm(ConntrackEntry entry) {
+        if (entry.confirmed()) {
+            return;
+        }
+        entry.confirm();
+        byTuple.putIfAbsent(entry.original(), entry);
+        byTuple.putIfAbsent(entry.reply(), entry);
+    }
+
+    /** Live connections, oldest first. */
+    public List<ConntrackEntry> entries(Instant now) {
+        expire(now);
+        return byTuple.values().stream().distinct().toList();
+    }
+
+    /** What {@code conntrack -L} prints on stdout, one line per connection. */
+    public List<String> list(Instant now) {
+        List<String> lines = new ArrayList<>();
+        for (ConntrackEntry entry : entries(now)) {
+            lines.add(entry.describe(now));
+        }
+        return lines;
+    }
+
+    private void expire(Instant now) {
+        byTuple.values().removeIf(entry -> entry.expired(now));
+    }
+}

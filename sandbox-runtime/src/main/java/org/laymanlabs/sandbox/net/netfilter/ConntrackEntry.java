@@ -1,0 +1,124 @@
+package org.laymanlabs.sandbox.net.netfilter;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.laymanlabs.sandbox.net.Protocol;
+
+/**
+ * One tracked connection (struct nf_conn): its original tuple, its reply tuple (which NAT
+ * rewrites on the first packet), whether a reply was seen, and when it expires.
+ * Timeouts are the kernel defaults of nf_conntrack_proto_{tcp,udp,icmp}.c.
+ */
+public final class ConntrackEntry {
+
+    /** The TCP states this model passes through (enum tcp_conntrack). */
+    enum TcpState { SYN_SENT, SYN_RECV, ESTABLISHED }
+
+    private final Tuple original;
+    private Tuple reply;
+    private TcpState tcpState = TcpState.SYN_SENT;
+    private boolean seenReply;
+    private boolean assured;
+    private boolean confirmed;
+    private boolean destinationNatDone;
+    private boolean sourceNatDone;
+    private Instant expires;
+
+    ConntrackEntry(Tuple original, Instant now) {
+        this.original = original;
+        this.reply = original.inverse();
+        this.expires = now.plus(timeout());
+    }
+
+    public Tuple original() {
+        return original;
+    }
+
+    /** The tuple replies carry; differs from the inverse of {@link #original()} when NAT applies. */
+    public Tuple reply() {
+        return reply;
+    }
+
+    public boolean seenReply() {
+        return seenReply;
+    }
+
+    public boolean assured() {
+        return assured;
+    }
+
+    boolean confirmed() {
+        return confirmed;
+    }
+
+    void confirm() {
+        confirmed = true;
+    }
+
+    boolean natDone(boolean destination) {
+        return destination ? destinationNatDone : sourceNatDone;
+    }
+
+    void markNatDone(boolean destination) {
+        if (destination) {
+            destinationNatDone = true;
+        } else {
+            sourceNatDone = true;
+        }
+    }
+
+    void rewriteReply(Tuple newReply) {
+        reply = newReply;
+    }
+
+    boolean expired(Instant now) {
+        return !now.isBefore(expires);
+    }
+
+    /** A packet of this connection passed conntrack: advance its state and refresh its timeout. */
+    void seen(boolean replyDirection, Instant now) {
+        if (replyDirection) {
+            seenReply = true;
+            if (tcpState == TcpState.SYN_SENT) {
+                tcpState = TcpState.SYN_RECV;
+            }
+        } else if (seenReply) {
+            tcpState = TcpState.ESTABLISHED;
+            assured = true;
+        }
+        if (original.protocol() != Protocol.TCP && seenReply) {
+            assured = true;
+        }
+        expires = now.plus(timeout());
+    }
+
+    private Duration timeout() {
+        return switch (original.protocol()) {
+            case TCP -> switch (tcpState) {
+                case SYN_SENT -> Duration.ofSeconds(120);
+                case SYN_RECV -> Duration.ofSeconds(60);
+                case ESTABLISHED -> Duration.ofDays(5);
+            };
+            case UDP -> Duration.ofSeconds(seenReply ? 120 : 30);
+            case ICMP -> Duration.ofSeconds(30);
+        };
+    }
+
+    /** One line of {@code conntrack -L}, as libnetfilter_conntrack's default format prints it. */
+    public String describe(Instant now) {
+        StringBuilder out = new StringBuilder(String.format("%-8s %d %d ", original.protocol().keyword(),
+                original.protocol().number(), Math.max(0, Duration.between(now, expires).getSeconds())));
+        if (original.protocol() == Protocol.TCP) {
+            out.append(tcpState).append(' ');
+        }
+        out.append(original.describe()).append(' ');
+        if (!seenReply) {
+            out.append("[UNREPLIED] ");
+        }
+        out.append(reply.describe()).append(' ');
+        if (assured) {
+            out.append("[ASSURED] ");
+        }
+        return out.append("mark=0 use=1").toString();
+    }
+}
