@@ -33,7 +33,7 @@ public final class Connector {
         int sourcePort = FIRST_EPHEMERAL + random.nextInt(EPHEMERAL_PORTS);
         PacketHeader syn = new PacketHeader(Protocol.TCP, Ipv4Address.ANY, sourcePort, destination, port, true);
         PacketTrace requestTrace = new PacketTrace();
-        Outcome outcome = stack.send(client, syn, SYN_LENGTH + request.length(), requestTrace);
+        Outcome outcome = stack.send(client, syn, SYN_LENGTH, requestTrace);
         if (outcome instanceof Outcome.Delivered delivered) {
             return answer(client, destination, port, request, delivered, requestTrace);
         }
@@ -61,7 +61,7 @@ public final class Connector {
                 "the client's socket", (data, from) -> "");
         client.sockets().listen(clientSocket);
         try {
-            Outcome back = stack.send(delivered.namespace(), reply, SYN_LENGTH + response.length(), replyTrace);
+            Outcome back = stack.send(delivered.namespace(), reply, SYN_LENGTH, replyTrace);
             if (back instanceof Outcome.Delivered home && home.namespace() == client
                     && home.skb().header().source().equals(destination) && home.skb().header().sourcePort() == port) {
                 return new Exchange.Answered(response, delivered.namespace(), delivered.listener(), peer,

@@ -2,6 +2,7 @@ package org.laymanlabs.sandbox.net.ipv4;
 
 import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Link;
+import org.laymanlabs.sandbox.net.netfilter.ConntrackEntry;
 import org.laymanlabs.sandbox.net.netfilter.PacketHeader;
 
 /**
@@ -18,6 +19,8 @@ public final class Skb {
     private Ipv4Address nextHop;
     private int mark;
     private int ttl = 64;
+    private ConntrackEntry conntrack;
+    private boolean replyDirection;
 
     public Skb(PacketHeader header, int length) {
         this.header = header;
@@ -63,7 +66,33 @@ public final class Skb {
         return ttl;
     }
 
+    /** The connection conntrack attached to it in the current namespace, or null. */
+    public ConntrackEntry conntrack() {
+        return conntrack;
+    }
+
+    public boolean replyDirection() {
+        return replyDirection;
+    }
+
+    public void attach(ConntrackEntry entry, boolean reply) {
+        this.conntrack = entry;
+        this.replyDirection = reply;
+    }
+
+    /**
+     * The packet arrived on a device. Entering another namespace scrubs it, as
+     * skb_scrub_packet(skb, xnet) does on a veth: its conntrack entry and mark stay behind.
+     */
     void arrivedOn(Link device) {
+        if (inDevice != null || outDevice != null) {
+            Link previous = outDevice != null ? outDevice : inDevice;
+            if (previous.namespace() != device.namespace()) {
+                conntrack = null;
+                replyDirection = false;
+                mark = 0;
+            }
+        }
         this.inDevice = device;
         this.outDevice = null;
     }
