@@ -20,7 +20,11 @@ import org.laymanlabs.sandbox.net.curl.HostResolver;
 import org.laymanlabs.sandbox.net.iproute.IpCommand;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
-import org.laymanlabs.sandbox.net.ipv4.NetfilterHooks;
+import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
+import org.laymanlabs.sandbox.net.iptables.IptablesCommand;
+import org.laymanlabs.sandbox.net.iptables.IptablesRestoreCommand;
+import org.laymanlabs.sandbox.net.iptables.IptablesSaveCommand;
+import org.laymanlabs.sandbox.net.netfilter.Netfilter;
 import org.laymanlabs.sandbox.net.trace.TraceCommand;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.shell.coreutils.Coreutils;
@@ -47,12 +51,17 @@ public final class Sandbox {
         this.random = new SplittableRandom(spec.seed());
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
-        Ipv4Stack stack = new Ipv4Stack(network, ns -> NetfilterHooks.ACCEPT_ALL);
+        NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
+        Ipv4Stack stack = new Ipv4Stack(network, netfilters);
         Connector connector = new Connector(stack, random);
+        Netfilter laptopTables = netfilters.of(laptop);
         this.workspace = new Workspace();
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
                 new IpCommand(network, () -> laptop),
+                new IptablesCommand(laptopTables),
+                new IptablesSaveCommand(laptopTables),
+                new IptablesRestoreCommand(laptopTables),
                 new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY),
                 new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
     }
