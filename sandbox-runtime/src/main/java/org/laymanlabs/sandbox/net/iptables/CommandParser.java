@@ -221,7 +221,7 @@ final class CommandParser {
             throw IptablesError.parameter("chain name `" + chain + "' too long (must be under 29 chars)");
         }
         table = TableName.fromKeyword(tableWord).orElseThrow(() -> IptablesError.version(
-                "can't initialize iptables table `" + tableWord + "': Table does not exist (do you need to insmod?)"));
+                "table '" + tableWord + "' does not exist"));
         Rule built = operation.takesRule() ? rule.build(name -> chainExists.test(table, name)) : null;
         return new ParsedCommand(operation, table, chain, ruleNumber, built, argument,
                 new ParsedCommand.ListFormat(numeric, verbose, exact, lineNumbers), packets, bytes);

@@ -49,6 +49,33 @@ final class IptablesError extends RuntimeException {
         return new IptablesError(Kind.PARAMETER, text, null);
     }
 
+    /**
+     * A jump to a chain that does not exist. iptables-nft resolves jumps when the batch is built,
+     * so iptables-restore reports it at the COMMIT line, not at the rule's.
+     */
+    static MissingChain missingChain(String chain) {
+        return new MissingChain(chain);
+    }
+
+    /** See {@link #missingChain}. */
+    static final class MissingChain extends RuntimeException {
+
+        private final String chain;
+
+        private MissingChain(String chain) {
+            super("Chain '" + chain + "' does not exist");
+            this.chain = chain;
+        }
+
+        String chain() {
+            return chain;
+        }
+
+        IptablesError asError() {
+            return parameter(getMessage());
+        }
+    }
+
     static IptablesError badArgument(String argument) {
         return new IptablesError(Kind.BAD_ARGUMENT, "Bad argument `" + argument + "'", null);
     }

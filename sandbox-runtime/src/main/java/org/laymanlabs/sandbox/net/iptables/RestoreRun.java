@@ -25,6 +25,7 @@ final class RestoreRun {
     private TableName current;
     private Table work;
     private int line;
+    private IptablesError.MissingChain missingChain;
 
     RestoreRun(Netfilter netfilter, Options options) {
         this.netfilter = netfilter;
@@ -73,6 +74,9 @@ final class RestoreRun {
     }
 
     private void commit() {
+        if (missingChain != null) {
+            throw missingChain.asError();
+        }
         boolean selected = options.onlyTable() == null || options.onlyTable().equals(current.keyword());
         if (!options.test() && selected) {
             netfilter.commit(work);
@@ -132,7 +136,16 @@ final class RestoreRun {
         }
         List<String> argv = new ArrayList<>(List.of("-t", current.keyword()));
         argv.addAll(words);
-        ParsedCommand command = CommandParser.parse(argv, (table, chain) -> work.chain(chain).isPresent());
+        ParsedCommand command;
+        try {
+            command = CommandParser.parse(argv, (table, chain) -> work.chain(chain).isPresent());
+        } catch (IptablesError.MissingChain missing) {
+            // Reported when the table is committed, as iptables-nft builds the batch then.
+            if (missingChain == null) {
+                missingChain = missing;
+            }
+            return;
+        }
         if (!command.operation().takesRule() && command.operation() != Operation.NEW_CHAIN
                 && command.operation() != Operation.DELETE_CHAIN && command.operation() != Operation.FLUSH
                 && command.operation() != Operation.ZERO && command.operation() != Operation.SET_POLICY

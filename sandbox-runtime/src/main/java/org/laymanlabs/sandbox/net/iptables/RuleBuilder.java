@@ -138,7 +138,8 @@ final class RuleBuilder {
             if (gotoChain) {
                 throw IptablesError.parameter("goto '" + jumpTo + "' is not a chain\n");
             }
-            throw IptablesError.parameter("Couldn't load target `" + jumpTo + "':No such file or directory\n");
+            // iptables-nft 1.8.9 words it so (iptables-legacy said "Couldn't load target").
+            throw IptablesError.missingChain(jumpTo);
         }
         return new JumpTarget(jumpTo);
     }

@@ -50,7 +50,7 @@ final class RulesetChange {
         try {
             policy = Policy.valueOf(command.argument());
         } catch (IllegalArgumentException e) {
-            throw IptablesError.kernel("Bad policy name", Errno.EINVAL);
+            throw IptablesError.kernel("Bad policy name. Run `dmesg' for more information", Errno.EINVAL);
         }
         work.setPolicy(command.chain(), policy, command.packets(), command.bytes());
     }
@@ -62,11 +62,9 @@ final class RulesetChange {
             case ELOOP, EINVAL, EOPNOTSUPP -> IptablesError.batch(batchName(command.operation()), errno, "rule in chain " + chain);
             case EBUSY -> IptablesError.batch("CHAIN_DEL", errno, refused.object());
             case EEXIST -> IptablesError.kernel(command.operation() == Operation.RENAME_CHAIN ? "File exists" : "Chain already exists", errno);
-            case E2BIG -> IptablesError.kernel(switch (command.operation()) {
-                case INSERT -> "Index of insertion too big";
-                case REPLACE -> "Index of replacement too big";
-                default -> "Index of deletion too big";
-            }, errno);
+            // nft reports a too-large index as a missing rule, except for an insertion.
+            case E2BIG -> IptablesError.kernel(command.operation() == Operation.INSERT
+                    ? "Index of insertion too big" : "No chain/target/match by that name", errno);
             case ENOENT -> IptablesError.kernel(switch (command.operation()) {
                 case DELETE, CHECK -> "Bad rule (does a matching rule exist in that chain?)";
                 case SET_POLICY -> "Bad built-in chain name";
