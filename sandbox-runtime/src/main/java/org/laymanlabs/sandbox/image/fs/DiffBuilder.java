@@ -64,6 +64,16 @@ public final class DiffBuilder {
         return this;
     }
 
+    /** Counts as many unlisted bytes as it takes for the whole diff to weigh {@code total} bytes. */
+    public DiffBuilder sizedTo(long total) {
+        long listed = new Diff(root, 0).size();
+        if (listed > total) {
+            throw new IllegalArgumentException("the listed files already weigh " + listed + " bytes, more than " + total);
+        }
+        unlistedBytes = total - listed;
+        return this;
+    }
+
     public Diff build() {
         return new Diff(root, unlistedBytes);
     }
