@@ -46,7 +46,7 @@ public final class ImageJson {
                 .put("created", GoTime.rfc3339Nano(h.created()))
                 .putIfNotEmpty("created_by", JsonValue.of(h.createdBy()))
                 .putIfNotEmpty("comment", JsonValue.of(h.comment()))
-                .putIfNotEmpty("empty_layer", h.emptyLayer() ? JsonValue.of(true) : new JsonValue.Null())
+                .putIfNotEmpty("empty_layer", JsonValue.of(h.emptyLayer()))
                 .build()).toList();
         Obj rootfs = Obj.struct().put("type", "layers")
                 .put("diff_ids", JsonValue.ofStrings(image.diffIds().stream().map(Digest::toString).toList()))

@@ -173,6 +173,12 @@ public final class ImageStore {
         }
     }
 
+    /** One image's summary with its shared size and container count, as {@code docker system df -v} lists it. */
+    public ImageSummary diskUsageSummary(Digest imageId) {
+        return new ImageList(this).summaries(true).stream().filter(s -> s.id().equals(imageId)).findFirst()
+                .orElseThrow(() -> DaemonException.noSuchImage(imageId.toString()));
+    }
+
     public ImageDiskUsage diskUsage() {
         long size = layers.totalSize();
         long used = 0;

@@ -42,6 +42,13 @@ public sealed interface JsonValue {
     record Null() implements JsonValue {
     }
 
+    /**
+     * A struct field left out of the JSON because it is empty and tagged {@code omitempty}, while
+     * a Go template still sees it, with its zero value ({@code {{.Config.Entrypoint}}} prints {@code []}).
+     */
+    record Omitted(JsonValue zero) implements JsonValue {
+    }
+
     record Arr(List<JsonValue> items) implements JsonValue {
         public Arr {
             items = List.copyOf(items);
@@ -97,8 +104,9 @@ public sealed interface JsonValue {
             boolean empty = (value instanceof Str s && s.value().isEmpty())
                     || (value instanceof Arr a && a.items().isEmpty())
                     || (value instanceof Obj o && o.fields().isEmpty())
+                    || (value instanceof Bool b && !b.value())
                     || value instanceof Null;
-            return empty ? this : put(key, value);
+            return put(key, empty ? new Omitted(value) : value);
         }
 
         public Obj build() {
