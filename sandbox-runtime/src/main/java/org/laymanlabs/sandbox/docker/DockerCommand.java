@@ -98,6 +98,17 @@ public final class DockerCommand implements Command {
     }
 
     private CommandResult runLeaf(Subcommand command, String path, String parentPath, List<String> args) {
+        try {
+            return parseAndRun(command, path, parentPath, args);
+        } catch (DaemonException e) {
+            return daemonError(e);
+        } catch (RuntimeException e) {
+            return error("docker: the sandbox could not run this command (" + e.getClass().getSimpleName()
+                    + "); please report it with the command you typed");
+        }
+    }
+
+    private CommandResult parseAndRun(Subcommand command, String path, String parentPath, List<String> args) {
         String useLine = parentPath + " " + command.use();
         FlagParser.Result parsed;
         try {
@@ -112,14 +123,7 @@ public final class DockerCommand implements Command {
         if (argsError.isPresent()) {
             return error(argsError.get());
         }
-        try {
-            return command.action().run(parsed.parsed());
-        } catch (DaemonException e) {
-            return daemonError(e);
-        } catch (RuntimeException e) {
-            return error("docker: the sandbox could not run this command (" + e.getClass().getSimpleName()
-                    + "); please report it with the command you typed");
-        }
+        return command.action().run(parsed.parsed());
     }
 
     /** cli.FlagErrorFunc: the error, the Usage line and where to read more; status 125. */

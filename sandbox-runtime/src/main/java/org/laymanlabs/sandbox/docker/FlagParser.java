@@ -119,7 +119,7 @@ final class FlagParser {
         }
         String normalized = flag.isBool() ? Boolean.toString(value.matches("1|t|T|true|TRUE|True")) : value;
         values.put(flag.name(), normalized);
-        if (LIST_TYPES.contains(flag.valueName())) {
+        if (!flag.isBool() && LIST_TYPES.contains(flag.valueName())) {
             repeated.computeIfAbsent(flag.name(), n -> new ArrayList<>()).add(value);
         }
     }
