@@ -1,0 +1,144 @@
+package org.laymanlabs.sandbox.docker;
+
+import java.util.List;
+import java.util.Optional;
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.image.DaemonException;
+import org.laymanlabs.sandbox.shell.Command;
+import org.laymanlabs.sandbox.shell.Invocation;
+
+/**
+ * The {@code docker} command of the sandbox shell. Mirrors docker/cli cmd/docker/docker.go: finds
+ * the subcommand (top-level or in a management group), parses its flags, checks its arguments and
+ * runs it, with Docker 28's messages and exit codes (125 for flag errors, 1 for the rest).
+ */
+public final class DockerCommand implements Command {
+
+    static final String VERSION = "Docker version 28.2.2, build e6534b4";
+
+    private final CommandTree tree;
+
+    public DockerCommand(CommandTree tree) {
+        this.tree = tree;
+    }
+
+    /** The docker command with the image subcommands, talking to {@code daemon}. */
+    public static DockerCommand withImageCommands(Daemon daemon) {
+        CommandTree.Builder tree = CommandTree.builder();
+        ImageCommands.register(tree, daemon);
+        return new DockerCommand(tree.build());
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public String usage() {
+        return "docker [OPTIONS] COMMAND";
+    }
+
+    @Override
+    public String summary() {
+        return "A self-sufficient runtime for containers.";
+    }
+
+    @Override
+    public CommandResult run(Invocation invocation) {
+        List<String> args = invocation.args();
+        if (args.isEmpty()) {
+            return CommandResult.error(Usage.root(tree), 0);
+        }
+        String first = args.get(0);
+        switch (first) {
+            case "--help", "-h", "help" -> {
+                return CommandResult.ok(Usage.root(tree));
+            }
+            case "--version", "-v" -> {
+                return CommandResult.ok(VERSION + "\n");
+            }
+            default -> {
+            }
+        }
+        if (first.startsWith("-")) {
+            return flagError("unknown flag: " + first, "docker [OPTIONS] COMMAND [ARG...]", "docker");
+        }
+        List<String> rest = args.subList(1, args.size());
+        Optional<Subcommand> command = tree.top(first);
+        if (command.isPresent()) {
+            return runLeaf(command.get(), "docker " + command.get().name(), "docker", rest);
+        }
+        Optional<CommandTree.Group> group = tree.group(first);
+        if (group.isPresent()) {
+            return runGroup(group.get(), rest);
+        }
+        return error("docker: unknown command: docker " + first + "\n\nRun 'docker --help' for more information");
+    }
+
+    private CommandResult runGroup(CommandTree.Group group, List<String> args) {
+        String path = "docker " + group.name();
+        if (args.isEmpty()) {
+            return CommandResult.error(Usage.group(group), 0);
+        }
+        String first = args.get(0);
+        if (first.equals("--help") || first.equals("-h")) {
+            return CommandResult.ok(Usage.group(group));
+        }
+        if (first.startsWith("-")) {
+            return flagError((first.startsWith("--") ? "unknown flag: " : "unknown shorthand flag: '"
+                    + first.charAt(1) + "' in ") + first, path + " COMMAND", path);
+        }
+        Subcommand command = group.byName().get(first);
+        if (command == null) {
+            return error("docker: unknown command: " + path + " " + first + "\n\nUsage:  " + path
+                    + " COMMAND\n\nRun '" + path + " --help' for more information");
+        }
+        return runLeaf(command, path + " " + command.name(), path, args.subList(1, args.size()));
+    }
+
+    private CommandResult runLeaf(Subcommand command, String path, String parentPath, List<String> args) {
+        try {
+            return parseAndRun(command, path, parentPath, args);
+        } catch (DaemonException e) {
+            return daemonError(e);
+        } catch (RuntimeException e) {
+            return error("docker: the sandbox could not run this command (" + e.getClass().getSimpleName()
+                    + "); please report it with the command you typed");
+        }
+    }
+
+    private CommandResult parseAndRun(Subcommand command, String path, String parentPath, List<String> args) {
+        String useLine = parentPath + " " + command.use();
+        FlagParser.Result parsed;
+        try {
+            parsed = new FlagParser(command.flags()).parse(args);
+        } catch (FlagParser.FlagError e) {
+            return flagError(e.getMessage(), useLine, path);
+        }
+        if (parsed.help()) {
+            return CommandResult.ok(Usage.command(command, useLine));
+        }
+        Optional<String> argsError = command.args().check(parsed.parsed().args(), path, useLine);
+        if (argsError.isPresent()) {
+            return error(argsError.get());
+        }
+        return command.action().run(parsed.parsed());
+    }
+
+    /** cli.FlagErrorFunc: the error, the Usage line and where to read more; status 125. */
+    private static CommandResult flagError(String message, String useLine, String path) {
+        return CommandResult.error(message + "\n\nUsage:  " + useLine + "\n\nRun '" + path
+                + " --help' for more information\n", 125);
+    }
+
+    /** A plain error, printed as is, status 1. */
+    static CommandResult error(String message) {
+        return CommandResult.error(message + "\n", 1);
+    }
+
+    /** An error answer from the engine, as the API client reports it. */
+    static CommandResult daemonError(DaemonException e) {
+        return error("Error response from daemon: " + e.getMessage());
+    }
+}

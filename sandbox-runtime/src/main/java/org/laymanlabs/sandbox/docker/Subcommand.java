@@ -1,0 +1,38 @@
+package org.laymanlabs.sandbox.docker;
+
+import java.util.List;
+import org.laymanlabs.sandbox.CommandResult;
+
+/**
+ * One runnable docker command, as a cobra command leaf defines it in docker/cli: its Use line,
+ * one-line help, flags, argument rule and action. New commands (containers, networks…) are new
+ * Subcommands registered in a {@link CommandTree}; the dispatcher needs no change.
+ *
+ * @param use         cobra's Use, e.g. {@code images [OPTIONS] [REPOSITORY[:TAG]]}; its first word is the name
+ * @param aliases     other names under the same parent, e.g. {@code list} for {@code image ls}
+ * @param aliasesHelp the "Aliases:" line of {@code --help}, e.g. {@code docker image ls, docker image list, docker images}
+ * @param topCategory its place among "Common Commands" in {@code docker --help}, or 0
+ */
+public record Subcommand(String use, String shortHelp, List<String> aliases, String aliasesHelp, List<Flag> flags,
+                         ArgsRule args, int topCategory, Action action) {
+
+    /** What the command does once its flags and arguments are valid. */
+    @FunctionalInterface
+    public interface Action {
+        CommandResult run(ParsedArgs args);
+    }
+
+    public Subcommand {
+        aliases = List.copyOf(aliases);
+        flags = List.copyOf(flags);
+    }
+
+    public String name() {
+        return use.split(" ", 2)[0];
+    }
+
+    /** The same command under another name and Use, as {@code docker image ls} is {@code docker images}. */
+    public Subcommand as(String newUse, List<String> newAliases) {
+        return new Subcommand(newUse, shortHelp, newAliases, aliasesHelp, flags, args, 0, action);
+    }
+}
