@@ -335,7 +335,7 @@ final class EtcdMember {
         long leader = raft.leader();
         List<String> errors = leader == RaftNode.NONE ? List.of(EtcdError.NO_LEADER.message()) : List.of();
         return new StatusResponse(header(), VERSION, store.dbSizeBytes(), leader, raft.commitIndex(), raft.term(),
-                appliedIndex, errors, false);
+                appliedIndex, errors, store.dbSizeInUseBytes(), false);
     }
 
     List<MemberInfo> memberList() {

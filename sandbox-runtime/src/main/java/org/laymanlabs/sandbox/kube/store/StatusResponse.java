@@ -10,7 +10,7 @@ import java.util.List;
  * @param errors           e.g. {@code etcdserver: no leader} while it knows no leader
  */
 public record StatusResponse(ResponseHeader header, String version, long dbSize, long leader, long raftIndex,
-                             long raftTerm, long raftAppliedIndex, List<String> errors, boolean isLearner) {
+                             long raftTerm, long raftAppliedIndex, List<String> errors, long dbSizeInUse, boolean isLearner) {
 
     public StatusResponse {
         errors = List.copyOf(errors);

@@ -60,6 +60,12 @@ public final class MvccStore {
         return EMPTY_DB_BYTES + pages * PAGE_BYTES;
     }
 
+    /** etcd's DB SIZE IN USE: the pages the retained history needs; compaction lowers it. */
+    public long dbSizeInUseBytes() {
+        long pages = (bytesInUse + PAGE_BYTES - 1) / PAGE_BYTES;
+        return EMPTY_DB_BYTES + pages * PAGE_BYTES;
+    }
+
     public RangeResponse range(RangeRequest request) {
         return rangeAt(request, currentRevision);
     }
