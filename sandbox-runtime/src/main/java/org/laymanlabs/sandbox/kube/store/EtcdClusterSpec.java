@@ -1,0 +1,40 @@
+package org.laymanlabs.sandbox.kube.store;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to build a cluster: its members and the timing etcd is configured with
+ * (--heartbeat-interval 100 ms and --election-timeout 1000 ms by default), plus the simulated
+ * network's one-way delay between members.
+ *
+ * @param token etcd's --initial-cluster-token; it seeds the member IDs
+ */
+public record EtcdClusterSpec(List<MemberSpec> members, String token, Duration tickInterval, int electionTicks,
+                              int heartbeatTicks, Duration networkDelay) {
+
+    public EtcdClusterSpec {
+        members = List.copyOf(members);
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a cluster needs at least one member");
+        }
+    }
+
+    /** Three members, etcd-0 to etcd-2, with etcd's default timing and a 2 ms network. */
+    public static EtcdClusterSpec threeMembers() {
+        return new EtcdClusterSpec(List.of(
+                new MemberSpec("etcd-0", "http://10.0.0.11:2380", "http://10.0.0.11:2379"),
+                new MemberSpec("etcd-1", "http://10.0.0.12:2380", "http://10.0.0.12:2379"),
+                new MemberSpec("etcd-2", "http://10.0.0.13:2380", "http://10.0.0.13:2379")),
+                "etcd-cluster", Duration.ofMillis(100), 10, 1, Duration.ofMillis(2));
+    }
+
+    public EtcdClusterSpec withNetworkDelay(Duration delay) {
+        return new EtcdClusterSpec(members, token, tickInterval, electionTicks, heartbeatTicks, delay);
+    }
+
+    /** etcd's ReqTimeout: 5 s plus two election timeouts. */
+    public Duration requestTimeout() {
+        return Duration.ofSeconds(5).plus(tickInterval.multipliedBy(2L * electionTicks));
+    }
+}
