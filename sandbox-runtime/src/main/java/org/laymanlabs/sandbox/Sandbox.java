@@ -5,6 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.laymanlabs.sandbox.docker.Daemon;
+import org.laymanlabs.sandbox.docker.DockerCommand;
+import org.laymanlabs.sandbox.image.ContainerUsage;
 import org.laymanlabs.sandbox.net.Cidr;
 import org.laymanlabs.sandbox.net.InterfaceAddress;
 import org.laymanlabs.sandbox.net.Ipv4Address;
@@ -58,6 +61,7 @@ public final class Sandbox {
         this.workspace = new Workspace();
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
+                DockerCommand.withImageCommands(Daemon.forSandbox(clock, ContainerUsage.none())),
                 new IpCommand(network, () -> laptop),
                 new IptablesCommand(laptopTables),
                 new IptablesSaveCommand(laptopTables),

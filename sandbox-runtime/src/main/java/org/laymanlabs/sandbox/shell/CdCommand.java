@@ -27,10 +27,10 @@ final class CdCommand implements Command {
         }
         String typed = invocation.args().isEmpty() ? "~" : invocation.args().get(0);
         String path = invocation.shell().resolve(typed);
-        if (!invocation.shell().workspace().exists(path)) {
+        if (!invocation.shell().files().exists(path)) {
             return CommandResult.error("bash: cd: " + typed + ": No such file or directory\n", 1);
         }
-        if (!invocation.shell().workspace().isDirectory(path)) {
+        if (!invocation.shell().files().isDirectory(path)) {
             return CommandResult.error("bash: cd: " + typed + ": Not a directory\n", 1);
         }
         invocation.shell().changeDirectory(path);

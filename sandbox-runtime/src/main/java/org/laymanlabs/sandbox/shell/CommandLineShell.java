@@ -8,8 +8,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.Shell;
+import org.laymanlabs.sandbox.vfs.FileSystem;
 import org.laymanlabs.sandbox.workspace.Workspace;
-import org.laymanlabs.sandbox.workspace.WorkspaceException;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
  * The sandbox's small bash: parses a line, then runs its lists, and-or chains and pipelines in
@@ -26,12 +27,16 @@ public final class CommandLineShell implements Shell {
 
     /** A shell with exactly these commands, over an empty workspace. */
     public CommandLineShell(Collection<Command> commands) {
-        this(commands, new Workspace());
+        this(commands, new Workspace(), "learner");
     }
 
-    public CommandLineShell(Collection<Command> commands, Workspace workspace) {
+    /**
+     * @param files the files its commands see: the learner's workspace, or a container's root
+     * @param user  {@code $USER}: the learner on the laptop, root in most containers
+     */
+    public CommandLineShell(Collection<Command> commands, FileSystem files, String user) {
         commands.forEach(c -> this.commands.put(c.name(), c));
-        this.state = new ShellState(workspace);
+        this.state = new ShellState(files, user);
     }
 
     /** A shell that knows only the builtins, over an empty workspace. */
@@ -47,7 +52,7 @@ public final class CommandLineShell implements Shell {
     public static CommandLineShell withBuiltinsAnd(List<Command> programs, Workspace workspace) {
         List<Command> all = new ArrayList<>(Builtins.all());
         all.addAll(programs);
-        return new CommandLineShell(all, workspace);
+        return new CommandLineShell(all, workspace, "learner");
     }
 
     @Override
@@ -120,7 +125,7 @@ public final class CommandLineShell implements Shell {
             }
             List<String> argv = words.subList(firstCommandWord, words.size());
             return redirections.apply(execute(argv, stdin, context));
-        } catch (WorkspaceException e) {
+        } catch (FileSystemException e) {
             return CommandResult.error("bash: " + e.path() + ": " + e.reason().text() + "\n", 1);
         }
     }
@@ -187,8 +192,8 @@ public final class CommandLineShell implements Shell {
         }
 
         @Override
-        public Workspace workspace() {
-            return state.workspace;
+        public FileSystem files() {
+            return state.files;
         }
 
         @Override

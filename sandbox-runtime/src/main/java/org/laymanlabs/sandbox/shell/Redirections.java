@@ -2,8 +2,7 @@ package org.laymanlabs.sandbox.shell;
 
 import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
-import org.laymanlabs.sandbox.workspace.Workspace;
-import org.laymanlabs.sandbox.workspace.WorkspaceException;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
  * A simple command's redirections, applied in bash's way: {@code <} feeds a file to stdin;
@@ -35,21 +34,21 @@ final class Redirections {
                 continue;
             }
             String typed = r.target().expand(state::parameter);
-            String path = typed.equals(DEV_NULL) ? DEV_NULL : Workspace.resolve(state.cwd, typed);
+            String path = typed.equals(DEV_NULL) ? DEV_NULL : state.resolve(typed);
             if (path.equals(DEV_NULL)) {
                 stdin = r.operator().equals("<") ? "" : stdin;
                 continue;
             }
             try {
                 if (r.operator().equals("<")) {
-                    stdin = state.workspace.read(path);
+                    stdin = state.files.read(path);
                 } else if (r.operator().endsWith(">>")) {
-                    state.workspace.append(path, "");
+                    state.files.append(path, "");
                 } else {
-                    state.workspace.write(path, "");
+                    state.files.write(path, "");
                 }
-            } catch (WorkspaceException e) {
-                throw new WorkspaceException(e.reason(), typed);
+            } catch (FileSystemException e) {
+                throw new FileSystemException(e.reason(), typed);
             }
         }
         return stdin;
@@ -90,11 +89,11 @@ final class Redirections {
             return;
         }
         // open() already created or truncated the file, so both forms append here.
-        state.workspace.append(path, text);
+        state.files.append(path, text);
     }
 
     private String path(Script.Redirect r) {
         String typed = r.target().expand(state::parameter);
-        return typed.equals(DEV_NULL) ? DEV_NULL : Workspace.resolve(state.cwd, typed);
+        return typed.equals(DEV_NULL) ? DEV_NULL : state.resolve(typed);
     }
 }

@@ -2,7 +2,7 @@ package org.laymanlabs.sandbox.shell;
 
 import java.util.Collection;
 import java.util.Optional;
-import org.laymanlabs.sandbox.workspace.Workspace;
+import org.laymanlabs.sandbox.vfs.FileSystem;
 
 /** What a command may ask of the shell that runs it. */
 public interface ShellContext {
@@ -18,18 +18,18 @@ public interface ShellContext {
 
     Optional<Command> command(String name);
 
-    /** The learner's files. */
-    Workspace workspace();
+    /** The files the command sees: the learner's workspace, or a container's root. */
+    FileSystem files();
 
-    /** The working directory, an absolute workspace path. */
+    /** The working directory, an absolute path in {@link #files()}. */
     String cwd();
 
-    /** {@code cd}: the directory must exist in the workspace. */
+    /** {@code cd}: the directory must exist. */
     void changeDirectory(String absolutePath);
 
     /** A path the learner typed, made absolute against the working directory ({@code ~} is home). */
     default String resolve(String typed) {
-        return Workspace.resolve(cwd(), typed);
+        return FileSystem.resolve(cwd(), files().home(), typed);
     }
 
     Optional<String> variable(String name);

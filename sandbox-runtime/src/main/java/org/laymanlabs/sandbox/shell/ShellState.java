@@ -2,27 +2,32 @@ package org.laymanlabs.sandbox.shell;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.laymanlabs.sandbox.workspace.Workspace;
+import org.laymanlabs.sandbox.vfs.FileSystem;
 
 /** What a bash session remembers between lines: $?, variables, the working directory, whether it has exited. */
 final class ShellState {
 
-    final Workspace workspace;
+    final FileSystem files;
     final Map<String, String> variables = new LinkedHashMap<>();
-    String cwd = Workspace.HOME;
+    String cwd;
     int lastExitCode;
     boolean exited;
 
-    ShellState(Workspace workspace) {
-        this.workspace = workspace;
-        variables.put("HOME", Workspace.HOME);
-        variables.put("USER", "learner");
+    ShellState(FileSystem files, String user) {
+        this.files = files;
+        this.cwd = files.home();
+        variables.put("HOME", files.home());
+        variables.put("USER", user);
         variables.put("SHELL", "/bin/bash");
         variables.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         variables.put("PWD", cwd);
     }
 
     /** A parameter's value: {@code ?} is the last status; an unset variable is null. */
+    String resolve(String typed) {
+        return FileSystem.resolve(cwd, files.home(), typed);
+    }
+
     String parameter(String name) {
         return name.equals("?") ? String.valueOf(lastExitCode) : variables.get(name);
     }

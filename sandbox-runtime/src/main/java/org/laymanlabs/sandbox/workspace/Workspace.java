@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.laymanlabs.sandbox.vfs.FileSystem;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
  * The learner's own files (their Dockerfiles, manifests, app code), which the editor edits and
@@ -11,7 +13,7 @@ import java.util.TreeMap;
  * {@code kubectl apply -f}. Paths are absolute and normalised; the shell resolves relative ones.
  * Bounded: a file may hold at most {@link #MAX_FILE_BYTES} and all files {@link #MAX_TOTAL_BYTES}.
  */
-public final class Workspace {
+public final class Workspace implements FileSystem {
 
     public static final String HOME = "/home/learner";
     public static final int MAX_FILE_BYTES = 1 << 20;
@@ -27,52 +29,58 @@ public final class Workspace {
         entries.put(HOME, null);
     }
 
+    @Override
     public boolean exists(String path) {
         return entries.containsKey(path);
     }
 
+    @Override
     public boolean isDirectory(String path) {
         return entries.containsKey(path) && entries.get(path) == null;
     }
 
+    @Override
     public String read(String path) {
         requireExists(path);
         String content = entries.get(path);
         if (content == null) {
-            throw new WorkspaceException(WorkspaceException.Reason.IS_A_DIRECTORY, path);
+            throw new FileSystemException(FileSystemException.Reason.IS_A_DIRECTORY, path);
         }
         return content;
     }
 
     /** Creates or replaces a file; its directory must exist. */
+    @Override
     public void write(String path, String content) {
         if (isDirectory(path)) {
-            throw new WorkspaceException(WorkspaceException.Reason.IS_A_DIRECTORY, path);
+            throw new FileSystemException(FileSystemException.Reason.IS_A_DIRECTORY, path);
         }
         requireDirectory(parent(path), path);
         int size = content.length();
         if (size > MAX_FILE_BYTES) {
-            throw new WorkspaceException(WorkspaceException.Reason.TOO_BIG, path);
+            throw new FileSystemException(FileSystemException.Reason.TOO_BIG, path);
         }
         long after = totalBytes - Optional.ofNullable(entries.get(path)).map(String::length).orElse(0) + size;
         if (after > MAX_TOTAL_BYTES) {
-            throw new WorkspaceException(WorkspaceException.Reason.NO_SPACE, path);
+            throw new FileSystemException(FileSystemException.Reason.NO_SPACE, path);
         }
         entries.put(path, content);
         totalBytes = after;
     }
 
+    @Override
     public void append(String path, String content) {
         write(path, exists(path) ? read(path) + content : content);
     }
 
     /** mkdir; with {@code parents}, like {@code mkdir -p}: missing parents are made and an existing directory is fine. */
+    @Override
     public void mkdir(String path, boolean parents) {
         if (exists(path)) {
             if (parents && isDirectory(path)) {
                 return;
             }
-            throw new WorkspaceException(WorkspaceException.Reason.EXISTS, path);
+            throw new FileSystemException(FileSystemException.Reason.EXISTS, path);
         }
         String parent = parent(path);
         if (parents && !exists(parent)) {
@@ -83,14 +91,15 @@ public final class Workspace {
     }
 
     /** rm: a directory goes only with {@code recursive}, and takes everything under it along. */
+    @Override
     public void remove(String path, boolean recursive) {
         requireExists(path);
         if (path.equals("/") || path.equals(HOME)) {
-            throw new WorkspaceException(WorkspaceException.Reason.NOT_EMPTY, path);
+            throw new FileSystemException(FileSystemException.Reason.NOT_EMPTY, path);
         }
         if (isDirectory(path)) {
             if (!recursive) {
-                throw new WorkspaceException(WorkspaceException.Reason.IS_A_DIRECTORY, path);
+                throw new FileSystemException(FileSystemException.Reason.IS_A_DIRECTORY, path);
             }
             for (String child : descendants(path)) {
                 forget(child);
@@ -100,6 +109,7 @@ public final class Workspace {
     }
 
     /** The names directly inside a directory, sorted as {@code ls} sorts them in the C locale. */
+    @Override
     public List<String> list(String directory) {
         requireDirectory(directory, directory);
         String prefix = directory.equals("/") ? "/" : directory + "/";
@@ -144,16 +154,16 @@ public final class Workspace {
 
     private void requireExists(String path) {
         if (!exists(path)) {
-            throw new WorkspaceException(WorkspaceException.Reason.NO_SUCH_FILE, path);
+            throw new FileSystemException(FileSystemException.Reason.NO_SUCH_FILE, path);
         }
     }
 
     private void requireDirectory(String directory, String forPath) {
         if (!exists(directory)) {
-            throw new WorkspaceException(WorkspaceException.Reason.NO_SUCH_FILE, forPath);
+            throw new FileSystemException(FileSystemException.Reason.NO_SUCH_FILE, forPath);
         }
         if (!isDirectory(directory)) {
-            throw new WorkspaceException(WorkspaceException.Reason.NOT_A_DIRECTORY, forPath);
+            throw new FileSystemException(FileSystemException.Reason.NOT_A_DIRECTORY, forPath);
         }
     }
 
@@ -162,23 +172,8 @@ public final class Workspace {
         return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
-    /** Joins a path the learner typed onto a directory and normalises {@code .}, {@code ..} and {@code ~}. */
-    public static String resolve(String cwd, String typed) {
-        String path = typed.equals("~") ? HOME : typed.startsWith("~/") ? HOME + typed.substring(1) : typed;
-        String joined = path.startsWith("/") ? path : cwd + "/" + path;
-        List<String> parts = new ArrayList<>();
-        for (String part : joined.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-            } else {
-                parts.add(part);
-            }
-        }
-        return "/" + String.join("/", parts);
+    @Override
+    public String home() {
+        return HOME;
     }
 }

@@ -3,7 +3,7 @@ package org.laymanlabs.sandbox.shell.coreutils;
 import java.util.ArrayList;
 import java.util.List;
 import org.laymanlabs.sandbox.shell.Invocation;
-import org.laymanlabs.sandbox.workspace.WorkspaceException;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
  * The text a filter reads: each named FILE, or stdin when none is named (or for {@code -}). A
@@ -25,8 +25,8 @@ record InputFiles(List<Input> inputs, String errors) {
                 continue;
             }
             try {
-                inputs.add(new Input(name, invocation.shell().workspace().read(invocation.shell().resolve(name))));
-            } catch (WorkspaceException e) {
+                inputs.add(new Input(name, invocation.shell().files().read(invocation.shell().resolve(name))));
+            } catch (FileSystemException e) {
                 errors.append(tool).append(": ").append(name).append(": ").append(e.reason().text()).append('\n');
             }
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.Invocation;
-import org.laymanlabs.sandbox.workspace.Workspace;
+import org.laymanlabs.sandbox.vfs.FileSystem;
 
 /**
  * coreutils {@code ls}: names in C-locale order; on a terminal side by side, into a pipe one
@@ -55,7 +55,7 @@ final class LsCommand implements Command {
     }
 
     private static CommandResult list(Invocation invocation, List<String> targets, boolean all, boolean onePerLine) {
-        Workspace workspace = invocation.shell().workspace();
+        FileSystem workspace = invocation.shell().files();
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         List<String> files = new ArrayList<>();

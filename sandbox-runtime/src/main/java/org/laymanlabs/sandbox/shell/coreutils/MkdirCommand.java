@@ -5,7 +5,7 @@ import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.Invocation;
-import org.laymanlabs.sandbox.workspace.WorkspaceException;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /** coreutils {@code mkdir [-p]}. */
 final class MkdirCommand implements Command {
@@ -36,8 +36,8 @@ final class MkdirCommand implements Command {
         StringBuilder err = new StringBuilder();
         for (String dir : dirs) {
             try {
-                invocation.shell().workspace().mkdir(invocation.shell().resolve(dir), parents);
-            } catch (WorkspaceException e) {
+                invocation.shell().files().mkdir(invocation.shell().resolve(dir), parents);
+            } catch (FileSystemException e) {
                 err.append("mkdir: cannot create directory '").append(dir).append("': ").append(e.reason().text()).append('\n');
             }
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.Invocation;
-import org.laymanlabs.sandbox.workspace.WorkspaceException;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /** coreutils {@code rm [-rf]}. */
 final class RmCommand implements Command {
@@ -44,9 +44,9 @@ final class RmCommand implements Command {
         StringBuilder err = new StringBuilder();
         for (String file : files) {
             try {
-                invocation.shell().workspace().remove(invocation.shell().resolve(file), recursive);
-            } catch (WorkspaceException e) {
-                if (!(force && e.reason() == WorkspaceException.Reason.NO_SUCH_FILE)) {
+                invocation.shell().files().remove(invocation.shell().resolve(file), recursive);
+            } catch (FileSystemException e) {
+                if (!(force && e.reason() == FileSystemException.Reason.NO_SUCH_FILE)) {
                     err.append("rm: cannot remove '").append(file).append("': ").append(e.reason().text()).append('\n');
                 }
             }

@@ -3,7 +3,7 @@ package org.laymanlabs.sandbox.shell.coreutils;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.Invocation;
-import org.laymanlabs.sandbox.workspace.WorkspaceException;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /** coreutils {@code touch}: creates empty files that do not exist yet. */
 final class TouchCommand implements Command {
@@ -32,10 +32,10 @@ final class TouchCommand implements Command {
         for (String file : invocation.args()) {
             String path = invocation.shell().resolve(file);
             try {
-                if (!invocation.shell().workspace().exists(path)) {
-                    invocation.shell().workspace().write(path, "");
+                if (!invocation.shell().files().exists(path)) {
+                    invocation.shell().files().write(path, "");
                 }
-            } catch (WorkspaceException e) {
+            } catch (FileSystemException e) {
                 err.append("touch: cannot touch '").append(file).append("': ").append(e.reason().text()).append('\n');
             }
         }

@@ -1,9 +1,9 @@
-package org.laymanlabs.sandbox.workspace;
+package org.laymanlabs.sandbox.vfs;
 
-/** A file operation the workspace refused, with the errno text a Linux tool would print after the path. */
-public final class WorkspaceException extends RuntimeException {
+/** A file operation a file system refused, with the errno text a Linux tool would print after the path. */
+public final class FileSystemException extends RuntimeException {
 
-    /** The errors a learner can meet in their files, with strerror's wording. */
+    /** The errors a learner can meet in files, with strerror's wording. */
     public enum Reason {
         NO_SUCH_FILE("No such file or directory"),
         IS_A_DIRECTORY("Is a directory"),
@@ -27,7 +27,7 @@ public final class WorkspaceException extends RuntimeException {
     private final Reason reason;
     private final String path;
 
-    public WorkspaceException(Reason reason, String path) {
+    public FileSystemException(Reason reason, String path) {
         super(path + ": " + reason.text());
         this.reason = reason;
         this.path = path;
