@@ -52,7 +52,9 @@ final class LinkCommands {
         String name = null;
         String type = null;
         String peerName = null;
-        NetworkNamespace peerNamespace = req.namespace();
+        NetworkNamespace namespace = req.namespace();
+        NetworkNamespace peerNamespace = null;
+        boolean peerPart = false;
         int mtu = 0;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -61,11 +63,20 @@ final class LinkCommands {
                 case "type" -> type = AddressCommands.value(words, ++i);
                 case "mtu" -> mtu = mtu(AddressCommands.value(words, ++i));
                 case "peer" -> {
+                    peerPart = true;
                     int next = i + 1 < words.size() && words.get(i + 1).equals("name") ? i + 2 : i + 1;
                     peerName = AddressCommands.value(words, next);
                     i = next;
                 }
-                case "netns" -> peerNamespace = namespace(req, AddressCommands.value(words, ++i));
+                // Before "peer", netns places the device itself; after it, the peer.
+                case "netns" -> {
+                    NetworkNamespace target = namespace(req, AddressCommands.value(words, ++i));
+                    if (peerPart) {
+                        peerNamespace = target;
+                    } else {
+                        namespace = target;
+                    }
+                }
                 case "id", "dstport", "dev", "local", "remote", "group", "ttl" -> i++;  // vxlan settings, not modelled
                 default -> {
                     if (name != null) {
@@ -81,11 +92,13 @@ final class LinkCommands {
         if (name == null) {
             throw new IpException("Not enough information: \"dev\" argument is required.", IpException.USAGE);
         }
+        // A peer without its own netns lands where the command runs, as the kernel's veth_newlink does.
+        NetworkNamespace peerHome = peerNamespace != null ? peerNamespace : req.namespace();
         Link link = switch (type) {
-            case "veth" -> req.network().addVethPair(req.namespace(), name, peerNamespace,
-                    peerName != null ? peerName : freeVethName(peerNamespace));
-            case "bridge" -> req.network().addBridge(req.namespace(), name);
-            case "vxlan" -> req.network().addVxlan(req.namespace(), name, 1450);
+            case "veth" -> req.network().addVethPair(namespace, name, peerHome,
+                    peerName != null ? peerName : freeVethName(peerHome));
+            case "bridge" -> req.network().addBridge(namespace, name);
+            case "vxlan" -> req.network().addVxlan(namespace, name, 1450);
             default -> throw new IpException("Error: Unknown device type.", 2);
         };
         if (mtu > 0) {

@@ -8,6 +8,7 @@ import org.laymanlabs.sandbox.net.netfilter.PacketHeader;
 import org.laymanlabs.sandbox.net.socket.ConnectionHandler;
 import org.laymanlabs.sandbox.net.socket.Listener;
 import org.laymanlabs.sandbox.net.trace.PacketTrace;
+import org.laymanlabs.sandbox.net.trace.TraceEvent;
 
 /**
  * A client's connect-send-receive over the simulated network, as a TCP socket experiences it.
@@ -49,6 +50,14 @@ public final class Connector {
         return new Exchange.TimedOut(requestTrace, ((Outcome.Lost) outcome).reason());
     }
 
+    private static PacketHeader sentHeader(PacketTrace trace) {
+        return trace.events().stream()
+                .filter(TraceEvent.Sent.class::isInstance)
+                .map(e -> ((TraceEvent.Sent) e).packet())
+                .findFirst()
+                .orElseThrow();
+    }
+
     private Exchange answer(NetworkNamespace client, Ipv4Address destination, int port, String request,
             Outcome.Delivered delivered, PacketTrace requestTrace) {
         PacketHeader seen = delivered.skb().header();
@@ -56,8 +65,10 @@ public final class Connector {
         String response = delivered.listener().handler().handle(request, peer);
         PacketHeader reply = seen.reply();
         PacketTrace replyTrace = new PacketTrace();
-        // The client's connected socket: it takes only segments from the address and port it connected to.
-        Listener clientSocket = new Listener(Protocol.TCP, reply.destination(), reply.destinationPort(),
+        // The client's connected socket is bound to the source routing chose before any NAT; a reply
+        // reaches it only once conntrack has undone the NAT on the way back.
+        PacketHeader sent = sentHeader(requestTrace);
+        Listener clientSocket = new Listener(Protocol.TCP, sent.source(), sent.sourcePort(),
                 "the client's socket", (data, from) -> "");
         client.sockets().listen(clientSocket);
         try {
