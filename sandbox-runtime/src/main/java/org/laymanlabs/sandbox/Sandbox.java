@@ -56,7 +56,7 @@ public final class Sandbox {
         this.laptop = buildLaptop(network);
         NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
-        Connector connector = new Connector(stack, random);
+        Connector connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
         this.workspace = new Workspace();
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(

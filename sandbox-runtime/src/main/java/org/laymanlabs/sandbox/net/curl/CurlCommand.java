@@ -23,9 +23,6 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  */
 public final class CurlCommand implements Command {
 
-    /** How long Linux retries a SYN nobody answers (tcp_syn_retries=6) before connect() gives up. */
-    private static final Duration KERNEL_CONNECT_TIMEOUT = Duration.ofSeconds(127);
-
     private final Connector connector;
     private final VirtualClock clock;
     private final Supplier<NetworkNamespace> home;
@@ -79,16 +76,21 @@ public final class CurlCommand implements Command {
         }
         String request = Requests.build(options, url);
         transcript.verbose("*   Trying " + address + ":" + url.port() + "...");
-        Exchange exchange = connector.exchange(home.get(), address, url.port(), request);
+        Limit limit = limit(options);
+        Exchange exchange = connector.exchange(home.get(), address, url.port(), request, limit.after());
         String where = url.host() + " port " + url.port();
         if (exchange instanceof Exchange.Refused) {
             throw connectFailed(transcript, address, url, "Connection refused", Duration.ZERO);
         }
         if (exchange instanceof Exchange.NotReachable unreachable) {
+            if (unreachable.why().delay().compareTo(limit.after()) > 0) {
+                clock.advance(limit.after());
+                throw limit.failure(where);
+            }
             throw connectFailed(transcript, address, url, unreachable.why().message(), unreachable.why().delay());
         }
         if (exchange instanceof Exchange.TimedOut) {
-            throw timeout(options, where);
+            throw limit.failure(where);
         }
         Exchange.Answered answered = (Exchange.Answered) exchange;
         transcript.verbose("* Connected to " + url.host() + " (" + address + ") port " + url.port() + " (#0)");
@@ -107,26 +109,31 @@ public final class CurlCommand implements Command {
                 + after.toMillis() + " ms: Couldn't connect to server");
     }
 
-    /** Nothing answered: the clock runs until curl's own limit or the kernel's gives up. */
-    private CurlFailure timeout(CurlOptions options, String where) {
-        Duration kernel = KERNEL_CONNECT_TIMEOUT;
+    /** How long curl waits for a connection, and which limit ends the wait: -m, --connect-timeout, or the kernel's. */
+    private record Limit(Duration after, String kind) {
+
+        CurlFailure failure(String where) {
+            return switch (kind) {
+                case "max-time" -> CurlFailure.of(28, "Connection timed out after " + after.toMillis() + " milliseconds");
+                case "connect-timeout" -> CurlFailure.of(28, "Failed to connect to " + where + " after "
+                        + after.toMillis() + " ms: Timeout was reached");
+                default -> CurlFailure.of(28, "Failed to connect to " + where + " after " + after.toMillis()
+                        + " ms: Couldn't connect to server");
+            };
+        }
+    }
+
+    private static Limit limit(CurlOptions options) {
+        Limit limit = new Limit(Connector.KERNEL_CONNECT_TIMEOUT, "kernel");
         Optional<Duration> maxTime = options.maxTime().map(CurlCommand::duration);
         Optional<Duration> connect = options.connectTimeout().map(CurlCommand::duration);
-        Duration curlLimit = maxTime.orElse(kernel);
-        if (connect.isPresent() && connect.get().compareTo(curlLimit) < 0) {
-            curlLimit = connect.get();
+        if (maxTime.isPresent() && maxTime.get().compareTo(limit.after()) < 0) {
+            limit = new Limit(maxTime.get(), "max-time");
         }
-        if (curlLimit.compareTo(kernel) >= 0) {
-            clock.advance(kernel);
-            return CurlFailure.of(28, "Failed to connect to " + where + " after " + kernel.toMillis()
-                    + " ms: Couldn't connect to server");
+        if (connect.isPresent() && connect.get().compareTo(limit.after()) < 0) {
+            limit = new Limit(connect.get(), "connect-timeout");
         }
-        clock.advance(curlLimit);
-        if (maxTime.isPresent() && maxTime.get().equals(curlLimit)) {
-            return CurlFailure.of(28, "Connection timed out after " + curlLimit.toMillis() + " milliseconds");
-        }
-        return CurlFailure.of(28, "Failed to connect to " + where + " after " + curlLimit.toMillis()
-                + " ms: Timeout was reached");
+        return limit;
     }
 
     private static Duration duration(double seconds) {

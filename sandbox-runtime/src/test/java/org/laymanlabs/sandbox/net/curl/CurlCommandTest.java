@@ -61,7 +61,7 @@ class CurlCommandTest {
         Ipv4Stack stack = new Ipv4Stack(network, ns -> rules.getOrDefault(ns, NetfilterHooks.ACCEPT_ALL));
         HostResolver hosts = name -> name.equals("web.local") ? Optional.of(Ipv4Address.parse("10.0.0.2")) : Optional.empty();
         shell = CommandLineShell.withBuiltinsAnd(List.of(
-                new CurlCommand(new Connector(stack, new SplittableRandom(9)), clock, () -> laptop, hosts)));
+                new CurlCommand(new Connector(stack, new SplittableRandom(9), clock), clock, () -> laptop, hosts)));
     }
 
     private static String page(int status, String reason, String body) {

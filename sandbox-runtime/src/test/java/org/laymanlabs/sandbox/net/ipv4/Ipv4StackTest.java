@@ -24,14 +24,16 @@ import org.laymanlabs.sandbox.net.RouteType;
 import org.laymanlabs.sandbox.net.netfilter.Hook;
 import org.laymanlabs.sandbox.net.socket.Listener;
 import org.laymanlabs.sandbox.net.trace.TraceEvent;
+import org.laymanlabs.sandbox.time.VirtualClock;
 
 @DisplayName("The IPv4 stack carries packets hop by hop")
 class Ipv4StackTest {
 
     private final Network network = new Network(new SplittableRandom(3));
+    private final VirtualClock clock = new VirtualClock(java.time.Instant.parse("2026-11-26T09:00:00Z"));
     private final Map<NetworkNamespace, NetfilterHooks> rules = new HashMap<>();
     private final Ipv4Stack stack = new Ipv4Stack(network, ns -> rules.getOrDefault(ns, NetfilterHooks.ACCEPT_ALL));
-    private final Connector connector = new Connector(stack, new SplittableRandom(5));
+    private final Connector connector = new Connector(stack, new SplittableRandom(5), clock);
 
     private NetworkNamespace namespace(String name) {
         NetworkNamespace ns = network.createNamespace(name, false);

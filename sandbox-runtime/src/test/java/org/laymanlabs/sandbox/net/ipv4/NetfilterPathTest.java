@@ -92,7 +92,7 @@ class NetfilterPathTest {
     }
 
     private CommandLineShell shellIn(NetworkNamespace ns) {
-        Connector connector = new Connector(stack, new SplittableRandom(6));
+        Connector connector = new Connector(stack, new SplittableRandom(6), clock);
         return CommandLineShell.withBuiltinsAnd(List.of(
                 new IptablesCommand(netfilters.of(host)), new IptablesRestoreCommand(netfilters.of(host)),
                 new CurlCommand(connector, clock, () -> ns, HostResolver.LITERALS_ONLY)), workspace);
@@ -121,7 +121,7 @@ class NetfilterPathTest {
     void theHostItselfReachesItThroughOutputDnatAndTheAnswerIsUnNatted() {
         publishPort8080();
 
-        Exchange exchange = new Connector(stack, new SplittableRandom(1))
+        Exchange exchange = new Connector(stack, new SplittableRandom(1), clock)
                 .exchange(host, Ipv4Address.parse("192.168.1.20"), 8080, "GET / HTTP/1.1\r\n\r\n");
 
         assertThat(exchange).isInstanceOf(Exchange.Answered.class);

@@ -27,7 +27,7 @@ final class SimulatedKernel {
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-26T09:00:00Z"));
     private final Network network = new Network(new SplittableRandom(1));
     private final NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, new SplittableRandom(2));
-    private final Connector connector = new Connector(new Ipv4Stack(network, netfilters), new SplittableRandom(3));
+    private final Connector connector = new Connector(new Ipv4Stack(network, netfilters), new SplittableRandom(3), clock);
     private final NetworkNamespace host = network.createNamespace("host", false);
     private final CommandLineShell shell = CommandLineShell.withBuiltinsAnd(List.of(new IpCommand(network, () -> host)));
 
@@ -64,7 +64,9 @@ final class SimulatedKernel {
                 (request, peer) -> name + " saw-client=" + peer.address() + "\n"));
     }
 
-    Exchange request(String namespace, String address, int port) {
-        return connector.exchange(namespace(namespace), Ipv4Address.parse(address), port, "GET / HTTP/1.1\r\n\r\n");
+    /** A request from a client that gives up after {@code patience}, as {@code curl --max-time} does. */
+    Exchange request(String namespace, String address, int port, java.time.Duration patience) {
+        return connector.exchange(namespace(namespace), Ipv4Address.parse(address), port, "GET / HTTP/1.1\r\n\r\n",
+                patience);
     }
 }

@@ -29,11 +29,13 @@ import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
 import org.laymanlabs.sandbox.net.netfilter.Hook;
 import org.laymanlabs.sandbox.net.socket.Listener;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
+import org.laymanlabs.sandbox.time.VirtualClock;
 
 /** Golden tests of the tracer's text: a container reaching another one across docker0. */
 class TraceCommandTest {
 
     private final Network network = new Network(new SplittableRandom(3));
+    private final VirtualClock clock = new VirtualClock(java.time.Instant.parse("2026-11-26T09:00:00Z"));
     private final NetworkNamespace host = namespace("host");
     private final Link docker0 = network.addBridge(host, "docker0");
     private NetworkNamespace client;
@@ -69,7 +71,7 @@ class TraceCommandTest {
                         new TraceEvent.RuleHit("filter", "FORWARD", 0, "-P FORWARD DROP", "DROP")))
                 : HookResult.ACCEPTED);
         return CommandLineShell.withBuiltinsAnd(List.of(
-                new TraceCommand(new Connector(stack, new SplittableRandom(11)), () -> client, HostResolver.LITERALS_ONLY)));
+                new TraceCommand(new Connector(stack, new SplittableRandom(11), clock), () -> client, HostResolver.LITERALS_ONLY)));
     }
 
     private static String golden(String name) throws IOException {
