@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox.net.netfilter;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +15,23 @@ import java.util.Map;
  */
 public final class Conntrack {
 
+    /** How often the sweep of expired entries runs, as the kernel's gc_worker runs in the background. */
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+
     private final Map<Tuple, ConntrackEntry> byTuple = new LinkedHashMap<>();
+    private Instant lastSweep = Instant.MIN;
 
     /** nf_conntrack_in(): attach the packet to its connection, creating one for a new flow. */
     Packet attach(Packet packet, Instant now) {
-        expire(now);
+        sweepIfDue(now);
         Tuple tuple = packet.header().tuple();
         ConntrackEntry entry = byTuple.get(tuple);
+        if (entry != null && entry.expired(now)) {
+            // Looked up between sweeps: an expired entry is as good as gone.
+            byTuple.remove(entry.original());
+            byTuple.remove(entry.reply());
+            entry = null;
+        }
         if (entry == null) {
             return packet.withConntrack(new ConntrackEntry(tuple, now), false);
         }
@@ -56,5 +67,13 @@ public final class Conntrack {
 
     private void expire(Instant now) {
         byTuple.values().removeIf(entry -> entry.expired(now));
+        lastSweep = now;
+    }
+
+    /** A full sweep costs a pass over the table, so it runs at most once per second of sandbox time. */
+    private void sweepIfDue(Instant now) {
+        if (!now.isBefore(lastSweep.plus(SWEEP_INTERVAL))) {
+            expire(now);
+        }
     }
 }
