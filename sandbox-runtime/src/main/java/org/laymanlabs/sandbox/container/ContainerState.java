@@ -15,6 +15,7 @@ public final class ContainerState {
     private String error = "";
     private Instant startedAt;
     private Instant finishedAt;
+    private Instant lastStartedAt;
 
     public ContainerStatus status() {
         return status;
@@ -47,6 +48,7 @@ public final class ContainerState {
 
     void running(int newPid, Instant at) {
         status = ContainerStatus.RUNNING;
+        lastStartedAt = startedAt;
         pid = newPid;
         exitCode = 0;
         error = "";
@@ -69,6 +71,7 @@ public final class ContainerState {
     void failedToStart(int code, String message, Instant at) {
         exited(code, at);
         error = message;
+        startedAt = lastStartedAt;
         if (startedAt == null) {
             status = ContainerStatus.CREATED;
         }

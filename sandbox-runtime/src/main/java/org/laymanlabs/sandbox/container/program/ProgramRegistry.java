@@ -36,6 +36,11 @@ public final class ProgramRegistry {
             Map.entry("bash", new ShellProgram()),
             Map.entry("dash", new ShellProgram())));
 
+    /** Applets whose links the catalog's busybox images leave unlisted but real ones have in /bin. */
+    private static final java.util.Set<String> BUSYBOX_APPLETS = java.util.Set.of("true", "false", "mkdir", "rm",
+            "touch", "grep", "head", "tail", "wc", "sort", "pwd", "hostname", "id", "whoami", "date", "uname",
+            "printenv", "cp", "mv", "ln", "chmod", "nc", "ping", "nslookup", "ls", "cat", "echo", "env", "sleep", "sh");
+
     private final Map<String, Program> programs;
 
     private ProgramRegistry(Map<String, Program> programs) {
@@ -59,6 +64,10 @@ public final class ProgramRegistry {
             if (node.isPresent()) {
                 return found(node.get(), argv0, candidate);
             }
+        }
+        Optional<Node> busybox = root.stat("/bin/busybox");
+        if (busybox.isPresent() && BUSYBOX_APPLETS.contains(argv0)) {
+            return found(busybox.get(), argv0, "/bin/" + argv0);
         }
         return new Lookup.NotFound("exec: \"" + argv0 + "\": executable file not found in $PATH");
     }
