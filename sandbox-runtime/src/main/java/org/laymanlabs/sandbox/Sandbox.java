@@ -7,7 +7,13 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.docker.Daemon;
 import org.laymanlabs.sandbox.docker.DockerCommand;
-import org.laymanlabs.sandbox.image.ContainerUsage;
+import org.laymanlabs.sandbox.container.ContainerEngine;
+import org.laymanlabs.sandbox.container.ContainerStore;
+import org.laymanlabs.sandbox.container.RandomIds;
+import org.laymanlabs.sandbox.container.network.NetworkController;
+import org.laymanlabs.sandbox.docker.EngineDiskUsage;
+import org.laymanlabs.sandbox.image.ImageStore;
+import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.net.Cidr;
 import org.laymanlabs.sandbox.net.InterfaceAddress;
 import org.laymanlabs.sandbox.net.Ipv4Address;
@@ -47,6 +53,7 @@ public final class Sandbox {
     private final NetworkNamespace laptop;
     private final Workspace workspace;
     private final Shell shell;
+    private final ContainerEngine engine;
 
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
@@ -58,16 +65,28 @@ public final class Sandbox {
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
         Connector connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
+        this.engine = containerEngine(laptopTables, connector);
+        Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace();
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
-                DockerCommand.withImageCommands(Daemon.forSandbox(clock, ContainerUsage.none())),
+                DockerCommand.withContainerCommands(daemon, engine),
                 new IpCommand(network, () -> laptop),
                 new IptablesCommand(laptopTables),
                 new IptablesSaveCommand(laptopTables),
                 new IptablesRestoreCommand(laptopTables),
                 new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY),
                 new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
+    }
+
+    /** The laptop's Docker engine, started as dockerd starts: docker0 and its rules first. */
+    private ContainerEngine containerEngine(Netfilter laptopTables, Connector connector) {
+        ContainerStore containers = new ContainerStore();
+        ImageStore images = new ImageStore(clock, containers);
+        RandomIds ids = new RandomIds(random);
+        NetworkController networks = new NetworkController(network, laptop, laptopTables, connector, clock, ids::next);
+        networks.start();
+        return new ContainerEngine(clock, random, images, containers, networks, connector);
     }
 
     /**
@@ -110,6 +129,11 @@ public final class Sandbox {
     /** The sandbox's own time; nothing inside reads the wall clock. */
     public VirtualClock clock() {
         return clock;
+    }
+
+    /** The laptop's Docker engine: its containers, networks and volumes, for the grader and the UI. */
+    public ContainerEngine containers() {
+        return engine;
     }
 
     /** The sandbox's seeded random source (load balancing, IDs), so that runs replay exactly. */

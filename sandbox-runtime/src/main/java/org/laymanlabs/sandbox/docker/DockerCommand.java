@@ -22,6 +22,14 @@ public final class DockerCommand implements Command {
         this.tree = tree;
     }
 
+    /** The docker command with the image, container, network and volume subcommands. */
+    public static DockerCommand withContainerCommands(Daemon daemon, org.laymanlabs.sandbox.container.ContainerEngine engine) {
+        CommandTree.Builder tree = CommandTree.builder();
+        ImageCommands.register(tree, daemon);
+        ContainerCommands.register(tree, daemon, engine);
+        return new DockerCommand(tree.build());
+    }
+
     /** The docker command with the image subcommands, talking to {@code daemon}. */
     public static DockerCommand withImageCommands(Daemon daemon) {
         CommandTree.Builder tree = CommandTree.builder();
@@ -112,7 +120,7 @@ public final class DockerCommand implements Command {
         String useLine = parentPath + " " + command.use();
         FlagParser.Result parsed;
         try {
-            parsed = new FlagParser(command.flags()).parse(args);
+            parsed = new FlagParser(command.flags()).parse(stopAtImageOrContainer(command, args));
         } catch (FlagParser.FlagError e) {
             return flagError(e.getMessage(), useLine, path);
         }
@@ -124,6 +132,49 @@ public final class DockerCommand implements Command {
             return error(argsError.get());
         }
         return command.action().run(parsed.parsed());
+    }
+
+    /**
+     * run, create and exec set cobra's SetInterspersed(false): flags end at the first argument, so
+     * that {@code docker run busybox ls -l} passes {@code -l} to ls.
+     */
+    private static List<String> stopAtImageOrContainer(Subcommand command, List<String> args) {
+        if (!command.use().contains("[COMMAND] [ARG...]") && !command.use().contains("COMMAND [ARG...]")) {
+            return args;
+        }
+        for (int i = 0; i < args.size(); i++) {
+            String token = args.get(i);
+            if (token.equals("--")) {
+                return args;
+            }
+            if (!token.startsWith("-") || token.equals("-")) {
+                java.util.List<String> split = new java.util.ArrayList<>(args.subList(0, i));
+                split.add("--");
+                split.addAll(args.subList(i, args.size()));
+                return split;
+            }
+            if (takesValue(command, token)) {
+                i++;
+            }
+        }
+        return args;
+    }
+
+    private static boolean takesValue(Subcommand command, String token) {
+        if (token.contains("=")) {
+            return false;
+        }
+        if (token.startsWith("--")) {
+            return command.flags().stream().anyMatch(f -> f.name().equals(token.substring(2)) && !f.isBool());
+        }
+        String letters = token.substring(1);
+        for (int j = 0; j < letters.length(); j++) {
+            char c = letters.charAt(j);
+            if (command.flags().stream().anyMatch(f -> f.shorthand() == c && !f.isBool())) {
+                return j == letters.length() - 1;
+            }
+        }
+        return false;
     }
 
     /** cli.FlagErrorFunc: the error, the Usage line and where to read more; status 125. */

@@ -1,0 +1,229 @@
+package org.laymanlabs.sandbox.container;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import org.laymanlabs.sandbox.container.network.DockerNetwork;
+import org.laymanlabs.sandbox.container.network.EmbeddedDns;
+import org.laymanlabs.sandbox.container.network.Endpoint;
+import org.laymanlabs.sandbox.container.network.NetworkController;
+import org.laymanlabs.sandbox.container.network.PortMapping;
+import org.laymanlabs.sandbox.container.program.Process;
+import org.laymanlabs.sandbox.container.program.ProgramRegistry;
+import org.laymanlabs.sandbox.container.program.Signal;
+import org.laymanlabs.sandbox.image.DaemonException;
+import org.laymanlabs.sandbox.net.NetworkNamespace;
+import org.laymanlabs.sandbox.net.curl.HostResolver;
+import org.laymanlabs.sandbox.net.ipv4.Connector;
+import org.laymanlabs.sandbox.time.VirtualClock;
+
+/**
+ * Starts and stops containers' processes. Mirrors containerd + runc under moby's
+ * daemon/start.go and daemon/monitor.go; {@link #run} reads as bocker's pipeline: network
+ * namespace, veth pair with address and route, published ports, then exec of the command on the
+ * container's copy-on-write root (made at create). On exit, the monitor tears the network down
+ * and asks the restart manager whether to go again.
+ */
+final class ContainerRuntime {
+
+    private final VirtualClock clock;
+    private final NetworkController networks;
+    private final EmbeddedDns dns;
+    private final Connector connector;
+    private final ContainerTools tools;
+    private final Consumer<Container> autoRemover;
+    private int nextPid = 1000;
+
+    ContainerRuntime(VirtualClock clock, NetworkController networks, Connector connector, Consumer<Container> autoRemover) {
+        this.clock = clock;
+        this.networks = networks;
+        this.dns = new EmbeddedDns(networks);
+        this.connector = connector;
+        this.tools = new ContainerTools(clock, connector);
+        this.autoRemover = autoRemover;
+    }
+
+    VirtualClock clock() {
+        return clock;
+    }
+
+    /** docker start: the whole pipeline, or an exception with moby's message and the container left Created. */
+    void run(Container c) {
+        try {
+            c.namespace = createNetworkNamespace(c);
+            joinNetwork(c);
+            publishPorts(c);
+            c.state().running(nextPid++, clock.now());
+            execve(c, newProcess(c));
+        } catch (DaemonException e) {
+            c.pid1 = null;
+            c.process = null;
+            tearDownNetwork(c);
+            c.state().failedToStart(e.getMessage().contains("executable file not found") ? 127 : 128, e.getMessage(), clock.now());
+            throw e;
+        }
+    }
+
+    private NetworkNamespace createNetworkNamespace(Container c) {
+        return c.spec().networkMode().equals("host") ? networks.hostNamespace() : networks.createNamespace(c.shortId());
+    }
+
+    private void joinNetwork(Container c) {
+        String mode = c.spec().networkMode();
+        if (mode.equals("host") || mode.equals("none")) {
+            return;
+        }
+        DockerNetwork network = networks.find(mode.equals("default") ? "bridge" : mode);
+        c.endpoints.add(networks.connect(c.namespace, c.id(), c.name(), network));
+    }
+
+    private void publishPorts(Container c) {
+        if (c.endpoints.isEmpty()) {
+            return;
+        }
+        Endpoint endpoint = c.endpoints.get(0);
+        for (PortMapping wanted : c.spec().ports()) {
+            try {
+                c.publishedPorts.add(networks.publish(endpoint, wanted));
+            } catch (DaemonException e) {
+                throw new DaemonException(e.kind(), "failed to set up container networking: driver failed programming"
+                        + " external connectivity on endpoint " + c.name() + " (" + endpoint.id() + "): " + e.getMessage());
+            }
+        }
+    }
+
+    private ContainerProcess newProcess(Container c) {
+        HostResolver resolver = resolverFor(c);
+        c.pid1 = new ContainerProcess(c, this, connector, resolver, tools.commandsFor(c, resolver, false));
+        return c.pid1;
+    }
+
+    HostResolver resolverFor(Container c) {
+        return dns.resolverFor(c.id());
+    }
+
+    ContainerTools tools() {
+        return tools;
+    }
+
+    /** execve(2) of the process's argv[0], found along $PATH in the container's root. */
+    Process execve(Container c, ContainerProcess process) {
+        List<String> argv = process.argv();
+        ProgramRegistry.Lookup found = ProgramRegistry.shared().lookup(c.rootfs().view(), argv.get(0),
+                ContainerTools.pathOf(c), process.workingDir());
+        if (found instanceof ProgramRegistry.Lookup.NotFound missing) {
+            if (c.process == null && c.pid1 == process && !process.exited() && process.argv() == c.argv()) {
+                throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "failed to create task for container:"
+                        + " failed to create shim task: OCI runtime create failed: runc create failed: unable to start"
+                        + " container process: error during container init: " + missing.message() + ": unknown");
+            }
+            process.stderr(argv.get(0) + ": " + missing.message());
+            process.exit(127);
+            return Process.IGNORES_SIGNALS;
+        }
+        Process started = ((ProgramRegistry.Lookup.Found) found).program().start(process);
+        if (!process.exited()) {
+            c.process = started;
+        }
+        return started;
+    }
+
+    /** The monitor: the process ended on its own or by a signal it handled. */
+    void processExited(Container c, ContainerProcess process, int status) {
+        if (c.pid1 != process) {
+            return;
+        }
+        c.process = null;
+        c.pid1 = null;
+        tearDownNetwork(c);
+        Duration ran = Duration.between(c.state().startedAt().orElse(clock.now()), clock.now());
+        Optional<Duration> delay = c.restartManager.shouldRestart(status, c.manuallyStopped, ran);
+        if (delay.isPresent()) {
+            c.state().restarting(status, clock.now());
+            c.pendingTimer = clock.schedule(delay.get(), () -> restartAfterBackOff(c));
+            return;
+        }
+        c.state().exited(status, clock.now());
+        if (c.spec().autoRemove()) {
+            autoRemover.accept(c);
+        }
+    }
+
+    private void restartAfterBackOff(Container c) {
+        c.pendingTimer = null;
+        if (c.state().status() != ContainerStatus.RESTARTING) {
+            return;
+        }
+        c.restartCount++;
+        try {
+            run(c);
+        } catch (DaemonException e) {
+            c.state().exited(c.state().exitCode(), clock.now());
+        }
+    }
+
+    /** docker stop: the stop signal, then SIGKILL once the timeout has passed on the virtual clock. */
+    void stop(Container c, Signal stopSignal, Duration timeout) {
+        c.manuallyStopped = true;
+        c.restartManager.cancel();
+        if (cancelPendingRestart(c) || c.process == null) {
+            return;
+        }
+        if (deliver(c, stopSignal)) {
+            return;
+        }
+        clock.schedule(timeout, () -> {
+            if (c.process != null) {
+                kill(c);
+            }
+        });
+        clock.advance(timeout);
+    }
+
+    /** Delivers a signal; true if the process exited of it. SIGKILL always ends it, with 137. */
+    boolean deliver(Container c, Signal signal) {
+        if (signal == Signal.SIGKILL) {
+            kill(c);
+            return true;
+        }
+        OptionalInt status = c.process.signal(signal);
+        if (status.isPresent()) {
+            c.pid1.exit(status.getAsInt());
+            return true;
+        }
+        return false;
+    }
+
+    private void kill(Container c) {
+        ContainerProcess process = c.pid1;
+        process.closeSockets();
+        process.exit(Signal.SIGKILL.exitStatus());
+    }
+
+    private boolean cancelPendingRestart(Container c) {
+        if (c.state().status() != ContainerStatus.RESTARTING) {
+            return false;
+        }
+        if (c.pendingTimer != null) {
+            c.pendingTimer.cancel();
+            c.pendingTimer = null;
+        }
+        c.state().exited(c.state().exitCode(), c.state().finishedAt().orElse(clock.now()));
+        return true;
+    }
+
+    private void tearDownNetwork(Container c) {
+        if (!c.endpoints.isEmpty()) {
+            c.publishedPorts.forEach(p -> networks.unpublish(c.endpoints.get(0), p));
+        }
+        c.publishedPorts.clear();
+        c.endpoints.forEach(networks::disconnect);
+        c.endpoints.clear();
+        if (c.namespace != null && c.namespace != networks.hostNamespace()) {
+            networks.deleteNamespace(c.namespace);
+        }
+        c.namespace = null;
+    }
+}

@@ -1,0 +1,41 @@
+package org.laymanlabs.sandbox.container;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A named volume of the local driver: a directory tree of its own that outlives the containers
+ * that mount it. Its files are kept as a writable layer with nothing beneath.
+ */
+public final class Volume {
+
+    private final String name;
+    private final Instant created;
+    private final RootFileSystem files = new RootFileSystem(List.of(), "/");
+
+    Volume(String name, Instant created) {
+        this.name = name;
+        this.created = created;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    public RootFileSystem files() {
+        return files;
+    }
+
+    /** {@code /var/lib/docker/volumes/NAME/_data}, where the local driver keeps it. */
+    public String mountpoint() {
+        return "/var/lib/docker/volumes/" + name + "/_data";
+    }
+
+    public long size() {
+        return files.changes().size();
+    }
+}

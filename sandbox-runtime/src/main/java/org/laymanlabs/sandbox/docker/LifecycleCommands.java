@@ -1,0 +1,96 @@
+package org.laymanlabs.sandbox.docker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.container.ContainerEngine;
+import org.laymanlabs.sandbox.container.program.Signal;
+import org.laymanlabs.sandbox.image.DaemonException;
+
+/**
+ * {@code docker start}, {@code stop}, {@code kill}, {@code restart} and {@code rm}. Mirrors
+ * docker/cli cli/command/container/{start,stop,kill,restart,rm}.go: each container in turn, its
+ * name echoed as given on success, each failure reported, status 1 if any failed.
+ */
+final class LifecycleCommands {
+
+    private LifecycleCommands() {
+    }
+
+    static Subcommand start(ContainerEngine engine) {
+        return new Subcommand("start [OPTIONS] CONTAINER [CONTAINER...]", "Start one or more stopped containers",
+                List.of(), "docker container start, docker start",
+                List.of(Flag.bool("attach", 'a', "Attach STDOUT/STDERR and forward signals"),
+                        Flag.bool("interactive", 'i', "Attach container's STDIN")),
+                ArgsRule.atLeast(1), 0, args -> each(args, "failed to start containers", (name, out) -> engine.start(name)));
+    }
+
+    static Subcommand stop(ContainerEngine engine) {
+        return new Subcommand("stop [OPTIONS] CONTAINER [CONTAINER...]", "Stop one or more running containers",
+                List.of(), "docker container stop, docker stop",
+                List.of(Flag.string("signal", 's', "Signal to send to the container"),
+                        Flag.valued("timeout", 't', "int", "Seconds to wait before killing the container")),
+                ArgsRule.atLeast(1), 0,
+                args -> each(args, null, (name, out) -> engine.stop(name, timeout(args))));
+    }
+
+    static Subcommand restart(ContainerEngine engine) {
+        return new Subcommand("restart [OPTIONS] CONTAINER [CONTAINER...]", "Restart one or more containers",
+                List.of(), "docker container restart, docker restart",
+                List.of(Flag.string("signal", 's', "Signal to send to the container"),
+                        Flag.valued("timeout", 't', "int", "Seconds to wait before killing the container")),
+                ArgsRule.atLeast(1), 0,
+                args -> each(args, null, (name, out) -> engine.restart(name, timeout(args))));
+    }
+
+    static Subcommand kill(ContainerEngine engine) {
+        return new Subcommand("kill [OPTIONS] CONTAINER [CONTAINER...]", "Kill one or more running containers",
+                List.of(), "docker container kill, docker kill",
+                List.of(Flag.string("signal", 's', "Signal to send to the container")),
+                ArgsRule.atLeast(1), 0, args -> {
+                    String given = args.string("signal").isEmpty() ? "KILL" : args.string("signal");
+                    Optional<Signal> signal = Signal.parse(given);
+                    if (signal.isEmpty()) {
+                        return DockerCommand.error("invalid signal: " + given);
+                    }
+                    return each(args, null, (name, out) -> engine.kill(name, signal.get()));
+                });
+    }
+
+    static Subcommand rm(ContainerEngine engine) {
+        return new Subcommand("rm [OPTIONS] CONTAINER [CONTAINER...]", "Remove one or more containers",
+                List.of(), "docker container rm, docker container remove, docker rm",
+                List.of(Flag.bool("force", 'f', "Force the removal of a running container (uses SIGKILL)"),
+                        Flag.bool("link", 'l', "Remove the specified link"),
+                        Flag.bool("volumes", 'v', "Remove anonymous volumes associated with the container")),
+                ArgsRule.atLeast(1), 0,
+                args -> each(args, null, (name, out) -> engine.remove(name, args.bool("force"))));
+    }
+
+    private static Optional<Duration> timeout(ParsedArgs args) {
+        String t = args.string("timeout");
+        return t.isEmpty() ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(t)));
+    }
+
+    /** Runs the action on each named container; start adds moby's summary line when any failed. */
+    private static CommandResult each(ParsedArgs args, String summary, BiConsumer<String, StringBuilder> action) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        StringBuilder failed = new StringBuilder();
+        for (String name : args.args()) {
+            try {
+                action.accept(name, out);
+                out.append(name).append('\n');
+            } catch (DaemonException e) {
+                err.append("Error response from daemon: ").append(e.getMessage()).append('\n');
+                failed.append(failed.isEmpty() ? "" : ", ").append(name);
+            }
+        }
+        if (!failed.isEmpty() && summary != null) {
+            err.append("Error: ").append(summary).append(": ").append(failed).append('\n');
+        }
+        return new CommandResult(out.toString(), err.toString(), failed.isEmpty() ? 0 : 1);
+    }
+}
