@@ -61,7 +61,7 @@ public final class Sandbox {
         this.workspace = new Workspace();
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
-                DockerCommand.withImageCommands(Daemon.forSandbox(clock, ContainerUsage.none())),
+                DockerCommand.withImageAndBuildCommands(Daemon.forSandbox(clock, ContainerUsage.none()), random),
                 new IpCommand(network, () -> laptop),
                 new IptablesCommand(laptopTables),
                 new IptablesSaveCommand(laptopTables),

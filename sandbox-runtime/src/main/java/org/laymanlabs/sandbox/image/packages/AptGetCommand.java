@@ -142,8 +142,7 @@ public final class AptGetCommand implements Command {
         if (!yes && !extra.isEmpty()) {
             return new CommandResult(out.append("Do you want to continue? [Y/n] Abort.\n").toString(), "", 1);
         }
-        return new CommandResult(unpack(files, plan, already.size(), out).toString(),
-                "debconf: delaying package configuration, since apt-utils is not installed\n", 0);
+        return CommandResult.ok(unpack(files, plan, already.size(), out).toString());
     }
 
     private StringBuilder unpack(FileSystem files, List<Package> plan, int installedBefore, StringBuilder out) {
@@ -157,6 +156,8 @@ public final class AptGetCommand implements Command {
         long download = plan.stream().mapToLong(Package::downloadBytes).sum();
         out.append("Fetched ").append(FileWrites.size(download)).append(" in 1s (").append(FileWrites.size(download))
                 .append("/s)\n");
+        // debconf's stderr line comes here in the build stream, which carries both streams in order.
+        out.append("debconf: delaying package configuration, since apt-utils is not installed\n");
         int database = AptArchive.baseDatabaseFiles(codename) + installedBefore * 40;
         int width = String.valueOf(plan.size() - 1).length();
         for (int i = 0; i < plan.size(); i++) {
