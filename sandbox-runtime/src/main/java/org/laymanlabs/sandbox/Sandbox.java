@@ -70,7 +70,7 @@ public final class Sandbox {
         this.workspace = new Workspace();
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
-                DockerCommand.withContainerCommands(daemon, engine),
+                DockerCommand.forEngine(daemon, engine, random),
                 new IpCommand(network, () -> laptop),
                 new IptablesCommand(laptopTables),
                 new IptablesSaveCommand(laptopTables),

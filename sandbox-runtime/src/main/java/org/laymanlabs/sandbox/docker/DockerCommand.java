@@ -2,7 +2,9 @@ package org.laymanlabs.sandbox.docker;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.Invocation;
@@ -22,11 +24,12 @@ public final class DockerCommand implements Command {
         this.tree = tree;
     }
 
-    /** The docker command with the image, container, network and volume subcommands. */
-    public static DockerCommand withContainerCommands(Daemon daemon, org.laymanlabs.sandbox.container.ContainerEngine engine) {
+    /** The whole docker CLI of a sandbox's engine: images, containers, networks, volumes and build. */
+    public static DockerCommand forEngine(Daemon daemon, ContainerEngine engine, RandomGenerator random) {
         CommandTree.Builder tree = CommandTree.builder();
         ImageCommands.register(tree, daemon);
         ContainerCommands.register(tree, daemon, engine);
+        BuildCommand.register(tree, daemon, random);
         return new DockerCommand(tree.build());
     }
 
@@ -34,6 +37,14 @@ public final class DockerCommand implements Command {
     public static DockerCommand withImageCommands(Daemon daemon) {
         CommandTree.Builder tree = CommandTree.builder();
         ImageCommands.register(tree, daemon);
+        return new DockerCommand(tree.build());
+    }
+
+    /** The image subcommands and {@code docker build}, whose build containers take their IDs from {@code random}. */
+    public static DockerCommand withImageAndBuildCommands(Daemon daemon, RandomGenerator random) {
+        CommandTree.Builder tree = CommandTree.builder();
+        ImageCommands.register(tree, daemon);
+        BuildCommand.register(tree, daemon, random);
         return new DockerCommand(tree.build());
     }
 
@@ -75,16 +86,16 @@ public final class DockerCommand implements Command {
         List<String> rest = args.subList(1, args.size());
         Optional<Subcommand> command = tree.top(first);
         if (command.isPresent()) {
-            return runLeaf(command.get(), "docker " + command.get().name(), "docker", rest);
+            return runLeaf(command.get(), "docker " + command.get().name(), "docker", rest, invocation);
         }
         Optional<CommandTree.Group> group = tree.group(first);
         if (group.isPresent()) {
-            return runGroup(group.get(), rest);
+            return runGroup(group.get(), rest, invocation);
         }
         return error("docker: unknown command: docker " + first + "\n\nRun 'docker --help' for more information");
     }
 
-    private CommandResult runGroup(CommandTree.Group group, List<String> args) {
+    private CommandResult runGroup(CommandTree.Group group, List<String> args, Invocation invocation) {
         String path = "docker " + group.name();
         if (args.isEmpty()) {
             return CommandResult.error(Usage.group(group), 0);
@@ -102,12 +113,13 @@ public final class DockerCommand implements Command {
             return error("docker: unknown command: " + path + " " + first + "\n\nUsage:  " + path
                     + " COMMAND\n\nRun '" + path + " --help' for more information");
         }
-        return runLeaf(command, path + " " + command.name(), path, args.subList(1, args.size()));
+        return runLeaf(command, path + " " + command.name(), path, args.subList(1, args.size()), invocation);
     }
 
-    private CommandResult runLeaf(Subcommand command, String path, String parentPath, List<String> args) {
+    private CommandResult runLeaf(Subcommand command, String path, String parentPath, List<String> args,
+                                Invocation invocation) {
         try {
-            return parseAndRun(command, path, parentPath, args);
+            return parseAndRun(command, path, parentPath, args, invocation);
         } catch (DaemonException e) {
             return daemonError(e);
         } catch (RuntimeException e) {
@@ -116,7 +128,8 @@ public final class DockerCommand implements Command {
         }
     }
 
-    private CommandResult parseAndRun(Subcommand command, String path, String parentPath, List<String> args) {
+    private CommandResult parseAndRun(Subcommand command, String path, String parentPath, List<String> args,
+                                      Invocation invocation) {
         String useLine = parentPath + " " + command.use();
         FlagParser.Result parsed;
         try {
@@ -131,7 +144,7 @@ public final class DockerCommand implements Command {
         if (argsError.isPresent()) {
             return error(argsError.get());
         }
-        return command.action().run(parsed.parsed());
+        return command.action().run(parsed.parsed(), invocation);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.laymanlabs.sandbox.docker;
 
 import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.shell.Invocation;
 
 /**
  * One runnable docker command, as a cobra command leaf defines it in docker/cli: its Use line,
@@ -20,6 +21,11 @@ public record Subcommand(String use, String shortHelp, List<String> aliases, Str
     @FunctionalInterface
     public interface Action {
         CommandResult run(ParsedArgs args);
+
+        /** For commands that read the shell they run in (its working directory and files), as {@code docker build .} does. */
+        default CommandResult run(ParsedArgs args, Invocation invocation) {
+            return run(args);
+        }
     }
 
     public Subcommand {
