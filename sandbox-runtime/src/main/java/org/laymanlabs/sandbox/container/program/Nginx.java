@@ -5,15 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.laymanlabs.sandbox.net.http.HttpRequest;
 import org.laymanlabs.sandbox.net.http.HttpResponse;
 import org.laymanlabs.sandbox.net.socket.ConnectionHandler;
 
 /**
- * nginx 1.27.5 as the official image runs it: reads {@code listen} and {@code root} from
- * /etc/nginx/conf.d/default.conf, serves files from the container's own root (so a file changed
+ * nginx as the official image (1.27.5) or a distribution's package runs it: reads where to listen
+ * and what to serve from its configuration ({@link NginxConfig}), serves files from the container's own root (so a file changed
  * with {@code docker exec} is served at once), answers with nginx's headers and error pages, logs
  * each request in the "main" (combined) format to stdout, and shuts down gracefully on SIGQUIT,
  * its image's STOPSIGNAL.
@@ -21,19 +19,15 @@ import org.laymanlabs.sandbox.net.socket.ConnectionHandler;
 final class Nginx implements Program {
 
     static final String VERSION = "nginx/1.27.5";
-    private static final Pattern LISTEN = Pattern.compile("(?m)^\\s*listen\\s+(\\d+)\\s*;");
-    private static final Pattern ROOT = Pattern.compile("(?m)^\\s*root\\s+(\\S+)\\s*;");
     private static final int WORKER_PID = 29;
     private static final String[] CACHE_DIRS = {"client_temp", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"};
 
     @Override
     public Process start(ProcessContext context) {
-        String conf = context.files().exists("/etc/nginx/conf.d/default.conf")
-                ? context.files().read("/etc/nginx/conf.d/default.conf") : "listen 80;\nroot /usr/share/nginx/html;\n";
-        int port = first(LISTEN, conf).map(Integer::parseInt).orElse(80);
-        String root = first(ROOT, conf).orElse("/usr/share/nginx/html");
+        NginxConfig config = NginxConfig.read(context.files());
+        int port = config.port();
         prepareRuntimeFiles(context);
-        Optional<String> bindError = context.listen(port, (request, peer) -> serve(context, root, request, peer));
+        Optional<String> bindError = context.listen(port, (request, peer) -> serve(context, config, request, peer));
         String now = HttpDates.errorLog(context.clock().now());
         if (bindError.isPresent()) {
             context.stderr(now + " [emerg] 1#1: bind() to 0.0.0.0:" + port + " failed (98: " + bindError.get() + ")");
@@ -41,7 +35,7 @@ final class Nginx implements Program {
             context.exit(1);
             return Process.IGNORES_SIGNALS;
         }
-        for (String notice : List.of("using the \"epoll\" event method", VERSION,
+        for (String notice : List.of("using the \"epoll\" event method", config.server(),
                 "built by gcc 12.2.0 (Debian 12.2.0-14) ", "OS: Linux 6.8.0-60-generic",
                 "getrlimit(RLIMIT_NOFILE): 1048576:1048576", "start worker processes", "start worker process " + WORKER_PID)) {
             context.stderr(now + " [notice] 1#1: " + notice);
@@ -83,11 +77,11 @@ final class Nginx implements Program {
         return OptionalInt.of(0);
     }
 
-    private static String serve(ProcessContext context, String root, String raw, ConnectionHandler.Peer peer) {
+    private static String serve(ProcessContext context, NginxConfig config, String raw, ConnectionHandler.Peer peer) {
         Instant now = context.clock().now();
         Optional<HttpRequest> parsed = HttpRequest.parse(raw);
-        HttpResponse response = parsed.map(r -> respond(context, root, r, now))
-                .orElseGet(() -> error(400, "Bad Request", now, false));
+        HttpResponse response = parsed.map(r -> respond(context, config, r, now))
+                .orElseGet(() -> error(400, "Bad Request", now, false, config.server()));
         String requestLine = parsed.map(r -> r.method() + " " + r.target() + " " + r.version()).orElse("-");
         String agent = parsed.flatMap(r -> r.header("User-Agent")).orElse("-");
         String referer = parsed.flatMap(r -> r.header("Referer")).orElse("-");
@@ -100,26 +94,29 @@ final class Nginx implements Program {
         return response.toWire();
     }
 
-    private static HttpResponse respond(ProcessContext context, String root, HttpRequest request, Instant now) {
+    private static HttpResponse respond(ProcessContext context, NginxConfig config, HttpRequest request, Instant now) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return error(405, "Not Allowed", now, true);
+            return error(405, "Not Allowed", now, true, config.server());
         }
-        String path = root + request.path();
+        String path = config.root() + request.path();
         if (context.files().isDirectory(path)) {
             if (!request.path().endsWith("/")) {
-                return error(301, "Moved Permanently", now, true);
+                return error(301, "Moved Permanently", now, true, config.server());
             }
-            path = path + "index.html";
+            String directory = path;
+            path = config.indexes().stream().map(index -> directory + index)
+                    .filter(candidate -> context.files().exists(candidate)).findFirst()
+                    .orElse(directory + config.indexes().get(0));
         }
         if (!context.files().exists(path) || context.files().isDirectory(path)) {
-            return error(404, "Not Found", now, true);
+            return error(404, "Not Found", now, true, config.server());
         }
         String body = context.files().read(path);
         Instant modified = Instant.parse("2025-04-16T12:01:11Z");
         String etag = "\"" + Long.toHexString(modified.getEpochSecond()) + "-"
                 + Long.toHexString(body.getBytes(StandardCharsets.UTF_8).length) + "\"";
         return new HttpResponse("HTTP/1.1", 200, "OK", List.of(
-                new HttpResponse.Header("Server", VERSION),
+                new HttpResponse.Header("Server", config.server()),
                 new HttpResponse.Header("Date", HttpDates.http(now)),
                 new HttpResponse.Header("Content-Type", contentType(path)),
                 new HttpResponse.Header("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length)),
@@ -130,12 +127,12 @@ final class Nginx implements Program {
     }
 
     /** nginx's built-in error page (ngx_http_special_response.c). */
-    private static HttpResponse error(int status, String reason, Instant now, boolean keepAlive) {
+    private static HttpResponse error(int status, String reason, Instant now, boolean keepAlive, String server) {
         String title = status + " " + reason;
         String body = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
-                + "</h1></center>\r\n<hr><center>" + VERSION + "</center>\r\n</body>\r\n</html>\r\n";
+                + "</h1></center>\r\n<hr><center>" + server + "</center>\r\n</body>\r\n</html>\r\n";
         return new HttpResponse("HTTP/1.1", status, reason, List.of(
-                new HttpResponse.Header("Server", VERSION),
+                new HttpResponse.Header("Server", server),
                 new HttpResponse.Header("Date", HttpDates.http(now)),
                 new HttpResponse.Header("Content-Type", "text/html"),
                 new HttpResponse.Header("Content-Length", String.valueOf(body.length())),
@@ -155,10 +152,5 @@ final class Nginx implements Program {
             return "text/plain";
         }
         return "application/octet-stream";
-    }
-
-    private static Optional<String> first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }
