@@ -50,9 +50,14 @@ public final class CommandLineShell implements Shell {
     }
 
     public static CommandLineShell withBuiltinsAnd(List<Command> programs, Workspace workspace) {
+        return withBuiltinsAnd(programs, workspace, "learner");
+    }
+
+    /** A shell with the builtins and coreutils plus these programs over any file system, e.g. a container's root. */
+    public static CommandLineShell withBuiltinsAnd(List<Command> programs, FileSystem files, String user) {
         List<Command> all = new ArrayList<>(Builtins.all());
         all.addAll(programs);
-        return new CommandLineShell(all, workspace, "learner");
+        return new CommandLineShell(all, files, user);
     }
 
     @Override
@@ -124,7 +129,8 @@ public final class CommandLineShell implements Shell {
                 return redirections.apply(CommandResult.ok(""));
             }
             List<String> argv = words.subList(firstCommandWord, words.size());
-            return redirections.apply(execute(argv, stdin, context));
+            return redirections.apply(state.withTemporaryVariables(words.subList(0, firstCommandWord),
+                    () -> execute(argv, stdin, context)));
         } catch (FileSystemException e) {
             return CommandResult.error("bash: " + e.path() + ": " + e.reason().text() + "\n", 1);
         }

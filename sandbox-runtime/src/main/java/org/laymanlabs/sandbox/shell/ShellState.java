@@ -1,7 +1,9 @@
 package org.laymanlabs.sandbox.shell;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.laymanlabs.sandbox.vfs.FileSystem;
 
 /** What a bash session remembers between lines: $?, variables, the working directory, whether it has exited. */
@@ -35,6 +37,30 @@ final class ShellState {
     void assign(String assignment) {
         int equals = assignment.indexOf('=');
         variables.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+    }
+
+    /**
+     * {@code NAME=value command}: the assignments hold for that one command (bash puts them in
+     * its environment) and the variables are as before afterwards.
+     */
+    <T> T withTemporaryVariables(List<String> assignments, Supplier<T> command) {
+        Map<String, String> saved = new LinkedHashMap<>();
+        for (String assignment : assignments) {
+            String name = assignment.substring(0, assignment.indexOf('='));
+            saved.putIfAbsent(name, variables.get(name));
+            assign(assignment);
+        }
+        try {
+            return command.get();
+        } finally {
+            saved.forEach((name, value) -> {
+                if (value == null) {
+                    variables.remove(name);
+                } else {
+                    variables.put(name, value);
+                }
+            });
+        }
     }
 
     void changeDirectory(String absolutePath) {

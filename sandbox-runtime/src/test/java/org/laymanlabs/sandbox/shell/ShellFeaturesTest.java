@@ -12,7 +12,31 @@ import org.laymanlabs.sandbox.workspace.Workspace;
 class ShellFeaturesTest {
 
     private final Workspace workspace = new Workspace();
-    private final CommandLineShell shell = CommandLineShell.withBuiltinsAnd(java.util.List.of(), workspace);
+    /** Prints a variable as the command sees it (MODE unless named), the way a program reads its environment. */
+    private static final Command PRINTVAR = new Command() {
+        @Override
+        public String name() {
+            return "printvar";
+        }
+
+        @Override
+        public String usage() {
+            return "printvar [NAME]";
+        }
+
+        @Override
+        public String summary() {
+            return "Print a variable.";
+        }
+
+        @Override
+        public CommandResult run(Invocation invocation) {
+            String name = invocation.args().isEmpty() ? "MODE" : invocation.args().get(0);
+            return CommandResult.ok(invocation.shell().variable(name).orElse("") + "\n");
+        }
+    };
+
+    private final CommandLineShell shell = CommandLineShell.withBuiltinsAnd(java.util.List.of(PRINTVAR), workspace);
 
     @Nested
     @DisplayName("expands parameters when each command runs")
@@ -28,6 +52,15 @@ class ShellFeaturesTest {
         void anAssignmentSetsAVariableForLaterCommands() {
             assertThat(shell.run("NAME=web; echo \"hello $NAME\" ${NAME}x").stdout()).isEqualTo("hello web webx\n");
             assertThat(shell.run("echo $NAME").stdout()).isEqualTo("web\n");
+        }
+
+        @Test
+        void aPrefixAssignmentHoldsForThatCommandOnly() {
+            shell.run("MODE=old");
+
+            assertThat(shell.run("MODE=new printvar").stdout()).isEqualTo("new\n");
+            assertThat(shell.run("printvar").stdout()).isEqualTo("old\n");
+            assertThat(shell.run("GONE=soon printvar GONE; printvar GONE").stdout()).isEqualTo("soon\n\n");
         }
 
         @Test
