@@ -33,7 +33,8 @@ class KubeProxyKernelDifferentialTest {
     private static final String PREFIX = "ll" + (ProcessHandle.current().pid() % 100000) + "-";
     private static final String NODE = PREFIX + "node";
     private static final String CLIENT = PREFIX + "client";
-    private static final List<String> ENDPOINTS = List.of(PREFIX + "ep1", PREFIX + "ep2", PREFIX + "ep3");
+    private static final List<String> ENDPOINTS = java.util.stream.IntStream.rangeClosed(1, 10)
+            .mapToObj(i -> PREFIX + "ep" + i).toList();
     private static final String CLUSTER_IP = "10.96.0.10";
     /** Long enough for one SYN retransmission (at 1 s), as the real client gets with --max-time 2. */
     private static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(2);
@@ -42,11 +43,18 @@ class KubeProxyKernelDifferentialTest {
     private final SimulatedKernel sim = new SimulatedKernel();
     private String serverScript;
 
+    private int endpoints;
+
     @BeforeEach
-    void buildTheSameTopologyTwice(@TempDir Path scratch) throws IOException {
+    void openTheKernel(@TempDir Path scratch) throws IOException {
         kernel = RealKernel.open(PREFIX);
         serverScript = scratch.resolve("epserver.py").toString();
         Files.writeString(Path.of(serverScript), resource("epserver.py"));
+    }
+
+    /** oracle.sh's topology with {@code count} endpoint pods, built twice: in real namespaces and in the sandbox. */
+    private void buildWithEndpoints(int count) {
+        endpoints = count;
         for (String ns : all()) {
             kernel.addNamespace(ns);
             assertThat(sim.ip("ip netns add " + ns).exitCode()).isZero();
@@ -58,10 +66,14 @@ class KubeProxyKernelDifferentialTest {
         }
         RealKernel.check(kernel.in(NODE, "sysctl -qw net.ipv4.ip_forward=1"));
         sim.namespace(NODE).setIpForward(true);
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= count; i++) {
             kernel.serve(ENDPOINTS.get(i - 1), serverScript, "ep" + i, "10.244." + i + ".2", 8080);
             sim.serve(ENDPOINTS.get(i - 1), "ep" + i, "10.244." + i + ".2", 8080);
         }
+    }
+
+    private void buildTheOracleTopology() {
+        buildWithEndpoints(3);
     }
 
     @AfterEach
@@ -71,14 +83,14 @@ class KubeProxyKernelDifferentialTest {
         }
     }
 
-    private static List<String> all() {
+    private List<String> all() {
         List<String> all = new ArrayList<>(List.of(NODE, CLIENT));
-        all.addAll(ENDPOINTS);
+        all.addAll(ENDPOINTS.subList(0, endpoints));
         return all;
     }
 
     /** oracle.sh's topology, line for line; the sandbox's ip runs the very same lines. */
-    private static List<String> topology() {
+    private List<String> topology() {
         List<String> lines = new ArrayList<>(List.of(
                 "ip link add veth-c netns " + NODE + " type veth peer name eth0 netns " + CLIENT,
                 "ip -n " + NODE + " addr add 10.244.0.1/24 dev veth-c",
@@ -86,7 +98,7 @@ class KubeProxyKernelDifferentialTest {
                 "ip -n " + CLIENT + " addr add 10.244.0.2/24 dev eth0",
                 "ip -n " + CLIENT + " link set eth0 up",
                 "ip -n " + CLIENT + " route add default via 10.244.0.1"));
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= endpoints; i++) {
             String ep = ENDPOINTS.get(i - 1);
             lines.addAll(List.of(
                     "ip link add veth-e" + i + " netns " + NODE + " type veth peer name eth0 netns " + ep,
@@ -171,6 +183,7 @@ class KubeProxyKernelDifferentialTest {
 
     @Test
     void iptablesSaveNormalisesKubeProxysInputTheSameWay() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(kubeRules());
 
         String real = kernel.in(NODE, "iptables-nft-save -t nat").stdout();
@@ -181,6 +194,7 @@ class KubeProxyKernelDifferentialTest {
 
     @Test
     void inNthModeEachConnectionReachesTheSameEndpointInTheSameOrder() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
 
         List<String> real = realRequests(CLIENT, CLUSTER_IP, 80, 6);
@@ -193,6 +207,7 @@ class KubeProxyKernelDifferentialTest {
 
     @Test
     void inRandomModeBothSpreadEvenlyOverTheEndpoints() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(kubeRules());
 
         Map<String, Long> real = endpointCounts(realRequests(CLIENT, CLUSTER_IP, 80, 150));
@@ -209,6 +224,7 @@ class KubeProxyKernelDifferentialTest {
 
     @Test
     void theNodeItselfIsMasqueradedWhenItCallsTheClusterIp() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
 
         List<String> real = realRequests(NODE, CLUSTER_IP, 80, 3);
@@ -220,6 +236,7 @@ class KubeProxyKernelDifferentialTest {
 
     @Test
     void aNodePortIsReachedThroughTheNodesAddressAndMasqueraded() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
 
         List<String> real = realRequests(CLIENT, "10.244.0.1", 30080, 3);
@@ -231,6 +248,7 @@ class KubeProxyKernelDifferentialTest {
 
     @Test
     void clientIpAffinitySendsEveryConnectionToTheFirstEndpointChosen() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(kubeRules());
         restoreBoth(resource("affinity.rules"));
 
@@ -243,6 +261,7 @@ class KubeProxyKernelDifferentialTest {
 
     @Test
     void aDropInFilterForwardSilencesOneEndpointUntilTheRetransmittedSynPicksAnother() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
         iptablesBoth("iptables -A FORWARD -d 10.244.2.2/32 -j DROP");
 
@@ -262,6 +281,7 @@ class KubeProxyKernelDifferentialTest {
      */
     @Test
     void aServiceWithoutEndpointsIsRejectedAtOnce() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(resource("no-endpoints.rules"));
 
         List<String> real = realRequests(CLIENT, "10.96.0.20", 80, 2);
@@ -272,6 +292,7 @@ class KubeProxyKernelDifferentialTest {
 
     @Test
     void flushingTheNatTableLeavesTheClusterIpAnsweringNobody() throws IOException {
+        buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
         iptablesBoth("iptables -t nat -F");
 
@@ -279,5 +300,66 @@ class KubeProxyKernelDifferentialTest {
 
         assertThat(real).containsExactly("FAILED 28");
         assertThat(simulatedRequests(CLIENT, CLUSTER_IP, 80, 1)).isEqualTo(real);
+    }
+
+    @Test
+    void aClusterIpWithOneEndpointAlwaysReachesIt() {
+        buildWithEndpoints(1);
+        restoreBoth(ServiceRules.forEndpoints(List.of("10.244.1.2"), false));
+
+        List<String> real = realRequests(CLIENT, CLUSTER_IP, 80, 3);
+
+        assertThat(real).containsOnly("ep1 saw-client=10.244.0.2");
+        assertThat(simulatedRequests(CLIENT, CLUSTER_IP, 80, 3)).isEqualTo(real);
+        assertThat(withoutDates(sim.iptables(NODE, "iptables-save -t nat").stdout()))
+                .isEqualTo(withoutDates(kernel.in(NODE, "iptables-nft-save -t nat").stdout()));
+    }
+
+    @Test
+    void aClusterIpWithTenEndpointsSavesTheSameProbabilitiesAndVisitsThemInTheSameOrder() {
+        buildWithEndpoints(10);
+        List<String> ips = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "10.244." + i + ".2").toList();
+        restoreBoth(ServiceRules.forEndpoints(ips, false));
+        assertThat(withoutDates(sim.iptables(NODE, "iptables-save -t nat").stdout()))
+                .isEqualTo(withoutDates(kernel.in(NODE, "iptables-nft-save -t nat").stdout()));
+
+        iptablesBoth("iptables -t nat -F");
+        restoreBoth(ServiceRules.forEndpoints(ips, true));
+        List<String> real = realRequests(CLIENT, CLUSTER_IP, 80, 10);
+
+        // kube-proxy orders endpoints as strings, so 10.244.10.2 comes right after 10.244.1.2.
+        assertThat(real.get(1)).isEqualTo("ep10 saw-client=10.244.0.2");
+        assertThat(simulatedRequests(CLIENT, CLUSTER_IP, 80, 10)).isEqualTo(real);
+    }
+
+    @Test
+    void anEndpointCallingItsOwnServiceIsMasqueradedSoTheAnswerComesBack() throws IOException {
+        buildTheOracleTopology();
+        restoreBoth(kubeRulesInNthMode());
+
+        List<String> real = realRequests(ENDPOINTS.get(0), CLUSTER_IP, 80, 1);
+
+        assertThat(real).containsExactly("ep1 saw-client=10.244.1.1");
+        assertThat(simulatedRequests(ENDPOINTS.get(0), CLUSTER_IP, 80, 1)).isEqualTo(real);
+    }
+
+    @Test
+    void aUserChainReturnsWhatItAcceptsAndDropsTheRest() throws IOException {
+        buildTheOracleTopology();
+        restoreBoth(kubeRulesInNthMode());
+        iptablesBoth("iptables -N POD-CHECK");
+        iptablesBoth("iptables -A POD-CHECK -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN");
+        iptablesBoth("iptables -A POD-CHECK -s 10.244.0.2/32 -j RETURN");
+        iptablesBoth("iptables -A POD-CHECK -j DROP");
+        iptablesBoth("iptables -A FORWARD -j POD-CHECK");
+
+        List<String> allowed = realRequests(CLIENT, CLUSTER_IP, 80, 2);
+        assertThat(allowed).containsExactly("ep1 saw-client=10.244.0.2", "ep2 saw-client=10.244.0.2");
+        assertThat(simulatedRequests(CLIENT, CLUSTER_IP, 80, 2)).isEqualTo(allowed);
+
+        iptablesBoth("iptables -R POD-CHECK 2 -s 10.244.0.99/32 -j RETURN");
+        List<String> dropped = realRequests(CLIENT, CLUSTER_IP, 80, 1);
+        assertThat(dropped).containsExactly("FAILED 28");
+        assertThat(simulatedRequests(CLIENT, CLUSTER_IP, 80, 1)).isEqualTo(dropped);
     }
 }
