@@ -3,21 +3,16 @@ package org.laymanlabs.sandbox.net.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laymanlabs.sandbox.CommandResult;
-import org.laymanlabs.sandbox.net.ipv4.Exchange;
 
 /**
  * Docker 28's port publishing (FIDELITY.md §2, the default bridge, `-p 8080:80`) in real
@@ -40,7 +35,7 @@ class DockerPortKernelDifferentialTest {
     void buildADockerHostTwice(@TempDir Path scratch) throws IOException {
         kernel = RealKernel.open(PREFIX);
         String server = scratch.resolve("epserver.py").toString();
-        Files.writeString(Path.of(server), resource("epserver.py"));
+        Files.writeString(Path.of(server), RealKernel.resource("epserver.py"));
         for (String ns : List.of(HOST, CONTAINER, NEIGHBOUR)) {
             kernel.addNamespace(ns);
             sim.ip("ip netns add " + ns);
@@ -71,7 +66,7 @@ class DockerPortKernelDifferentialTest {
         sim.serve(CONTAINER, "web", "172.17.0.2", 80);
         kernel.serve(NEIGHBOUR, server, "lan", "192.168.50.2", 9000);
         sim.serve(NEIGHBOUR, "lan", "192.168.50.2", 9000);
-        String rules = resource("docker-publish.rules");
+        String rules = RealKernel.resource("docker-publish.rules");
         assertThat(kernel.restore(HOST, rules).exitCode()).isZero();
         assertThat(sim.restore(HOST, rules)).isEqualTo(CommandResult.ok(""));
     }
@@ -84,37 +79,17 @@ class DockerPortKernelDifferentialTest {
     }
 
     private String real(String from, String url) {
-        return kernel.in(from, "bash -c 'curl -s --max-time 2 " + url + " || echo \"FAILED $?\"'").stdout().strip();
+        return kernel.curl(from, url, 1, 2).get(0);
     }
 
     private String simulated(String from, String address, int port) {
-        Exchange exchange = sim.request(from, address, port, PATIENCE);
-        if (exchange instanceof Exchange.Answered answered) {
-            return answered.response().strip();
-        }
-        if (exchange instanceof Exchange.Refused) {
-            return "FAILED 7";
-        }
-        if (exchange instanceof Exchange.NotReachable unreachable) {
-            return unreachable.why().delay().compareTo(PATIENCE) >= 0 ? "FAILED 28" : "FAILED 7";
-        }
-        return "FAILED 28";
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = DockerPortKernelDifferentialTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String withoutDates(String save) {
-        return Arrays.stream(save.split("\n")).filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+        return sim.curl(from, address, port, PATIENCE);
     }
 
     @Test
     void theRulesAreSavedTheSameWay() {
-        assertThat(withoutDates(sim.iptables(HOST, "iptables-save").stdout()))
-                .isEqualTo(withoutDates(kernel.in(HOST, "iptables-nft-save").stdout()));
+        assertThat(RealKernel.withoutDates(sim.iptables(HOST, "iptables-save").stdout()))
+                .isEqualTo(RealKernel.withoutDates(kernel.in(HOST, "iptables-nft-save").stdout()));
     }
 
     @Test

@@ -3,12 +3,9 @@ package org.laymanlabs.sandbox.net.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laymanlabs.sandbox.CommandResult;
-import org.laymanlabs.sandbox.net.ipv4.Exchange;
 
 /**
  * The same kube-proxy topology and rules, once in real network namespaces on this machine's
@@ -124,54 +120,32 @@ class KubeProxyKernelDifferentialTest {
         assertThat(sim.iptables(NODE, line)).as(line).isEqualTo(CommandResult.ok(""));
     }
 
-    /** What {@code curl -s --max-time 2} gives, request by request: the endpoint's answer, or its exit code. */
     private List<String> realRequests(String from, String address, int port, int count) {
-        String loop = "for k in $(seq " + count + "); do curl -s --max-time 2 http://" + address + ":" + port
-                + "/ || echo \"FAILED $?\"; done";
-        return Arrays.asList(kernel.in(from, "bash -c '" + loop + "'").stdout().strip().split("\n"));
+        return kernel.curl(from, "http://" + address + ":" + port + "/", count, 2);
     }
 
     private List<String> simulatedRequests(String from, String address, int port, int count) {
         List<String> answers = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            answers.add(asCurlWouldReport(sim.request(from, address, port, PATIENCE)));
+            answers.add(sim.curl(from, address, port, PATIENCE));
         }
         return answers;
     }
 
-    /** curl with --max-time 2: an answer; 7 for a refusal or an immediate failure; 28 when nothing comes back in time. */
-    private static String asCurlWouldReport(Exchange exchange) {
-        if (exchange instanceof Exchange.Answered answered) {
-            return answered.response().strip();
-        }
-        if (exchange instanceof Exchange.Refused) {
-            return "FAILED 7";
-        }
-        if (exchange instanceof Exchange.NotReachable unreachable) {
-            return unreachable.why().delay().compareTo(PATIENCE) >= 0 ? "FAILED 28" : "FAILED 7";
-        }
-        return "FAILED 28";
-    }
-
     private static String withoutDates(String save) {
-        return Arrays.stream(save.split("\n")).filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+        return RealKernel.withoutDates(save);
     }
 
     private static Map<String, Long> endpointCounts(List<String> answers) {
         return answers.stream().collect(Collectors.groupingBy(a -> a.split(" ")[0], Collectors.counting()));
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = KubeProxyKernelDifferentialTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String resource(String name) {
+        return RealKernel.resource(name);
     }
 
-    private static String kubeRules() throws IOException {
-        try (InputStream in = KubeProxyKernelDifferentialTest.class
-                .getResourceAsStream("/org/laymanlabs/sandbox/net/iptables/kube-nat.rules")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String kubeRules() {
+        return RealKernel.resource("/org/laymanlabs/sandbox/net/iptables/kube-nat.rules");
     }
 
     /** The same Service with its random choice replaced by the kernel's deterministic nth mode. */

@@ -88,6 +88,31 @@ final class RealKernel implements AutoCloseable {
         check(in(namespace, "bash -c '" + wait + "'"));
     }
 
+    /**
+     * {@code curl -s --max-time N} from a namespace, one line per request: the answer, or
+     * "FAILED <curl's exit code>".
+     */
+    List<String> curl(String namespace, String url, int count, int maxTimeSeconds) {
+        String loop = "for k in $(seq " + count + "); do curl -s --max-time " + maxTimeSeconds + " " + url
+                + " || echo \"FAILED $?\"; done";
+        return List.of(in(namespace, "bash -c '" + loop + "'").stdout().strip().split("\n"));
+    }
+
+    /** iptables-save text without its dated comment lines, for comparing two saves. */
+    static String withoutDates(String save) {
+        return java.util.Arrays.stream(save.split("\n")).filter(line -> !line.startsWith("#"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /** A file kept beside these tests (shared/oracle's server and rules). */
+    static String resource(String name) {
+        try (java.io.InputStream in = RealKernel.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("missing test resource " + name, e);
+        }
+    }
+
     static void check(Run run) {
         if (run.exitCode() != 0) {
             throw new IllegalStateException("real kernel setup failed: " + run.stderr() + run.stdout());

@@ -64,6 +64,25 @@ final class SimulatedKernel {
                 (request, peer) -> name + " saw-client=" + peer.address() + "\n"));
     }
 
+    /**
+     * What {@code curl -s --max-time N} would leave on the terminal for one request, as the real
+     * kernel test records it: the server's answer, or "FAILED 7" (refused, or failed at once) or
+     * "FAILED 28" (nothing back in time).
+     */
+    String curl(String namespace, String address, int port, java.time.Duration patience) {
+        Exchange exchange = request(namespace, address, port, patience);
+        if (exchange instanceof Exchange.Answered answered) {
+            return answered.response().strip();
+        }
+        if (exchange instanceof Exchange.Refused) {
+            return "FAILED 7";
+        }
+        if (exchange instanceof Exchange.NotReachable unreachable) {
+            return unreachable.why().delay().compareTo(patience) >= 0 ? "FAILED 28" : "FAILED 7";
+        }
+        return "FAILED 28";
+    }
+
     /** A request from a client that gives up after {@code patience}, as {@code curl --max-time} does. */
     Exchange request(String namespace, String address, int port, java.time.Duration patience) {
         return connector.exchange(namespace(namespace), Ipv4Address.parse(address), port, "GET / HTTP/1.1\r\n\r\n",
