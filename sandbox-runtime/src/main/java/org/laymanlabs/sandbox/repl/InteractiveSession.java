@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.repl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -11,6 +12,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.Shell;
+import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
  * An interactive bash look-alike on a real terminal, with JLine's line editing and a history
@@ -22,9 +24,12 @@ final class InteractiveSession {
     private static final Path HISTORY = Path.of(System.getProperty("user.home"), ".layman_sandbox_history");
 
     private final Shell shell;
+    private final VirtualClock clock;
 
-    InteractiveSession(Shell shell) {
+    /** @param clock the sandbox's clock, which on a terminal keeps pace with the learner's own time */
+    InteractiveSession(Shell shell, VirtualClock clock) {
         this.shell = shell;
+        this.clock = clock;
     }
 
     int run() throws IOException {
@@ -36,6 +41,7 @@ final class InteractiveSession {
                     .build();
             PrintWriter screen = terminal.writer();
             screen.println("Layman Labs sandbox. Type `help' to list the commands, `exit' to leave.");
+            long lastTick = System.nanoTime();
             while (true) {
                 String line;
                 try {
@@ -45,6 +51,11 @@ final class InteractiveSession {
                 } catch (EndOfFileException e) {
                     break;
                 }
+                // The REPL is the edge of the system: while a learner types, sandbox time passes too,
+                // so restarts, probes and "Up 2 minutes" move on as they would on a real machine.
+                long now = System.nanoTime();
+                clock.advance(Duration.ofNanos(now - lastTick));
+                lastTick = now;
                 CommandResult result = shell.run(line);
                 screen.print(result.stdout());
                 screen.print(result.stderr());

@@ -42,7 +42,7 @@ public final class Repl {
         // The REPL is the edge of the system: the only place that reads the wall clock.
         Sandbox sandbox = Sandbox.create(SandboxSpec.defaults(Instant.now()));
         if (interactive) {
-            return new InteractiveSession(sandbox.shell()).run();
+            return new InteractiveSession(sandbox.shell(), sandbox.clock()).run();
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         return new PipedSession(sandbox.shell(), out, err).run(in);
