@@ -149,14 +149,14 @@ class KubeProxyKernelDifferentialTest {
     }
 
     /** The same Service with its random choice replaced by the kernel's deterministic nth mode. */
-    private static String kubeRulesInNthMode() throws IOException {
+    private static String kubeRulesInNthMode() {
         return kubeRules()
                 .replace("-m statistic --mode random --probability 0.3333333333", "-m statistic --mode nth --every 3 --packet 0")
                 .replace("-m statistic --mode random --probability 0.5000000000", "-m statistic --mode nth --every 2 --packet 0");
     }
 
     @Test
-    void iptablesSaveNormalisesKubeProxysInputTheSameWay() throws IOException {
+    void iptablesSaveNormalisesKubeProxysInputTheSameWay() {
         buildTheOracleTopology();
         restoreBoth(kubeRules());
 
@@ -167,7 +167,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void inNthModeEachConnectionReachesTheSameEndpointInTheSameOrder() throws IOException {
+    void inNthModeEachConnectionReachesTheSameEndpointInTheSameOrder() {
         buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
 
@@ -180,7 +180,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void inRandomModeBothSpreadEvenlyOverTheEndpoints() throws IOException {
+    void inRandomModeBothSpreadEvenlyOverTheEndpoints() {
         buildTheOracleTopology();
         restoreBoth(kubeRules());
 
@@ -197,7 +197,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void theNodeItselfIsMasqueradedWhenItCallsTheClusterIp() throws IOException {
+    void theNodeItselfIsMasqueradedWhenItCallsTheClusterIp() {
         buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
 
@@ -209,7 +209,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void aNodePortIsReachedThroughTheNodesAddressAndMasqueraded() throws IOException {
+    void aNodePortIsReachedThroughTheNodesAddressAndMasqueraded() {
         buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
 
@@ -221,7 +221,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void clientIpAffinitySendsEveryConnectionToTheFirstEndpointChosen() throws IOException {
+    void clientIpAffinitySendsEveryConnectionToTheFirstEndpointChosen() {
         buildTheOracleTopology();
         restoreBoth(kubeRules());
         restoreBoth(resource("affinity.rules"));
@@ -234,7 +234,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void aDropInFilterForwardSilencesOneEndpointUntilTheRetransmittedSynPicksAnother() throws IOException {
+    void aDropInFilterForwardSilencesOneEndpointUntilTheRetransmittedSynPicksAnother() {
         buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
         iptablesBoth("iptables -A FORWARD -d 10.244.2.2/32 -j DROP");
@@ -254,7 +254,7 @@ class KubeProxyKernelDifferentialTest {
      * the client (it times out, as measured), so the scenario uses tcp-reset to compare refusals.
      */
     @Test
-    void aServiceWithoutEndpointsIsRejectedAtOnce() throws IOException {
+    void aServiceWithoutEndpointsIsRejectedAtOnce() {
         buildTheOracleTopology();
         restoreBoth(resource("no-endpoints.rules"));
 
@@ -265,7 +265,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void flushingTheNatTableLeavesTheClusterIpAnsweringNobody() throws IOException {
+    void flushingTheNatTableLeavesTheClusterIpAnsweringNobody() {
         buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
         iptablesBoth("iptables -t nat -F");
@@ -307,7 +307,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void anEndpointCallingItsOwnServiceIsMasqueradedSoTheAnswerComesBack() throws IOException {
+    void anEndpointCallingItsOwnServiceIsMasqueradedSoTheAnswerComesBack() {
         buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
 
@@ -318,7 +318,7 @@ class KubeProxyKernelDifferentialTest {
     }
 
     @Test
-    void aUserChainReturnsWhatItAcceptsAndDropsTheRest() throws IOException {
+    void aUserChainReturnsWhatItAcceptsAndDropsTheRest() {
         buildTheOracleTopology();
         restoreBoth(kubeRulesInNthMode());
         iptablesBoth("iptables -N POD-CHECK");
@@ -335,5 +335,31 @@ class KubeProxyKernelDifferentialTest {
         List<String> dropped = realRequests(CLIENT, CLUSTER_IP, 80, 1);
         assertThat(dropped).containsExactly("FAILED 28");
         assertThat(simulatedRequests(CLIENT, CLUSTER_IP, 80, 1)).isEqualTo(dropped);
+    }
+
+    @Test
+    void aNewConnectionsFirstPacketCrossesTheSameRulesInTheSameOrder() {
+        buildTheOracleTopology();
+        restoreBoth(kubeRulesInNthMode());
+        iptablesBoth("iptables -t raw -A PREROUTING -s 10.244.0.2/32 -p tcp --syn -j TRACE");
+
+        List<String> real = kernel.tracedPath(NODE, () -> kernel.curl(CLIENT, "http://" + CLUSTER_IP + ":80/", 1, 2));
+        List<String> simulated = pathThrough(NODE, sim.request(CLIENT, CLUSTER_IP, 80, PATIENCE));
+
+        assertThat(real).contains("nat:KUBE-SEP-UIQK3OSOSTRHRPBX:rule:ACCEPT -A KUBE-SEP-UIQK3OSOSTRHRPBX -p tcp "
+                + "-m comment --comment \"default/web:http\" -m tcp -j DNAT --to-destination 10.244.1.2:8080");
+        assertThat(simulated).isEqualTo(real);
+    }
+
+    /** The rules the request's first packet matched in one namespace, written as the TRACE lines are. */
+    private static List<String> pathThrough(String namespace, org.laymanlabs.sandbox.net.ipv4.Exchange exchange) {
+        return exchange.request().events().stream()
+                .filter(e -> e.namespace().equals(namespace))
+                .filter(org.laymanlabs.sandbox.net.trace.TraceEvent.Hooked.class::isInstance)
+                .flatMap(e -> ((org.laymanlabs.sandbox.net.trace.TraceEvent.Hooked) e).rules().stream())
+                .map(hit -> hit.ruleNumber() > 0
+                        ? hit.table() + ":" + hit.chain() + ":rule:" + hit.target() + " " + hit.ruleText()
+                        : hit.table() + ":" + hit.chain() + ":policy:" + hit.target().replaceFirst("^POLICY:", ""))
+                .toList();
     }
 }

@@ -98,6 +98,44 @@ final class RealKernel implements AutoCloseable {
         return List.of(in(namespace, "bash -c '" + loop + "'").stdout().strip().split("\n"));
     }
 
+    /**
+     * The rule path of the packets of one request, as the nft backend's TRACE reports it
+     * ({@code xtables-monitor --trace}): one line per rule that matched or policy applied, as
+     * {@code table:chain:rule|policy:VERDICT text}, with NFT_RETURN spelled RETURN and the rule
+     * text without its {@code -4 -t table} prefix.
+     */
+    List<String> tracedPath(String namespace, Runnable request) {
+        try {
+            Process monitor = new ProcessBuilder("ip", "netns", "exec", namespace, "timeout", "4", "xtables-monitor",
+                    "--trace").redirectErrorStream(true).start();
+            Thread.sleep(700);
+            request.run();
+            String out = new String(monitor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            monitor.waitFor(10, TimeUnit.SECONDS);
+            return out.lines().map(String::strip).filter(line -> line.startsWith("TRACE:"))
+                    .map(RealKernel::traceStep).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run xtables-monitor", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code TRACE: 2 3c6ccd37 nat:KUBE-SERVICES:rule:0x11:JUMP:X  -4 -t nat -A …} → {@code nat:KUBE-SERVICES:rule:JUMP:X -A …}. */
+    private static String traceStep(String line) {
+        String[] words = line.split(" ", 4);
+        String where = words[3];
+        int space = where.indexOf("  ");
+        String head = space < 0 ? where.strip() : where.substring(0, space);
+        String text = space < 0 ? "" : where.substring(space).strip().replaceFirst("^-4 -t \\S+ ", "");
+        String[] parts = head.split(":");
+        boolean rule = parts[2].equals("rule");
+        String verdict = String.join(":", java.util.Arrays.copyOfRange(parts, rule ? 4 : 3, parts.length))
+                .replace("0xfffffffb", "RETURN");
+        return parts[0] + ":" + parts[1] + ":" + (rule ? "rule" : "policy") + ":" + verdict + (text.isEmpty() ? "" : " " + text);
+    }
+
     /** iptables-save text without its dated comment lines, for comparing two saves. */
     static String withoutDates(String save) {
         return java.util.Arrays.stream(save.split("\n")).filter(line -> !line.startsWith("#"))
