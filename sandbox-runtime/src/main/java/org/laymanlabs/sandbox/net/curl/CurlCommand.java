@@ -60,20 +60,16 @@ public final class CurlCommand implements Command {
         }
         Transcript transcript = new Transcript(options);
         try {
-            return fetch(options, transcript);
+            return fetch(options, transcript, invocation);
         } catch (CurlFailure e) {
             return transcript.failed(e);
         }
     }
 
-    private CommandResult fetch(CurlOptions options, Transcript transcript) {
+    private CommandResult fetch(CurlOptions options, Transcript transcript, Invocation invocation) {
         CurlUrl url = CurlUrl.parse(options.url());
         Ipv4Address address = resolver.resolve(url.host())
                 .orElseThrow(() -> CurlFailure.of(6, "Could not resolve host: " + url.host()));
-        if (options.output().isPresent() && !options.output().get().equals("/dev/null")) {
-            throw CurlFailure.of(23, "Failure writing output to destination (the sandbox's curl can write only to "
-                    + "/dev/null for now; leave out -o to see the body)");
-        }
         String request = Requests.build(options, url);
         transcript.verbose("*   Trying " + address + ":" + url.port() + "...");
         Limit limit = limit(options);
@@ -98,7 +94,7 @@ public final class CurlCommand implements Command {
         HttpResponse response = HttpResponse.parse(answered.response()).orElseThrow(() -> answered.response().isEmpty()
                 ? CurlFailure.of(52, "Empty reply from server")
                 : CurlFailure.of(1, "Received HTTP/0.9 when not allowed"));
-        return transcript.answered(url.host(), response, variables(url, address, answered, response));
+        return transcript.answered(url.host(), response, invocation, variables(url, address, answered, response));
     }
 
     /** connect(2) failed with an errno; curl 7.88 reports them all as "Couldn't connect to server". */

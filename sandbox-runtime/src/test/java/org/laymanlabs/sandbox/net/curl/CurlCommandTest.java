@@ -121,6 +121,16 @@ class CurlCommandTest {
         }
 
         @Test
+        void outputGoesIntoAFileInTheWorkspace() {
+            assertThat(shell.run("curl -s -o page.txt 10.0.0.2")).isEqualTo(CommandResult.ok(""));
+            assertThat(shell.run("cat page.txt").stdout()).isEqualTo("hello from 10.0.0.1\n");
+            assertThat(shell.run("curl -o nodir/page.txt 10.0.0.2")).isEqualTo(CommandResult.error(
+                    "Warning: Failed to open the file nodir/page.txt: No such file or directory\n"
+                            + "curl: (23) Failure writing output to destination\n", 23));
+            assertThat(shell.run("curl -s -o nodir/page.txt 10.0.0.2")).isEqualTo(CommandResult.error("", 23));
+        }
+
+        @Test
         void anUnknownWriteOutVariableIsWarnedAboutAndSkipped() {
             CommandResult result = shell.run("curl -s -o /dev/null -w '%{foo}\\n' 10.0.0.2");
 
