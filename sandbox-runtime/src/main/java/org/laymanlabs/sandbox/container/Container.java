@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.laymanlabs.sandbox.container.network.Endpoint;
 import org.laymanlabs.sandbox.container.network.PortMapping;
 import org.laymanlabs.sandbox.container.program.Process;
+import org.laymanlabs.sandbox.image.Digest;
 import org.laymanlabs.sandbox.image.Image;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.time.VirtualClock;
@@ -63,6 +64,14 @@ public final class Container {
 
     public String shortId() {
         return id.substring(0, 12);
+    }
+
+    /**
+     * libnetwork's ID for the container's network sandbox. Docker draws a random one; this one is
+     * derived from the container's ID so that it costs no draw from the sandbox's seeded IDs.
+     */
+    public String sandboxId() {
+        return Digest.sha256("libnetwork sandbox " + id).hex();
     }
 
     /** The name without moby's leading slash. */

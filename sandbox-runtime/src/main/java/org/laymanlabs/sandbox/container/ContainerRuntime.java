@@ -67,7 +67,8 @@ final class ContainerRuntime {
     }
 
     private NetworkNamespace createNetworkNamespace(Container c) {
-        return c.spec().networkMode().equals("host") ? networks.hostNamespace() : networks.createNamespace(c.shortId());
+        return c.spec().networkMode().equals("host") ? networks.hostNamespace()
+                : networks.createNamespace(c.sandboxId().substring(0, 12));
     }
 
     private void joinNetwork(Container c) {

@@ -38,38 +38,53 @@ final class InspectCommand {
     private static CommandResult run(Daemon daemon, ContainerEngine engine, ParsedArgs args, String type) {
         List<JsonValue> found = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        boolean size = args.bool("size");
         for (String name : args.args()) {
-            Optional<JsonValue> object = lookup(daemon, engine, name, type);
+            Optional<Found> object = lookup(daemon, engine, name, type, size);
             if (object.isPresent()) {
-                found.add(object.get());
+                found.add(object.get().json());
+                if (size && !object.get().type().equals("container")) {
+                    warnings.add("WARNING: --size ignored for " + object.get().type());
+                }
             } else {
                 errors.add(type.equals("container") ? "Error response from daemon: No such container: " + name
                         : "Error: No such object: " + name);
             }
         }
         String format = args.string("format");
+        boolean indented = format.isEmpty() || format.equals(Formatter.JSON);
         String out;
         try {
-            out = format.isEmpty() || format.equals(Formatter.JSON)
-                    ? JsonWriter.indented(new JsonValue.Arr(found), "    ") + "\n" : templated(format, found);
+            out = indented ? JsonWriter.indented(new JsonValue.Arr(found), "    ") + "\n" : templated(format, found);
         } catch (TemplateException e) {
             return DockerCommand.error(e.getMessage());
         }
-        String err = errors.isEmpty() ? "" : String.join("\n", errors) + "\n";
-        return new CommandResult(found.isEmpty() && !errors.isEmpty() ? "[]\n".substring(format.isEmpty() ? 0 : 3) : out,
-                err, errors.isEmpty() ? 0 : 1);
+        List<String> stderr = new ArrayList<>(warnings);
+        stderr.addAll(errors);
+        String err = stderr.isEmpty() ? "" : String.join("\n", stderr) + "\n";
+        if (found.isEmpty()) {
+            // docker/cli inspector.go Flush: an empty array, or with a template one empty line.
+            out = indented ? "[]\n" : "\n";
+        }
+        return new CommandResult(out, err, errors.isEmpty() ? 0 : 1);
     }
 
-    private static Optional<JsonValue> lookup(Daemon daemon, ContainerEngine engine, String name, String type) {
+    /** An object found by name, and its type as {@code --type} spells it. */
+    private record Found(JsonValue json, String type) {
+    }
+
+    private static Optional<Found> lookup(Daemon daemon, ContainerEngine engine, String name, String type,
+                                              boolean size) {
         if (!type.equals("image")) {
             Optional<Container> container = engine.containers().find(name);
             if (container.isPresent()) {
-                return Optional.of(ContainerInspect.of(container.get()));
+                return Optional.of(new Found(ContainerInspect.of(container.get(), engine.networks(), size), "container"));
             }
         }
         if (!type.equals("container")) {
             try {
-                return Optional.of(ImageInspect.of(daemon.images().resolve(name), daemon.images()));
+                return Optional.of(new Found(ImageInspect.of(daemon.images().resolve(name), daemon.images()), "image"));
             } catch (DaemonException e) {
                 return Optional.empty();
             }

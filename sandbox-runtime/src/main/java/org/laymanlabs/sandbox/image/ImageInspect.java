@@ -66,7 +66,7 @@ public final class ImageInspect {
     }
 
     /** The directory name overlay2 keeps a layer in; Docker picks a random one, this one is derived from the chain ID. */
-    static String cacheId(Layer layer) {
+    public static String cacheId(Layer layer) {
         return Digest.sha256("overlay2 cache " + layer.chainId()).hex();
     }
 }

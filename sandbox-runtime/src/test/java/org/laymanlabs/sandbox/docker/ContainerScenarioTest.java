@@ -54,7 +54,7 @@ class ContainerScenarioTest {
         assertThat(laptop.ok("docker inspect -f '{{.NetworkSettings.IPAddress}}' web1 web2 web3"))
                 .isEqualTo("172.17.0.2\n172.17.0.3\n172.17.0.4\n");
         assertThat(laptop.ok("docker inspect -f '{{.State.Status}} {{.HostConfig.NetworkMode}} {{.Name}}' web1"))
-                .isEqualTo("running default /web1\n");
+                .isEqualTo("running bridge /web1\n");
     }
 
     @Test
