@@ -9,7 +9,8 @@ import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.image.json.JsonValue.Obj;
 
 /**
- * {@code docker network ls/create/rm} and {@code docker volume ls/create/rm}. Mirrors docker/cli
+ * {@code docker network ls/rm} and {@code docker volume ls/create/rm}; the other network
+ * verbs are in {@link NetworkCommands}. Mirrors docker/cli
  * cli/command/network and cli/command/volume with formatter/network.go and volume.go: Docker 28's
  * columns (NETWORK ID, NAME, DRIVER, SCOPE; DRIVER, VOLUME NAME) and messages.
  */
@@ -32,14 +33,11 @@ final class NetworkVolumeCommands {
                         Flag.format(), Flag.bool("no-trunc", '\0', "Do not truncate the output"),
                         Flag.bool("quiet", 'q', "Only display network IDs")), ArgsRule.none(), 0,
                         args -> networks(engine, args)))
-                .command("network", new Subcommand("create [OPTIONS] NETWORK", "Create a network", List.of(), "",
-                        List.of(Flag.string("driver", 'd', "Driver to manage the Network (default \"bridge\")"),
-                                Flag.valued("subnet", '\0', "strings", "Subnet in CIDR format that represents a network segment")),
-                        ArgsRule.exactly(1), 0, args -> CommandResult.ok(engine.networks().create(args.arg(0)).id() + "\n")))
                 .command("network", new Subcommand("rm NETWORK [NETWORK...]", "Remove one or more networks",
                         List.of("remove"), "docker network rm, docker network remove",
                         List.of(Flag.bool("force", 'f', "Do not error if the network does not exist")),
                         ArgsRule.atLeast(1), 0, args -> removeNetworks(engine, args)));
+        NetworkCommands.register(tree, engine);
         tree.group("volume", "Manage volumes")
                 .command("volume", new Subcommand("ls [OPTIONS]", "List volumes", List.of("list"), "docker volume ls,"
                         + " docker volume list", List.of(Flag.valued("filter", 'f', "filter", "Provide filter values"),
