@@ -106,7 +106,8 @@ public final class ContainerEngine {
                 rootfs, mounts(spec));
         container.restartManager = new RestartManager(spec.restartPolicy());
         if (!spec.networkMode().equals("host") && !spec.networkMode().equals("none")) {
-            container.networks.add(spec.networkMode().equals("default") ? "bridge" : spec.networkMode());
+            // By name, as connect and disconnect name it, even when --network gave an ID.
+            container.networks.add(networks.find(spec.networkMode().equals("default") ? "bridge" : spec.networkMode()).name());
         }
         containers.add(container);
         return container;

@@ -121,6 +121,16 @@ class NetworkConnectTest {
         assertThat(laptop.run("docker exec web curl -s api:5678").exitCode()).isEqualTo(6);
     }
 
+    @Test
+    void aContainerStartedWithANetworkIdCanBeDisconnectedByTheNetworksName() {
+        String back = laptop.sandbox.containers().networks().find("back").id();
+        laptop.ok("docker create --name late --network " + back.substring(0, 12) + " nginx");
+        laptop.ok("docker network disconnect back late");
+        laptop.ok("docker start late");
+
+        assertThat(laptop.ok("docker network inspect -f '{{len .Containers}}' back")).isEqualTo("1\n");
+    }
+
     private NetworkNamespace web() {
         Container web = laptop.sandbox.containers().containers().get("web");
         return web.namespace().orElseThrow();
