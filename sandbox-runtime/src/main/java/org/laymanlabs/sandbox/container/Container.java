@@ -34,6 +34,8 @@ public final class Container {
     private final List<Mount> mounts;
     private final ContainerState state = new ContainerState();
     private final List<LogEntry> logs = new ArrayList<>();
+    /** The networks it joins when it starts, by name: its --network, then those docker network connect added. */
+    final List<String> networks = new ArrayList<>();
     final List<Endpoint> endpoints = new ArrayList<>();
     final List<PortMapping> publishedPorts = new ArrayList<>();
     NetworkNamespace namespace;

@@ -105,6 +105,10 @@ public final class ContainerEngine {
         Container container = new Container(ids.next(), plain, clock.now(), image, spec, argv, env, workingDir,
                 rootfs, mounts(spec));
         container.restartManager = new RestartManager(spec.restartPolicy());
+        if (!spec.networkMode().equals("host") && !spec.networkMode().equals("none")) {
+            // By name, as connect and disconnect name it, even when --network gave an ID.
+            container.networks.add(networks.find(spec.networkMode().equals("default") ? "bridge" : spec.networkMode()).name());
+        }
         containers.add(container);
         return container;
     }
@@ -214,6 +218,16 @@ public final class ContainerEngine {
             throw new DaemonException(DaemonException.Kind.CONFLICT, "container " + c.id() + " is not running");
         }
         return new ExecSession(c, runtime).run(argv, workingDir);
+    }
+
+    /** docker network connect NETWORK CONTAINER. */
+    public void connect(String network, String container) {
+        new NetworkAttachments(networks, runtime).connect(network, containers, container);
+    }
+
+    /** docker network disconnect NETWORK CONTAINER. */
+    public void disconnect(String network, String container) {
+        new NetworkAttachments(networks, runtime).disconnect(network, containers, container);
     }
 
     /** docker commit: the writable layer as a new layer on the container's image. */

@@ -72,12 +72,27 @@ final class ContainerRuntime {
     }
 
     private void joinNetwork(Container c) {
-        String mode = c.spec().networkMode();
-        if (mode.equals("host") || mode.equals("none")) {
-            return;
+        for (String name : c.networks) {
+            join(c, networks.find(name));
         }
-        DockerNetwork network = networks.find(mode.equals("default") ? "bridge" : mode);
+    }
+
+    /** One network more for a started container: a veth into its namespace, as at start. */
+    void join(Container c, DockerNetwork network) {
         c.endpoints.add(networks.connect(c.namespace, c.id(), c.name(), network));
+    }
+
+    /** Leaves one network: the ports published through it go too, then the veth pair. */
+    void leave(Container c, Endpoint endpoint) {
+        if (c.endpoints.indexOf(endpoint) == 0) {
+            c.publishedPorts.forEach(p -> networks.unpublish(endpoint, p));
+            c.publishedPorts.clear();
+        }
+        networks.disconnect(endpoint);
+        c.endpoints.remove(endpoint);
+        if (!c.endpoints.isEmpty()) {
+            networks.routeThroughIfNoGateway(c.namespace, c.endpoints.get(0));
+        }
     }
 
     private void publishPorts(Container c) {

@@ -12,6 +12,7 @@ public final class Volume {
     private final String name;
     private final Instant created;
     private final RootFileSystem files = new RootFileSystem(List.of(), "/");
+    private boolean requested;
 
     Volume(String name, Instant created) {
         this.name = name;
@@ -24,6 +25,18 @@ public final class Volume {
 
     public Instant created() {
         return created;
+    }
+
+    /**
+     * Whether {@code docker volume create} made it: the CLI sends empty label and option maps, so
+     * inspect shows {@code {}}; a volume that {@code -v} made has none and shows {@code null}.
+     */
+    public boolean requested() {
+        return requested;
+    }
+
+    void markRequested() {
+        requested = true;
     }
 
     public RootFileSystem files() {

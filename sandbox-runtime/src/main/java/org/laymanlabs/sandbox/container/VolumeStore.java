@@ -31,6 +31,16 @@ public final class VolumeStore {
         return volumes.computeIfAbsent(actual, n -> new Volume(n, clock.now()));
     }
 
+    /** {@code docker volume create [NAME]}: as {@link #create}, remembering that the API asked for it. */
+    public Volume createRequested(String name) {
+        boolean existed = !name.isEmpty() && volumes.containsKey(name);
+        Volume volume = create(name);
+        if (!existed) {
+            volume.markRequested();
+        }
+        return volume;
+    }
+
     public Volume get(String name) {
         return find(name).orElseThrow(() -> new DaemonException(DaemonException.Kind.NOT_FOUND,
                 "get " + name + ": no such volume"));

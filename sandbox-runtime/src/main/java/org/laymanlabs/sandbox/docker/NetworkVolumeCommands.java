@@ -1,15 +1,18 @@
 package org.laymanlabs.sandbox.docker;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.container.Volume;
 import org.laymanlabs.sandbox.container.network.DockerNetwork;
 import org.laymanlabs.sandbox.image.DaemonException;
+import org.laymanlabs.sandbox.image.json.JsonValue;
 import org.laymanlabs.sandbox.image.json.JsonValue.Obj;
 
 /**
- * {@code docker network ls/create/rm} and {@code docker volume ls/create/rm}. Mirrors docker/cli
+ * {@code docker network ls/rm} and {@code docker volume ls/create/rm/inspect}; the other network
+ * verbs are in {@link NetworkCommands}. Mirrors docker/cli
  * cli/command/network and cli/command/volume with formatter/network.go and volume.go: Docker 28's
  * columns (NETWORK ID, NAME, DRIVER, SCOPE; DRIVER, VOLUME NAME) and messages.
  */
@@ -32,14 +35,11 @@ final class NetworkVolumeCommands {
                         Flag.format(), Flag.bool("no-trunc", '\0', "Do not truncate the output"),
                         Flag.bool("quiet", 'q', "Only display network IDs")), ArgsRule.none(), 0,
                         args -> networks(engine, args)))
-                .command("network", new Subcommand("create [OPTIONS] NETWORK", "Create a network", List.of(), "",
-                        List.of(Flag.string("driver", 'd', "Driver to manage the Network (default \"bridge\")"),
-                                Flag.valued("subnet", '\0', "strings", "Subnet in CIDR format that represents a network segment")),
-                        ArgsRule.exactly(1), 0, args -> CommandResult.ok(engine.networks().create(args.arg(0)).id() + "\n")))
                 .command("network", new Subcommand("rm NETWORK [NETWORK...]", "Remove one or more networks",
                         List.of("remove"), "docker network rm, docker network remove",
                         List.of(Flag.bool("force", 'f', "Do not error if the network does not exist")),
                         ArgsRule.atLeast(1), 0, args -> removeNetworks(engine, args)));
+        NetworkCommands.register(tree, engine);
         tree.group("volume", "Manage volumes")
                 .command("volume", new Subcommand("ls [OPTIONS]", "List volumes", List.of("list"), "docker volume ls,"
                         + " docker volume list", List.of(Flag.valued("filter", 'f', "filter", "Provide filter values"),
@@ -48,11 +48,14 @@ final class NetworkVolumeCommands {
                 .command("volume", new Subcommand("create [OPTIONS] [VOLUME]", "Create a volume", List.of(), "",
                         List.of(Flag.string("driver", 'd', "Specify volume driver name (default \"local\")")),
                         ArgsRule.atMost(1), 0, args -> CommandResult.ok(engine.volumes()
-                                .create(args.args().isEmpty() ? "" : args.arg(0)).name() + "\n")))
+                                .createRequested(args.args().isEmpty() ? "" : args.arg(0)).name() + "\n")))
                 .command("volume", new Subcommand("rm [OPTIONS] VOLUME [VOLUME...]", "Remove one or more volumes",
                         List.of("remove"), "docker volume rm, docker volume remove",
                         List.of(Flag.bool("force", 'f', "Force the removal of one or more volumes")),
-                        ArgsRule.atLeast(1), 0, args -> removeVolumes(engine, args)));
+                        ArgsRule.atLeast(1), 0, args -> removeVolumes(engine, args)))
+                .command("volume", new Subcommand("inspect [OPTIONS] VOLUME [VOLUME...]",
+                        "Display detailed information on one or more volumes", List.of(), "",
+                        List.of(InspectOutput.formatFlag()), ArgsRule.atLeast(1), 0, args -> inspectVolumes(engine, args)));
     }
 
     private static CommandResult networks(ContainerEngine engine, ParsedArgs args) {
@@ -91,6 +94,19 @@ final class NetworkVolumeCommands {
         } catch (TemplateException e) {
             return DockerCommand.error(e.getMessage());
         }
+    }
+
+    private static CommandResult inspectVolumes(ContainerEngine engine, ParsedArgs args) {
+        List<JsonValue> found = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String name : args.args()) {
+            try {
+                found.add(VolumeInspect.of(engine.volumes().get(name)));
+            } catch (DaemonException e) {
+                errors.add("Error response from daemon: " + e.getMessage());
+            }
+        }
+        return InspectOutput.render(args.string("format"), found, errors);
     }
 
     private static CommandResult removeVolumes(ContainerEngine engine, ParsedArgs args) {

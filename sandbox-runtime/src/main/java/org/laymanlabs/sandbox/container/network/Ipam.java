@@ -7,17 +7,23 @@ import org.laymanlabs.sandbox.net.Ipv4Address;
 
 /**
  * Mirrors moby daemon/libnetwork/ipams/defaultipam: one subnet's addresses, the gateway taking
- * the first host address and each endpoint the lowest free one after it (.2 upwards); a removed
- * container's address goes back to the pool.
+ * the first host address (or the one {@code --gateway} named) and each endpoint the lowest free
+ * other one; a removed container's address goes back to the pool.
  */
 final class Ipam {
 
     private final Cidr subnet;
+    private final Ipv4Address gateway;
     private final TreeSet<Integer> used = new TreeSet<>();
 
     Ipam(Cidr subnet) {
+        this(subnet, subnet.nth(1));
+    }
+
+    Ipam(Cidr subnet, Ipv4Address gateway) {
         this.subnet = subnet.network();
-        used.add(1);
+        this.gateway = gateway;
+        used.add(offset(gateway));
     }
 
     Cidr subnet() {
@@ -25,13 +31,13 @@ final class Ipam {
     }
 
     Ipv4Address gateway() {
-        return subnet.nth(1);
+        return gateway;
     }
 
     /** The lowest free host address, or none when the subnet is full. */
     Optional<Ipv4Address> allocate() {
         int hosts = (1 << (32 - subnet.prefixLength())) - 1;
-        for (int n = 2; n < hosts; n++) {
+        for (int n = 1; n < hosts; n++) {
             if (used.add(n)) {
                 return Optional.of(subnet.nth(n));
             }
@@ -40,6 +46,10 @@ final class Ipam {
     }
 
     void release(Ipv4Address address) {
-        used.remove(address.bits() - subnet.network().address().bits());
+        used.remove(offset(address));
+    }
+
+    private int offset(Ipv4Address address) {
+        return address.bits() - subnet.address().bits();
     }
 }

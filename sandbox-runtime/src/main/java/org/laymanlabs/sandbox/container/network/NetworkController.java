@@ -63,12 +63,49 @@ public final class NetworkController {
 
     /** {@code docker network create NAME}: a br-<id> bridge on the next free 172.x.0.0/16. */
     public DockerNetwork create(String name) {
-        if (networks.containsKey(name)) {
-            throw new DaemonException(DaemonException.Kind.CONFLICT, "network with name " + name + " already exists");
+        return create(NetworkCreateRequest.named(name));
+    }
+
+    /**
+     * {@code docker network create}: a br-<id> bridge on the requested subnet and gateway, or on
+     * the next free default pool; moby's checks in its order (name, IPAM config, driver, overlap).
+     */
+    public DockerNetwork create(NetworkCreateRequest request) {
+        if (networks.containsKey(request.name())) {
+            throw new DaemonException(DaemonException.Kind.CONFLICT, "network with name " + request.name()
+                    + " already exists");
         }
-        Cidr subnet = nextFreePool();
+        request.subnet().ifPresent(subnet -> checkIpamConfig(subnet, request.gateway()));
+        BridgeDriverOnly.check(request.driver());
+        Cidr subnet = request.subnet().map(this::checkNoOverlap).orElseGet(this::nextFreePool);
+        Ipv4Address gateway = request.gateway().orElse(subnet.nth(1));
         String id = ids.get();
-        return addBridge(name, "br-" + id.substring(0, 12), new Cidr(subnet.nth(1), 16), true, id);
+        return addBridge(request.name(), "br-" + id.substring(0, 12), new Cidr(gateway, subnet.prefixLength()), true, id);
+    }
+
+    /** api/types/network ValidateIPAM: a subnet is written as its network address, and holds its gateway. */
+    private static void checkIpamConfig(Cidr subnet, Optional<Ipv4Address> gateway) {
+        if (!subnet.equals(subnet.network())) {
+            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "invalid subnet " + subnet
+                    + ": it should be " + subnet.network());
+        }
+        gateway.filter(g -> !subnet.contains(g)).ifPresent(g -> {
+            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "invalid gateway " + g
+                    + ": it must be in subnet " + subnet);
+        });
+    }
+
+    /** The default IPAM's address space: no two networks may share an address. */
+    private Cidr checkNoOverlap(Cidr subnet) {
+        if (networks.values().stream().anyMatch(n -> n.subnet().filter(s -> overlap(s, subnet)).isPresent())) {
+            throw new DaemonException(DaemonException.Kind.FORBIDDEN,
+                    "invalid pool request: Pool overlaps with other one on this address space");
+        }
+        return subnet;
+    }
+
+    private static boolean overlap(Cidr a, Cidr b) {
+        return a.contains(b.network().address()) || b.contains(a.network().address());
     }
 
     private DockerNetwork addBridge(String name, String bridgeName, Cidr gateway, boolean userDefined) {
@@ -81,7 +118,7 @@ public final class NetworkController {
         host.setUp(bridge, true);
         firewall.addNetwork(bridgeName, gateway.network());
         DockerNetwork created = new DockerNetwork(id, name, DockerNetwork.Driver.BRIDGE, clock.now(), bridgeName,
-                new Ipam(gateway.network()), userDefined);
+                new Ipam(gateway.network(), gateway.address()), userDefined);
         networks.put(name, created);
         return created;
     }
@@ -90,7 +127,7 @@ public final class NetworkController {
     private Cidr nextFreePool() {
         for (int second = 18; second <= 31; second++) {
             Cidr candidate = Cidr.parse("172." + second + ".0.0/16");
-            boolean taken = networks.values().stream().anyMatch(n -> n.subnet().filter(candidate::equals).isPresent());
+            boolean taken = networks.values().stream().anyMatch(n -> n.subnet().filter(s -> overlap(s, candidate)).isPresent());
             if (!taken) {
                 return candidate;
             }
@@ -160,21 +197,44 @@ public final class NetworkController {
         Ipv4Address address = target.ipam().allocate().orElseThrow(() -> new DaemonException(
                 DaemonException.Kind.FORBIDDEN, "no available IPv4 addresses on this network's address pools: "
                         + target.name() + " (" + target.id() + ")"));
-        String inside = "eth" + ns.links().stream().filter(l -> l.name().startsWith("eth")).count();
+        String inside = firstFreeEth(ns);
         Link hostEnd = network.addVethPair(host, vethName(), ns, inside);
         network.enslave(hostEnd, host.requireLink(target.bridgeName().orElseThrow()));
         host.setUp(hostEnd, true);
         Link eth = ns.requireLink(inside);
-        ns.addAddress(eth, InterfaceAddress.withBroadcast(new Cidr(address, 16), RouteScope.GLOBAL));
+        ns.addAddress(eth, InterfaceAddress.withBroadcast(new Cidr(address, target.subnet().orElseThrow().prefixLength()),
+                RouteScope.GLOBAL));
         ns.setUp(eth, true);
-        if (ns.routes().stream().noneMatch(Route::isDefault)) {
-            ns.addRoute(new Route(RouteType.UNICAST, Cidr.parse("0.0.0.0/0"), target.gateway(), inside,
-                    Optional.empty(), RouteProtocol.BOOT, RouteScope.GLOBAL, 0));
-        }
+        addDefaultRouteIfNone(ns, target, inside);
         List<String> names = target.isUserDefined() ? List.of(containerName, containerId.substring(0, 12)) : List.of(containerName);
         Endpoint endpoint = new Endpoint(ids.get(), containerId, target, address, eth.mac(), hostEnd.name(), names);
         target.add(endpoint);
         return endpoint;
+    }
+
+    /**
+     * After a container leaves the network its default route went through, libnetwork's sandbox
+     * moves the gateway to one of the endpoints left (sandbox.go, updateGateway).
+     */
+    public void routeThroughIfNoGateway(NetworkNamespace ns, Endpoint endpoint) {
+        ns.links().stream().filter(l -> l.mac().equals(endpoint.mac())).findFirst()
+                .ifPresent(eth -> addDefaultRouteIfNone(ns, endpoint.network(), eth.name()));
+    }
+
+    private static void addDefaultRouteIfNone(NetworkNamespace ns, DockerNetwork target, String device) {
+        if (ns.routes().stream().noneMatch(Route::isDefault)) {
+            ns.addRoute(new Route(RouteType.UNICAST, Cidr.parse("0.0.0.0/0"), target.gateway(), device,
+                    Optional.empty(), RouteProtocol.BOOT, RouteScope.GLOBAL, 0));
+        }
+    }
+
+    /** eth0 for the first network, then the lowest name no other network's interface holds. */
+    private static String firstFreeEth(NetworkNamespace ns) {
+        for (int n = 0; ; n++) {
+            if (ns.link("eth" + n).isEmpty()) {
+                return "eth" + n;
+            }
+        }
     }
 
     /** Undoes {@link #connect}: the veth pair goes, and the address returns to the pool. */
