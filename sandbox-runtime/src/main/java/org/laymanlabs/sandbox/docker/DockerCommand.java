@@ -30,6 +30,8 @@ public final class DockerCommand implements Command {
         ImageCommands.register(tree, daemon);
         ContainerCommands.register(tree, daemon, engine);
         BuildCommand.register(tree, daemon, random);
+        tree.command(VersionCommand.create());
+        tree.command(InfoCommand.create(daemon, engine));
         return new DockerCommand(tree.build());
     }
 
