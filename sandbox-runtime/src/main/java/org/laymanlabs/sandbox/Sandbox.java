@@ -34,6 +34,8 @@ import org.laymanlabs.sandbox.net.iptables.IptablesCommand;
 import org.laymanlabs.sandbox.net.iptables.IptablesRestoreCommand;
 import org.laymanlabs.sandbox.net.iptables.IptablesSaveCommand;
 import org.laymanlabs.sandbox.net.netfilter.Netfilter;
+import org.laymanlabs.sandbox.net.ipv4.Pinger;
+import org.laymanlabs.sandbox.net.ping.PingCommand;
 import org.laymanlabs.sandbox.net.trace.TraceCommand;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.shell.coreutils.Coreutils;
@@ -76,7 +78,8 @@ public final class Sandbox {
                 new IptablesSaveCommand(laptopTables),
                 new IptablesRestoreCommand(laptopTables),
                 new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY),
-                new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
+                new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY),
+                new PingCommand(new Pinger(stack), clock, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
     }
 
     /** The laptop's Docker engine, started as dockerd starts: docker0 and its rules first. */

@@ -6,6 +6,7 @@ import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Link;
 import org.laymanlabs.sandbox.net.Network;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
+import org.laymanlabs.sandbox.net.Protocol;
 import org.laymanlabs.sandbox.net.Route;
 import org.laymanlabs.sandbox.net.RouteType;
 import org.laymanlabs.sandbox.net.netfilter.Hook;
@@ -165,6 +166,10 @@ public final class Ipv4Stack {
         }
         PacketHeader h = skb.header();
         Optional<Listener> listener = ns.sockets().lookup(h.protocol(), h.destination(), h.destinationPort());
+        if (listener.isEmpty() && h.protocol() == Protocol.ICMP) {
+            trace.record(new TraceEvent.Delivered(ns.name(), "the kernel's ICMP echo responder"));
+            return new Outcome.Echoed(ns, skb);
+        }
         if (listener.isEmpty()) {
             trace.record(new TraceEvent.Dropped(ns.name(), "nothing listens on " + h.protocol().keyword() + " "
                     + h.destination() + ":" + h.destinationPort() + "; the kernel answers with a reset"));

@@ -9,6 +9,9 @@ public sealed interface Outcome {
     /** A listening socket took it. {@code skb} holds the packet as the socket saw it. */
     record Delivered(NetworkNamespace namespace, Listener listener, Skb skb) implements Outcome { }
 
+    /** An ICMP echo request reached a namespace that owns the address: its kernel answers (icmp_echo). */
+    record Echoed(NetworkNamespace namespace, Skb skb) implements Outcome { }
+
     /** It reached a namespace that owns the address but nothing listens there: a TCP reset or ICMP port unreachable. */
     record NoListener(NetworkNamespace namespace, Skb skb) implements Outcome { }
 

@@ -362,4 +362,19 @@ class KubeProxyKernelDifferentialTest {
                         : hit.table() + ":" + hit.chain() + ":policy:" + hit.target().replaceFirst("^POLICY:", ""))
                 .toList();
     }
+
+    @Test
+    void aPodAnswersPingsAcrossTheNodeButAClusterIpDoesNot() {
+        buildTheOracleTopology();
+        restoreBoth(kubeRulesInNthMode());
+
+        String pod = kernel.ping(CLIENT, "10.244.1.2");
+        String service = kernel.ping(CLIENT, CLUSTER_IP);
+
+        // The node routes the echo on, one hop: TTL 63. kube-proxy DNATs only the Service's TCP port.
+        assertThat(pod).isEqualTo("ttl=63");
+        assertThat(service).isEqualTo("lost");
+        assertThat(sim.ping(CLIENT, "10.244.1.2")).isEqualTo(pod);
+        assertThat(sim.ping(CLIENT, CLUSTER_IP)).isEqualTo(service);
+    }
 }

@@ -42,9 +42,9 @@ final class RealKernel implements AutoCloseable {
     }
 
     private static String missingTools() {
-        for (String tool : List.of("ip", "iptables-nft-restore", "iptables-nft-save", "python3", "curl")) {
+        for (String tool : List.of("ip", "iptables-nft-restore", "iptables-nft-save", "python3", "curl", "ping")) {
             if (bash("command -v " + tool).exitCode() != 0) {
-                return tool + " is not installed (.ci/run installs iproute2, iptables and curl)";
+                return tool + " is not installed (.ci/run installs iproute2, iptables, curl and iputils-ping)";
             }
         }
         String probe = "ll-probe-" + ProcessHandle.current().pid();
@@ -134,6 +134,13 @@ final class RealKernel implements AutoCloseable {
         String verdict = String.join(":", java.util.Arrays.copyOfRange(parts, rule ? 4 : 3, parts.length))
                 .replace("0xfffffffb", "RETURN");
         return parts[0] + ":" + parts[1] + ":" + (rule ? "rule" : "policy") + ":" + verdict + (text.isEmpty() ? "" : " " + text);
+    }
+
+    /** One {@code ping -c 1 -W 1} from a namespace: "ttl=N" for a reply, or "lost". */
+    String ping(String namespace, String address) {
+        String out = in(namespace, "ping -n -c 1 -W 1 " + address).stdout();
+        java.util.regex.Matcher ttl = java.util.regex.Pattern.compile("ttl=(\\d+)").matcher(out);
+        return ttl.find() ? "ttl=" + ttl.group(1) : "lost";
     }
 
     /** iptables-save text without its dated comment lines, for comparing two saves. */

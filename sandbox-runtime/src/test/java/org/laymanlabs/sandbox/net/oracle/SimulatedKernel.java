@@ -27,7 +27,8 @@ final class SimulatedKernel {
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-26T09:00:00Z"));
     private final Network network = new Network(new SplittableRandom(1));
     private final NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, new SplittableRandom(2));
-    private final Connector connector = new Connector(new Ipv4Stack(network, netfilters), new SplittableRandom(3), clock);
+    private final Ipv4Stack stack = new Ipv4Stack(network, netfilters);
+    private final Connector connector = new Connector(stack, new SplittableRandom(3), clock);
     private final NetworkNamespace host = network.createNamespace("host", false);
     private final CommandLineShell shell = CommandLineShell.withBuiltinsAnd(List.of(new IpCommand(network, () -> host)));
 
@@ -81,6 +82,13 @@ final class SimulatedKernel {
             return unreachable.why().delay().compareTo(patience) >= 0 ? "FAILED 28" : "FAILED 7";
         }
         return "FAILED 28";
+    }
+
+    /** One ICMP echo as ping sends it: "ttl=N" for a reply, or "lost". */
+    String ping(String namespace, String address) {
+        org.laymanlabs.sandbox.net.ipv4.Pinger.Echo echo = new org.laymanlabs.sandbox.net.ipv4.Pinger(stack)
+                .echo(namespace(namespace), Ipv4Address.parse(address), 7);
+        return echo instanceof org.laymanlabs.sandbox.net.ipv4.Pinger.Echo.Replied replied ? "ttl=" + replied.ttl() : "lost";
     }
 
     /** A request from a client that gives up after {@code patience}, as {@code curl --max-time} does. */
