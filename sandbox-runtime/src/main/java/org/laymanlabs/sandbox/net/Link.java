@@ -23,6 +23,7 @@ public final class Link {
     private Link master;
     private boolean hadPorts;
     private boolean everUp;
+    private VxlanConfig vxlan;
 
     Link(LinkKind kind, String name, MacAddress mac, int mtu) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -129,6 +130,15 @@ public final class Link {
         if (bridge != null) {
             bridge.hadPorts = true;
         }
+    }
+
+    /** A VXLAN device's tunnel settings, once configured. */
+    public Optional<VxlanConfig> vxlan() {
+        return Optional.ofNullable(vxlan);
+    }
+
+    void configureVxlan(VxlanConfig config) {
+        this.vxlan = config;
     }
 
     void addAddress(InterfaceAddress address) {

@@ -91,6 +91,21 @@ public final class Network {
         return add(ns, new Link(LinkKind.VXLAN, checkName(ns, name), MacAddress.random(random), mtu));
     }
 
+    /**
+     * Makes a VXLAN device a tunnel end, as flannel's vxlan backend does: the kernel opens a UDP
+     * socket on the port in the device's namespace, where encapsulated frames from other nodes arrive.
+     */
+    public void configureVxlan(Link device, VxlanConfig config) {
+        if (device.kind() != LinkKind.VXLAN) {
+            throw new NetlinkException(Errno.EINVAL);
+        }
+        if (device.vxlan().isEmpty()) {
+            device.namespace().sockets().listen(new org.laymanlabs.sandbox.net.socket.Listener(Protocol.UDP,
+                    Ipv4Address.ANY, config.port(), "vxlan " + device.name(), (data, peer) -> ""));
+        }
+        device.configureVxlan(config);
+    }
+
     /** {@code ip link add NAME type veth peer name PEER [netns OTHER]}; returns the first end. */
     public Link addVethPair(NetworkNamespace ns, String name, NetworkNamespace peerNs, String peerName) {
         checkName(ns, name);

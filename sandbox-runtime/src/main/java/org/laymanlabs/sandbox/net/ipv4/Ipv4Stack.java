@@ -4,11 +4,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Link;
+import org.laymanlabs.sandbox.net.LinkKind;
 import org.laymanlabs.sandbox.net.Network;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.Protocol;
 import org.laymanlabs.sandbox.net.Route;
 import org.laymanlabs.sandbox.net.RouteType;
+import org.laymanlabs.sandbox.net.VxlanConfig;
 import org.laymanlabs.sandbox.net.netfilter.Hook;
 import org.laymanlabs.sandbox.net.netfilter.PacketHeader;
 import org.laymanlabs.sandbox.net.socket.Listener;
@@ -89,6 +91,19 @@ public final class Ipv4Stack {
     private Outcome travel(NetworkNamespace from, Skb skb, PacketTrace trace) {
         NetworkNamespace ns = from;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
+            if (skb.outDevice().kind() == LinkKind.VXLAN) {
+                Optional<Link> remote = tunnel(ns, skb, trace);
+                if (remote.isEmpty()) {
+                    return new Outcome.Lost(ns, "the VXLAN tunnel did not deliver it");
+                }
+                ns = remote.get().namespace();
+                skb.arrivedOn(remote.get());
+                Optional<Outcome> ended = receive(ns, skb, trace);
+                if (ended.isPresent()) {
+                    return ended.get();
+                }
+                continue;
+            }
             Optional<LinkLayer.Arrival> arrival = LinkLayer.transmit(network, skb.outDevice(), skb.nextHop());
             if (arrival.isEmpty()) {
                 String reason = "nobody on " + skb.outDevice().name() + " answers ARP for " + skb.nextHop();
@@ -112,6 +127,36 @@ public final class Ipv4Stack {
         }
         trace.record(new TraceEvent.Dropped(ns.name(), "time to live exceeded"));
         return new Outcome.Lost(ns, "time to live exceeded");
+    }
+
+    /**
+     * The overlay (drivers/net/vxlan): the packet is wrapped in UDP to the node behind its next
+     * hop, that outer packet crosses the underlay like any other (rules and all), and the remote
+     * node's VXLAN socket unwraps it onto its VXLAN device. Linux picks the outer source port from
+     * a hash of the inner flow, so one flow keeps one port.
+     */
+    private Optional<Link> tunnel(NetworkNamespace ns, Skb skb, PacketTrace trace) {
+        Link device = skb.outDevice();
+        Optional<VxlanConfig> config = device.vxlan();
+        Optional<Ipv4Address> remote = config.flatMap(c -> c.remoteFor(skb.nextHop()));
+        if (remote.isEmpty()) {
+            trace.record(new TraceEvent.Dropped(ns.name(), "no VXLAN forwarding entry on " + device.name()
+                    + " for " + skb.nextHop()));
+            return Optional.empty();
+        }
+        VxlanConfig vxlan = config.get();
+        int sourcePort = 32768 + Math.floorMod(skb.header().hashCode(), 28232);
+        PacketHeader outer = new PacketHeader(Protocol.UDP, vxlan.local(), sourcePort, remote.get(), vxlan.port(), false);
+        trace.record(new TraceEvent.Encapsulated(ns.name(), device.name(), vxlan.vni(), outer));
+        Outcome carried = send(ns, outer, skb.length() + 50, trace);
+        if (!(carried instanceof Outcome.Delivered delivered)) {
+            return Optional.empty();
+        }
+        Optional<Link> unwrapper = delivered.namespace().links().stream()
+                .filter(l -> l.vxlan().map(c -> c.vni() == vxlan.vni() && c.port() == vxlan.port()).orElse(false))
+                .findFirst();
+        unwrapper.ifPresent(l -> trace.record(new TraceEvent.Decapsulated(l.namespace().name(), l.name(), vxlan.vni())));
+        return unwrapper;
     }
 
     /** A switched frame passes the bridge namespace's PREROUTING, FORWARD and POSTROUTING (br_netfilter). */

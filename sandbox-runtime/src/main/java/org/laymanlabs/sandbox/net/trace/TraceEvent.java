@@ -29,6 +29,12 @@ public sealed interface TraceEvent {
     /** The packet left through a device and arrived on another (a veth pair, a LAN, loopback). */
     record Crossed(String namespace, String outDevice, String toNamespace, String inDevice) implements TraceEvent { }
 
+    /** A VXLAN device wrapped the packet in a UDP packet to the node behind the next hop (the overlay). */
+    record Encapsulated(String namespace, String device, int vni, PacketHeader outer) implements TraceEvent { }
+
+    /** The remote node's VXLAN device took the UDP packet and let the inner packet out. */
+    record Decapsulated(String namespace, String device, int vni) implements TraceEvent { }
+
     /** A bridge switched the frame from one port to another without routing it. */
     record Bridged(String namespace, String bridge, String inPort, String outPort) implements TraceEvent { }
 

@@ -50,6 +50,12 @@ public final class TracePrinter {
         if (event instanceof TraceEvent.Crossed crossed) {
             return "leaves by " + crossed.outDevice() + ", arrives in " + crossed.toNamespace() + " on " + crossed.inDevice();
         }
+        if (event instanceof TraceEvent.Encapsulated wrapped) {
+            return "VXLAN " + wrapped.device() + " (VNI " + wrapped.vni() + ") wraps it in " + packet(wrapped.outer());
+        }
+        if (event instanceof TraceEvent.Decapsulated unwrapped) {
+            return "VXLAN " + unwrapped.device() + " (VNI " + unwrapped.vni() + ") unwraps the inner packet";
+        }
         if (event instanceof TraceEvent.Bridged bridged) {
             return "bridge " + bridged.bridge() + " switches it from port " + bridged.inPort() + " to " + bridged.outPort();
         }
