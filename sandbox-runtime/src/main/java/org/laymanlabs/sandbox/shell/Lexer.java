@@ -159,7 +159,7 @@ final class Lexer {
         }
     }
 
-    /** {@code > >> <}, and {@code 2> 2>> 2>&1} when a bare 2 comes right before. */
+    /** {@code > >> < >&2}, and {@code 2> 2>> 2>&1} when a bare 2 comes right before. */
     private void redirection(char c, boolean doubled) {
         boolean stderr = c == '>' && inWord && parts.isEmpty() && literal.toString().equals("2");
         if (stderr) {
@@ -171,6 +171,8 @@ final class Lexer {
         String prefix = stderr ? "2" : "";
         if (stderr && line.startsWith(">&1", pos)) {
             emit(Token.Kind.REDIRECT, "2>&1", 3);
+        } else if (!stderr && line.startsWith(">&2", pos)) {
+            emit(Token.Kind.REDIRECT, ">&2", 3);
         } else if (c == '>') {
             emit(Token.Kind.REDIRECT, prefix + (doubled ? ">>" : ">"), doubled ? 2 : 1);
         } else {

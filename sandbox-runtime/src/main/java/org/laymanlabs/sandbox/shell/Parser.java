@@ -55,7 +55,7 @@ final class Parser {
             Token token = tokens.get(pos++);
             if (token.kind() == Token.Kind.WORD) {
                 words.add(token.word());
-            } else if (token.text().equals("2>&1")) {
+            } else if (token.text().equals("2>&1") || token.text().equals(">&2")) {
                 redirects.add(new Script.Redirect(token.text(), null));
             } else if (peek(Token.Kind.WORD)) {
                 redirects.add(new Script.Redirect(token.text(), tokens.get(pos++).word()));

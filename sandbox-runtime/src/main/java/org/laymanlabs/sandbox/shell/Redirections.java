@@ -12,6 +12,9 @@ import org.laymanlabs.sandbox.vfs.FileSystemException;
 final class Redirections {
 
     private static final String DEV_NULL = "/dev/null";
+    /** Where a stream goes when nothing redirects it: the terminal (or the next pipe stage) as stdout or stderr. */
+    private static final String STDOUT = "/dev/stdout";
+    private static final String STDERR = "/dev/stderr";
 
     private final ShellState state;
     private final List<Script.Redirect> redirects;
@@ -30,12 +33,12 @@ final class Redirections {
     String open(String piped) {
         String stdin = piped;
         for (Script.Redirect r : redirects) {
-            if (r.operator().equals("2>&1")) {
+            if (r.operator().equals("2>&1") || r.operator().equals(">&2")) {
                 continue;
             }
             String typed = r.target().expand(state::parameter);
             String path = typed.equals(DEV_NULL) ? DEV_NULL : state.resolve(typed);
-            if (path.equals(DEV_NULL)) {
+            if (path.equals(DEV_NULL) || path.equals(STDOUT) || path.equals(STDERR)) {
                 stdin = r.operator().equals("<") ? "" : stdin;
                 continue;
             }
@@ -54,42 +57,44 @@ final class Redirections {
         return stdin;
     }
 
-    /** Routes the command's output; what went to a file no longer reaches the terminal or the next stage. */
+    /**
+     * Routes the command's output as bash's file descriptors would: each redirection, left to
+     * right, points stdout or stderr somewhere, and {@code 2>&1} points stderr wherever stdout
+     * points at that moment (so {@code >/dev/null 2>&1} silences both, and {@code 2>&1 >f} does
+     * not). What went to a file no longer reaches the terminal or the next stage.
+     */
     CommandResult apply(CommandResult result) {
-        String stdout = result.stdout();
-        String stderr = result.stderr();
+        String outTarget = null;
+        String errTarget = null;
         for (Script.Redirect r : redirects) {
             switch (r.operator()) {
-                case ">", ">>" -> {
-                    write(r, stdout);
-                    stdout = "";
-                }
-                case "2>", "2>>" -> {
-                    write(r, stderr);
-                    stderr = "";
-                }
+                case ">", ">>" -> outTarget = path(r);
+                case "2>", "2>>" -> errTarget = path(r);
                 case "&>" -> {
-                    write(r, stdout + stderr);
-                    stdout = "";
-                    stderr = "";
+                    outTarget = path(r);
+                    errTarget = outTarget;
                 }
-                case "2>&1" -> {
-                    stdout = stdout + stderr;
-                    stderr = "";
-                }
+                case "2>&1" -> errTarget = outTarget == null ? STDOUT : outTarget;
+                case ">&2" -> outTarget = errTarget == null ? STDERR : errTarget;
                 default -> { }
             }
         }
-        return new CommandResult(stdout, stderr, result.exitCode());
+        StringBuilder stdout = new StringBuilder();
+        StringBuilder stderr = new StringBuilder();
+        deliver(result.stdout(), outTarget, stdout, stderr);
+        deliver(result.stderr(), errTarget == null ? STDERR : errTarget, stdout, stderr);
+        return new CommandResult(stdout.toString(), stderr.toString(), result.exitCode());
     }
 
-    private void write(Script.Redirect r, String text) {
-        String path = path(r);
-        if (path.equals(DEV_NULL)) {
-            return;
+    /** Sends one stream's text to the terminal's stdout, its stderr, or a file (open() already created it). */
+    private void deliver(String text, String target, StringBuilder stdout, StringBuilder stderr) {
+        if (target == null || target.equals(STDOUT)) {
+            stdout.append(text);
+        } else if (target.equals(STDERR)) {
+            stderr.append(text);
+        } else if (!target.equals(DEV_NULL)) {
+            state.files.append(target, text);
         }
-        // open() already created or truncated the file, so both forms append here.
-        state.files.append(path, text);
     }
 
     private String path(Script.Redirect r) {

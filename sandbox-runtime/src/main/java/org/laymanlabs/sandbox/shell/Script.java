@@ -18,6 +18,6 @@ record Script(List<AndOr> lists) {
     /** Words (assignments first, then the command and its arguments) and redirections, in order. */
     record SimpleCommand(List<Word> words, List<Redirect> redirects) { }
 
-    /** {@code > file}, {@code >> file}, {@code < file}, {@code 2> file}, {@code 2>> file}, {@code &> file} or {@code 2>&1}. */
+    /** {@code > file}, {@code >> file}, {@code < file}, {@code 2> file}, {@code 2>> file}, {@code &> file}, {@code 2>&1} or {@code >&2}. */
     record Redirect(String operator, Word target) { }
 }

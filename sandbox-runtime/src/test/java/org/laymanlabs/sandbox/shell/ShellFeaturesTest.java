@@ -110,6 +110,17 @@ class ShellFeaturesTest {
         }
 
         @Test
+        void twoGreaterThanAmpersandOneFollowsStdoutWhereverItPointsThen() {
+            assertThat(shell.run("cat missing >/dev/null 2>&1")).isEqualTo(CommandResult.error("", 1));
+            assertThat(shell.run("cat missing 2>&1 >/dev/null"))
+                    .isEqualTo(new CommandResult("cat: missing: No such file or directory\n", "", 1));
+            shell.run("cat missing > both.txt 2>&1");
+            assertThat(workspace.read("/home/learner/both.txt")).isEqualTo("cat: missing: No such file or directory\n");
+            assertThat(shell.run("echo oops >&2")).isEqualTo(new CommandResult("", "oops\n", 0));
+            assertThat(shell.run("echo oops > /dev/stderr")).isEqualTo(new CommandResult("", "oops\n", 0));
+        }
+
+        @Test
         void aMissingInputFileStopsTheCommand() {
             assertThat(shell.run("cat < nope")).isEqualTo(CommandResult.error("bash: nope: No such file or directory\n", 1));
         }

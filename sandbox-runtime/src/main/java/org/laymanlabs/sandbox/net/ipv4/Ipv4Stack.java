@@ -229,10 +229,13 @@ public final class Ipv4Stack {
         PacketHeader before = skb.header();
         HookResult result = netfilter.apply(ns).run(hook, ns, skb);
         HookVerdict verdict = result.verdict();
-        trace.record(new TraceEvent.Hooked(ns.name(), hook, result.rules(), describe(verdict)));
+        trace.record(new TraceEvent.Hooked(ns.name(), hook, result.rules(), describe(verdict), conntrackState(skb)));
         if (!skb.header().equals(before)) {
-            String kind = skb.header().destination().equals(before.destination())
-                    && skb.header().destinationPort() == before.destinationPort() ? "SNAT" : "DNAT";
+            boolean destinationChanged = !skb.header().destination().equals(before.destination())
+                    || skb.header().destinationPort() != before.destinationPort();
+            // A reply is rewritten by conntrack, undoing the NAT its connection's first packet got.
+            String kind = skb.replyDirection() ? (destinationChanged ? "un-SNAT" : "un-DNAT")
+                    : (destinationChanged ? "DNAT" : "SNAT");
             trace.record(new TraceEvent.Rewritten(ns.name(), kind, before, skb.header()));
         }
         if (verdict instanceof HookVerdict.Drop drop) {
@@ -242,6 +245,14 @@ public final class Ipv4Stack {
             return Optional.of(new Outcome.Rejected(ns, reject.reason()));
         }
         return Optional.empty();
+    }
+
+    /** The state {@code --ctstate} would see: ESTABLISHED once the connection has seen a reply, or for the reply itself. */
+    private static String conntrackState(Skb skb) {
+        if (skb.conntrack() == null) {
+            return "";
+        }
+        return skb.replyDirection() || skb.conntrack().seenReply() ? "ESTABLISHED" : "NEW";
     }
 
     private static String describe(HookVerdict verdict) {

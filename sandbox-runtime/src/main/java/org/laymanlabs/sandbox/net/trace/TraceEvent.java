@@ -20,8 +20,12 @@ public sealed interface TraceEvent {
     record Routed(String namespace, String route, String outDevice, String nextHop, boolean local)
             implements TraceEvent { }
 
-    /** The packet passed a netfilter hook; {@code rules} are the rules that matched, in order. */
-    record Hooked(String namespace, Hook hook, List<RuleHit> rules, String verdict) implements TraceEvent { }
+    /**
+     * The packet passed a netfilter hook; {@code rules} are the rules that matched, in order, and
+     * {@code conntrack} the state conntrack gave it there (NEW, ESTABLISHED), or "" where nothing tracks it.
+     */
+    record Hooked(String namespace, Hook hook, List<RuleHit> rules, String verdict, String conntrack)
+            implements TraceEvent { }
 
     /** A NAT rule rewrote the packet. */
     record Rewritten(String namespace, String kind, PacketHeader before, PacketHeader after) implements TraceEvent { }

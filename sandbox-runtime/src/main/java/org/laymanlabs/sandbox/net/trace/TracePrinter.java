@@ -41,8 +41,9 @@ public final class TracePrinter {
                     : "route: " + routed.route() + "  => out " + routed.outDevice() + ", next hop " + routed.nextHop();
         }
         if (event instanceof TraceEvent.Hooked hooked) {
+            String state = hooked.conntrack().isEmpty() ? "" : " [conntrack: " + hooked.conntrack() + "]";
             return pad(hooked.hook().name(), 11) + " " + (hooked.rules().isEmpty() && hooked.verdict().equals("ACCEPT")
-                    ? "ACCEPT (no rule matched)" : hooked.verdict());
+                    ? "ACCEPT (no rule matched)" : hooked.verdict()) + state;
         }
         if (event instanceof TraceEvent.Rewritten rewritten) {
             return rewritten.kind() + ": " + packet(rewritten.before()) + "  =>  " + packet(rewritten.after());

@@ -143,7 +143,7 @@ class Ipv4StackTest {
 
             assertThat(exchange).isInstanceOf(Exchange.TimedOut.class);
             assertThat(exchange.request().events()).last().isEqualTo(new TraceEvent.Hooked("host", Hook.FORWARD,
-                    List.of(), "DROP (filter FORWARD policy DROP)"));
+                    List.of(), "DROP (filter FORWARD policy DROP)", ""));
         }
     }
 
