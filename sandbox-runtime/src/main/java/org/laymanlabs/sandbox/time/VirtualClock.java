@@ -53,11 +53,6 @@ public final class VirtualClock {
         return timer;
     }
 
-    /** How many timers are waiting (cancelled ones included until their time passes). */
-    public int pendingTimers() {
-        return timers.size();
-    }
-
     /** A scheduled task; cancel it to stop it from running. */
     public static final class Timer implements Comparable<Timer> {
 

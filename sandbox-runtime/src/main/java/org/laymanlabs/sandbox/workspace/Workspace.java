@@ -136,10 +136,6 @@ public final class Workspace implements FileSystem {
                 .toList();
     }
 
-    public long totalBytes() {
-        return totalBytes;
-    }
-
     private List<String> descendants(String directory) {
         String prefix = directory.equals("/") ? "/" : directory + "/";
         return entries.tailMap(prefix, false).keySet().stream().takeWhile(k -> k.startsWith(prefix)).toList();

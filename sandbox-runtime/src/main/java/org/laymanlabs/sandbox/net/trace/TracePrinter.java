@@ -1,6 +1,5 @@
 package org.laymanlabs.sandbox.net.trace;
 
-import java.util.List;
 import org.laymanlabs.sandbox.net.Protocol;
 import org.laymanlabs.sandbox.net.netfilter.PacketHeader;
 
@@ -76,10 +75,5 @@ public final class TracePrinter {
 
     private static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
-    }
-
-    /** For tests and the UI: one summary line per event, without the rules. */
-    public static List<String> lines(PacketTrace trace) {
-        return trace.events().stream().map(e -> e.namespace() + " " + describe(e)).toList();
     }
 }
