@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.StringJoiner;
+import org.laymanlabs.sandbox.image.json.JsonWriter;
 import org.laymanlabs.sandbox.kube.store.mvcc.DeleteRangeResponse;
 import org.laymanlabs.sandbox.kube.store.mvcc.KeyValue;
 import org.laymanlabs.sandbox.kube.store.mvcc.PutResponse;
@@ -120,25 +121,10 @@ final class EtcdctlJson {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Go's encoding/json string escaping, including its HTML-safe \u003c, \u003e and \u0026. */
+    /** Go's encoding/json string escaping, as {@link JsonWriter} writes it for Docker's output. */
     static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder();
+        JsonWriter.quote(out, text);
+        return out.toString();
     }
 }
