@@ -1,0 +1,228 @@
+package org.laymanlabs.sandbox.kube.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Mirrors k8s.io/apimachinery's JSON and YAML serializers: strict decoding of manifests into the
+ * fabric8 API types (unknown fields and wrongly typed values are errors, with their field path),
+ * and the encodings kubectl prints: {@code -o json} with four-space indentation and
+ * {@code -o yaml} as sigs.k8s.io/yaml writes it, both with keys sorted as Go sorts map keys.
+ */
+public final class Codec {
+
+    private static final ThreadLocal<List<String>> UNKNOWN = new ThreadLocal<>();
+
+    private final ObjectMapper strict;
+    private final ObjectMapper plain;
+    private final YAMLMapper yaml;
+
+    private Codec() {
+        this.strict = strictMapper();
+        this.plain = JsonMapper.builder().build();
+        this.yaml = YAMLMapper.builder(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .build())
+                .build();
+    }
+
+    private static final Codec SHARED = new Codec();
+
+    /** The one codec; it holds no per-sandbox state, so every sandbox shares it. */
+    public static Codec shared() {
+        return SHARED;
+    }
+
+    /**
+     * The fabric8 types keep unknown fields in an "additionalProperties" any-setter. Removing it
+     * makes Jackson report them, so that a typo such as {@code replica:} is an error, as with
+     * kube-apiserver's {@code fieldValidation=Strict}, instead of being silently kept.
+     */
+    private static ObjectMapper strictMapper() {
+        SimpleModule noAnySetter = new SimpleModule("strict-decoding");
+        noAnySetter.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
+                                                         BeanDeserializerBuilder builder) {
+                if (description.getBeanClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+                    builder.setAnySetter(null);
+                }
+                return builder;
+            }
+        });
+        ObjectMapper mapper = JsonMapper.builder()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .addModule(noAnySetter)
+                .addHandler(new DeserializationProblemHandler() {
+                    @Override
+                    public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                                                         JsonDeserializer<?> deserializer, Object bean, String property)
+                            throws IOException {
+                        List<String> unknown = UNKNOWN.get();
+                        if (unknown != null) {
+                            unknown.add("unknown field \"" + path(parser.getParsingContext()) + "\"");
+                        }
+                        parser.skipChildren();
+                        return true;
+                    }
+                })
+                .build();
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** "spec.template.spec.containers[0].imagee", as apimachinery names a field. */
+    private static String path(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
+    }
+
+    /**
+     * Decodes one manifest strictly. Every unknown field is reported (kube-apiserver lists them
+     * all); a wrongly typed value stops decoding, as Go's encoding/json does.
+     */
+    public <T> T decode(JsonNode manifest, Class<T> type) throws DecodingException {
+        List<String> unknown = new ArrayList<>();
+        UNKNOWN.set(unknown);
+        try {
+            T value = strict.treeToValue(manifest, type);
+            if (!unknown.isEmpty()) {
+                throw new DecodingException(unknown);
+            }
+            return value;
+        } catch (MismatchedInputException e) {
+            throw new DecodingException(List.of(GoUnmarshalError.describe(e, type)));
+        } catch (JsonProcessingException e) {
+            throw new DecodingException(List.of(e.getOriginalMessage()));
+        } finally {
+            UNKNOWN.remove();
+        }
+    }
+
+    /** The object as a JSON tree, for patches and field paths. */
+    public JsonNode toTree(Object object) {
+        return plain.valueToTree(object);
+    }
+
+    /** Trusted data (our own store, our own builders): no strictness needed. */
+    public <T> T fromTree(JsonNode tree, Class<T> type) {
+        try {
+            return plain.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored object does not decode as " + type.getSimpleName(), e);
+        }
+    }
+
+    /** The compact JSON kept in etcd. */
+    public String toStorage(Object object) {
+        try {
+            return plain.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public <T> T fromStorage(String json, Class<T> type) {
+        try {
+            return plain.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored object does not decode as " + type.getSimpleName(), e);
+        }
+    }
+
+    /** A deep copy: objects read from the API server's cache are shared and must not be changed. */
+    @SuppressWarnings("unchecked")
+    public <T> T copy(T object) {
+        return fromTree(toTree(object), (Class<T>) object.getClass());
+    }
+
+    /** kubectl's -o json: four-space indentation, keys sorted, a newline at the end. */
+    public String toJson(Object object) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("    ", "\n"))
+                .withoutSpacesInObjectEntries()
+                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        try {
+            return plain.writer(printer).writeValueAsString(sorted(toTree(object))) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** kubectl's -o yaml: sigs.k8s.io/yaml's layout, keys sorted. */
+    public String toYaml(Object object) {
+        try {
+            return yaml.writeValueAsString(sorted(toTree(object)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Go's encoding/json writes map keys sorted, and kubectl prints objects as maps. */
+    static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, JsonNode> fields = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                fields.put(field.getKey(), sorted(field.getValue()));
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            fields.forEach(out::set);
+            return out;
+        }
+        if (node.isArray()) {
+            var out = JsonNodeFactory.instance.arrayNode();
+            node.forEach(child -> out.add(sorted(child)));
+            return out;
+        }
+        return node;
+    }
+}

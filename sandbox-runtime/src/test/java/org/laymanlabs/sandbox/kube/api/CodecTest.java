@@ -1,0 +1,87 @@
+package org.laymanlabs.sandbox.kube.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+
+    private final Codec codec = Codec.shared();
+
+    private static JsonNode json(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
+    }
+
+    @Test
+    void reportsEveryUnknownFieldWithItsPath() throws Exception {
+        JsonNode manifest = json("""
+                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+                 "spec":{"replica":3,"template":{"spec":{"containers":[{"name":"a","imagee":"nginx"}]}}}}""");
+        assertThatThrownBy(() -> codec.decode(manifest, Deployment.class))
+                .isInstanceOfSatisfying(DecodingException.class, e -> {
+                    assertThat(e.problems()).containsExactly("unknown field \"spec.replica\"",
+                            "unknown field \"spec.template.spec.containers[0].imagee\"");
+                    assertThat(e.onlyUnknownFields()).isTrue();
+                });
+    }
+
+    @Test
+    void wordsAWronglyTypedValueAsGoDoes() throws Exception {
+        JsonNode replicas = json("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"spec\":{\"replicas\":\"3\"}}");
+        assertThatThrownBy(() -> codec.decode(replicas, Deployment.class)).hasMessage(
+                "json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32");
+        JsonNode label = json("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"labels\":{\"version\":1}}}");
+        assertThatThrownBy(() -> codec.decode(label, Pod.class)).hasMessage(
+                "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string");
+    }
+
+    @Test
+    void acceptsIntOrStringFieldsInBothForms() throws Exception {
+        JsonNode manifest = json("""
+                {"apiVersion":"apps/v1","kind":"Deployment","spec":{"strategy":{"rollingUpdate":{"maxSurge":1,"maxUnavailable":"25%"}}}}""");
+        Deployment d = codec.decode(manifest, Deployment.class);
+        assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
+        assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getStrVal()).isEqualTo("25%");
+    }
+
+    @Test
+    void printsYamlAsKubectlDoesWithSortedKeysAndQuotedNumericStrings() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("web").withResourceVersion("42")
+                .addToLabels("tier", "web").addToLabels("app", "shop").endMetadata()
+                .withNewSpec().addNewContainer().withName("nginx").withImage("nginx:1.27").endContainer().endSpec().build();
+        assertThat(codec.toYaml(pod)).isEqualTo("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  labels:
+                    app: shop
+                    tier: web
+                  name: web
+                  resourceVersion: "42"
+                spec:
+                  containers:
+                  - image: nginx:1.27
+                    name: nginx
+                """);
+    }
+
+    @Test
+    void printsJsonWithFourSpaceIndentation() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("web").endMetadata().build();
+        assertThat(codec.toJson(pod)).isEqualTo("""
+                {
+                    "apiVersion": "v1",
+                    "kind": "Pod",
+                    "metadata": {
+                        "name": "web"
+                    }
+                }
+                """);
+    }
+}
