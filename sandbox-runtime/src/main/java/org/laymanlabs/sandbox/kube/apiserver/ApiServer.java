@@ -1,0 +1,246 @@
+package org.laymanlabs.sandbox.kube.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+import org.laymanlabs.sandbox.kube.api.ApiResources;
+import org.laymanlabs.sandbox.kube.api.Codec;
+import org.laymanlabs.sandbox.kube.api.FieldError;
+import org.laymanlabs.sandbox.kube.api.ResourceType;
+import org.laymanlabs.sandbox.kube.api.Validation;
+import org.laymanlabs.sandbox.kube.store.EtcdClient;
+import org.laymanlabs.sandbox.time.VirtualClock;
+
+/**
+ * Mirrors kube-apiserver's generic registry (k8s.io/apiserver/pkg/registry/generic/registry/store.go):
+ * create, get, list, update, status updates, delete and watch for every kind, with admission,
+ * defaulting, validation and optimistic concurrency. Reads come from the watch cache; writes go
+ * to etcd through Raft and complete on the virtual clock, so in-cluster clients (controllers, the
+ * scheduler) chain on the returned futures, and a command at the prompt uses {@link #await}.
+ */
+public final class ApiServer {
+
+    private static final Duration AWAIT_STEP = Duration.ofMillis(1);
+    private static final Duration AWAIT_LIMIT = Duration.ofSeconds(70);
+
+    private final VirtualClock clock;
+    private final EtcdStorage storage;
+    private final Admission admission;
+    private final Codec codec = Codec.shared();
+
+    public ApiServer(EtcdClient etcd, VirtualClock clock, RandomGenerator random) {
+        this.clock = clock;
+        this.storage = new EtcdStorage(etcd);
+        this.admission = new Admission(random);
+    }
+
+    public void start() {
+        storage.start();
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** The newest etcd revision the cache has seen: a list's resourceVersion. */
+    public long resourceVersion() {
+        return storage.revision();
+    }
+
+    // Reads --------------------------------------------------------------------------------------
+
+    public Optional<HasMetadata> get(ResourceType type, String namespace, String name) {
+        return storage.cache(type).get(type.key(namespace, name));
+    }
+
+    public <T extends HasMetadata> Optional<T> get(Class<T> kind, String namespace, String name) {
+        return get(ApiResources.of(kind), namespace, name).map(kind::cast);
+    }
+
+    /** Every object of a type in a namespace ("" for all namespaces), ordered by namespace and name. */
+    public List<HasMetadata> list(ResourceType type, String namespace) {
+        return List.copyOf(storage.cache(type).list(type.prefix(namespace)));
+    }
+
+    public <T extends HasMetadata> List<T> list(Class<T> kind, String namespace) {
+        return list(ApiResources.of(kind), namespace).stream().map(kind::cast).toList();
+    }
+
+    /** Watches a type from a revision (0: from now), filtered to a namespace ("" for all). */
+    public ApiWatch watch(ResourceType type, String namespace, long fromRevision, Consumer<WatchEvent> listener) {
+        Predicate<HasMetadata> inNamespace = o -> namespace.isEmpty() || namespace.equals(o.getMetadata().getNamespace());
+        return storage.cache(type).watch(fromRevision, inNamespace, listener);
+    }
+
+    // Writes -------------------------------------------------------------------------------------
+
+    public <T extends HasMetadata> CompletableFuture<T> create(T object) {
+        return attempt(() -> {
+            HasMetadata copy = codec.copy(object);
+            ResourceType type = ApiResources.of(copy.getClass());
+            copy.setApiVersion(type.apiVersion());
+            ObjectMeta meta = Objects.requireNonNullElseGet(copy.getMetadata(), ObjectMeta::new);
+            copy.setMetadata(meta);
+            if (type.namespaced()) {
+                String ns = meta.getNamespace() == null || meta.getNamespace().isEmpty() ? "default" : meta.getNamespace();
+                meta.setNamespace(ns);
+                String shownName = meta.getName() == null ? meta.getGenerateName() : meta.getName();
+                admission.checkNamespace(type, shownName, ns, get(ApiResources.NAMESPACES, "", ns));
+            } else {
+                meta.setNamespace(null);
+            }
+            if ((meta.getName() == null || meta.getName().isEmpty()) && meta.getGenerateName() != null) {
+                meta.setName(admission.generateName(meta.getGenerateName()));
+            }
+            admission.prepareForCreate(copy, type, clock.now(), storage.cache(ApiResources.SERVICES));
+            return storage.create(type, type.key(ns(meta), meta.getName()), copy);
+        });
+    }
+
+    /**
+     * Replaces an object's spec and metadata, keeping its status (the main resource of a kind with
+     * a status subresource). A stale resourceVersion is a Conflict; none means "whatever is there".
+     */
+    public <T extends HasMetadata> CompletableFuture<T> update(T object) {
+        return write(object, (existing, copy) -> {
+            HasMetadata updated = withField(copy, existing, "status");
+            List<FieldError> errors = Validation.validate(updated, existing);
+            if (!errors.isEmpty()) {
+                throw Admission.invalid(ApiResources.of(updated.getClass()), updated.getMetadata().getName(), errors);
+            }
+            if (updated.getMetadata().getGeneration() != null && !same(updated, existing, "spec")) {
+                updated.getMetadata().setGeneration(existing.getMetadata().getGeneration() + 1);
+            }
+            return updated;
+        });
+    }
+
+    /** Replaces only the status, as a PUT to the /status subresource does. */
+    public <T extends HasMetadata> CompletableFuture<T> updateStatus(T object) {
+        return write(object, (existing, copy) -> {
+            HasMetadata updated = withField(existing, copy, "status");
+            updated.getMetadata().setResourceVersion(copy.getMetadata().getResourceVersion());
+            return updated;
+        });
+    }
+
+    /** Mirrors pods/binding: the scheduler's decision, written once. */
+    public CompletableFuture<Pod> bind(String namespace, String podName, String nodeName) {
+        return attempt(() -> {
+            Pod pod = get(Pod.class, namespace, podName).orElseThrow(() -> ApiException.notFound(ApiResources.PODS, podName));
+            if (pod.getSpec().getNodeName() != null) {
+                throw new ApiException(ApiException.Reason.CONFLICT, "Operation cannot be fulfilled on pods/binding \""
+                        + podName + "\": pod " + podName + " is already assigned to node \"" + pod.getSpec().getNodeName() + "\"");
+            }
+            Pod bound = codec.copy(pod);
+            bound.getSpec().setNodeName(nodeName);
+            List<PodCondition> conditions = new ArrayList<>(bound.getStatus().getConditions());
+            conditions.removeIf(c -> c.getType().equals("PodScheduled"));
+            conditions.add(new PodCondition(null, null, Admission.timestamp(clock.now()), null, null, "True", "PodScheduled"));
+            bound.getStatus().setConditions(conditions);
+            return storage.update(ApiResources.PODS, ApiResources.PODS.key(namespace, podName), bound, version(pod));
+        });
+    }
+
+    /** Deletes an object; see {@link Deletion} for graceful deletion, finalizers and propagation. */
+    public CompletableFuture<HasMetadata> delete(ResourceType type, String namespace, String name,
+                                                 DeletionPropagation propagation, Long gracePeriodSeconds) {
+        return attempt(() -> new Deletion(this, storage, clock).delete(type, namespace, name, propagation, gracePeriodSeconds));
+    }
+
+    /** The shared read-check-write path of update and updateStatus: CAS on the stored revision. */
+    private <T extends HasMetadata> CompletableFuture<T> write(T object, java.util.function.BinaryOperator<HasMetadata> change) {
+        return attempt(() -> {
+            ResourceType type = ApiResources.of(object.getClass());
+            String name = object.getMetadata().getName();
+            String namespace = type.namespaced() ? ns(object.getMetadata()) : "";
+            HasMetadata existing = get(type, namespace, name).orElseThrow(() -> ApiException.notFound(type, name));
+            String wanted = object.getMetadata().getResourceVersion();
+            if (wanted != null && !wanted.isEmpty() && !wanted.equals(existing.getMetadata().getResourceVersion())) {
+                throw ApiException.conflict(type, name);
+            }
+            HasMetadata copy = codec.copy(object);
+            copy.setApiVersion(type.apiVersion());
+            keepImmutableMetadata(copy.getMetadata(), existing.getMetadata());
+            return new Deletion(this, storage, clock).storeOrFinish(type, namespace, change.apply(existing, copy), existing);
+        });
+    }
+
+    private static void keepImmutableMetadata(ObjectMeta now, ObjectMeta before) {
+        now.setUid(before.getUid());
+        now.setCreationTimestamp(before.getCreationTimestamp());
+        now.setNamespace(before.getNamespace());
+        now.setGeneration(before.getGeneration());
+        now.setDeletionTimestamp(before.getDeletionTimestamp());
+        now.setDeletionGracePeriodSeconds(before.getDeletionGracePeriodSeconds());
+    }
+
+    /** {@code target} with one top-level field taken from {@code source}. */
+    private HasMetadata withField(HasMetadata target, HasMetadata source, String field) {
+        ObjectNode tree = (ObjectNode) codec.toTree(target);
+        JsonNode value = codec.toTree(source).get(field);
+        if (value == null) {
+            tree.remove(field);
+        } else {
+            tree.set(field, value);
+        }
+        return codec.fromTree(tree, target.getClass());
+    }
+
+    private boolean same(HasMetadata a, HasMetadata b, String field) {
+        return Objects.equals(codec.toTree(a).get(field), codec.toTree(b).get(field));
+    }
+
+    static long version(HasMetadata object) {
+        return Long.parseLong(object.getMetadata().getResourceVersion());
+    }
+
+    static String ns(ObjectMeta meta) {
+        return meta.getNamespace() == null ? "" : meta.getNamespace();
+    }
+
+    /** Runs a write's synchronous checks; a refusal becomes a failed future, as over HTTP. */
+    @SuppressWarnings("unchecked")
+    private static <T> CompletableFuture<T> attempt(java.util.function.Supplier<CompletableFuture<? extends HasMetadata>> write) {
+        try {
+            return (CompletableFuture<T>) write.get();
+        } catch (ApiException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Waits for a write by running the virtual clock, as a command at the prompt waits for its
+     * answer. Not for use inside a clock timer: in-cluster clients chain on the future instead.
+     */
+    public <T> T await(CompletableFuture<T> pending) {
+        Duration waited = Duration.ZERO;
+        while (!pending.isDone() && waited.compareTo(AWAIT_LIMIT) < 0) {
+            clock.advance(AWAIT_STEP);
+            waited = waited.plus(AWAIT_STEP);
+        }
+        if (!pending.isDone()) {
+            throw new ApiException(ApiException.Reason.TIMEOUT, "the server was unable to return a response in the time allotted, "
+                    + "but may still be processing the request");
+        }
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof ApiException api ? api : e;
+        }
+    }
+}

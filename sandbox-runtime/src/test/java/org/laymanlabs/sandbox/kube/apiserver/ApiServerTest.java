@@ -1,0 +1,158 @@
+package org.laymanlabs.sandbox.kube.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.laymanlabs.sandbox.kube.api.ApiResources;
+import org.laymanlabs.sandbox.kube.store.EtcdCluster;
+import org.laymanlabs.sandbox.time.VirtualClock;
+
+class ApiServerTest {
+
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-26T09:00:00Z"));
+    private EtcdCluster etcd;
+    private ApiServer api;
+
+    @BeforeEach
+    void startControlPlane() {
+        SplittableRandom random = new SplittableRandom(7);
+        etcd = EtcdCluster.start(clock, random);
+        etcd.runUntil(() -> etcd.leader().isPresent(), Duration.ofSeconds(5));
+        api = new ApiServer(etcd.client(), clock, random);
+        api.start();
+        api.await(api.create(new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build()));
+    }
+
+    private static Pod pod(String name) {
+        return new PodBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec().build();
+    }
+
+    @Test
+    void createsAnObjectWithDefaultsUidTimestampAndTheEtcdRevisionAsResourceVersion() {
+        Pod created = api.await(api.create(pod("web")));
+        assertThat(created.getMetadata().getNamespace()).isEqualTo("default");
+        assertThat(created.getMetadata().getUid()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(created.getMetadata().getCreationTimestamp()).startsWith("2026-11-26T09:00:0").endsWith("Z");
+        assertThat(Long.parseLong(created.getMetadata().getResourceVersion())).isEqualTo(api.resourceVersion());
+        assertThat(created.getSpec().getRestartPolicy()).isEqualTo("Always");
+        assertThat(created.getSpec().getContainers().get(0).getImagePullPolicy()).isEqualTo("IfNotPresent");
+        assertThat(created.getStatus().getPhase()).isEqualTo("Pending");
+        assertThat(api.get(Pod.class, "default", "web")).contains(created);
+    }
+
+    @Test
+    void refusesASecondObjectWithTheSameName() {
+        api.await(api.create(pod("web")));
+        assertThatThrownBy(() -> api.await(api.create(pod("web"))))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.reason()).isEqualTo(ApiException.Reason.ALREADY_EXISTS))
+                .hasMessage("pods \"web\" already exists");
+    }
+
+    @Test
+    void refusesAnUpdateBasedOnAStaleResourceVersion() {
+        Pod created = api.await(api.create(pod("web")));
+        Pod first = new PodBuilder(created).editMetadata().addToLabels("app", "a").endMetadata().build();
+        api.await(api.update(first));
+        Pod stale = new PodBuilder(created).editMetadata().addToLabels("app", "b").endMetadata().build();
+        assertThatThrownBy(() -> api.await(api.update(stale))).hasMessage("Operation cannot be fulfilled on pods \"web\": "
+                + "the object has been modified; please apply your changes to the latest version and try again");
+        assertThat(api.get(Pod.class, "default", "web").orElseThrow().getMetadata().getLabels()).containsEntry("app", "a");
+    }
+
+    @Test
+    void refusesAnInvalidDeploymentWithTheApiServersWording() {
+        Deployment bad = new DeploymentBuilder().withNewMetadata().withName("web").endMetadata()
+                .withNewSpec().withNewSelector().addToMatchLabels("app", "web").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "shop").endMetadata()
+                .withNewSpec().addNewContainer().withName("web").endContainer().endSpec().endTemplate().endSpec().build();
+        assertThatThrownBy(() -> api.await(api.create(bad))).hasMessage("Deployment.apps \"web\" is invalid: ["
+                + "spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"shop\"}: `selector` does not match template `labels`, "
+                + "spec.template.spec.containers[0].image: Required value]");
+        assertThat(api.list(Deployment.class, "")).isEmpty();
+    }
+
+    @Test
+    void refusesObjectsInANamespaceThatDoesNotExist() {
+        Pod elsewhere = new PodBuilder(pod("web")).editMetadata().withNamespace("shop").endMetadata().build();
+        assertThatThrownBy(() -> api.await(api.create(elsewhere))).hasMessage("namespaces \"shop\" not found");
+    }
+
+    @Test
+    void generatesNamesFromGenerateName() {
+        Pod generated = new PodBuilder(pod(null)).editMetadata().withGenerateName("web-").endMetadata().build();
+        assertThat(api.await(api.create(generated)).getMetadata().getName()).matches("web-[bcdfghjklmnpqrstvwxz2456789]{5}");
+    }
+
+    @Test
+    void allocatesClusterIpsFromTheServiceCidrAndRefusesATakenOne() {
+        Service dns = new ServiceBuilder().withNewMetadata().withName("kube-dns").endMetadata()
+                .withNewSpec().withClusterIP("10.96.0.10").addNewPort().withPort(53).endPort().endSpec().build();
+        assertThat(api.await(api.create(dns)).getSpec().getClusterIP()).isEqualTo("10.96.0.10");
+        Service web = new ServiceBuilder().withNewMetadata().withName("web").endMetadata()
+                .withNewSpec().withType("NodePort").addNewPort().withPort(80).endPort().endSpec().build();
+        Service created = api.await(api.create(web));
+        assertThat(created.getSpec().getClusterIP()).startsWith("10.").isNotEqualTo("10.96.0.10");
+        assertThat(created.getSpec().getPorts().get(0).getNodePort()).isBetween(30000, 32767);
+        assertThat(created.getSpec().getPorts().get(0).getTargetPort().getIntVal()).isEqualTo(80);
+        Service clash = new ServiceBuilder(dns).editMetadata().withName("other").endMetadata().build();
+        assertThatThrownBy(() -> api.await(api.create(clash))).hasMessage("Service \"other\" is invalid: spec.clusterIPs: "
+                + "Invalid value: []string{\"10.96.0.10\"}: failed to allocate IP 10.96.0.10: provided IP is already allocated");
+    }
+
+    @Test
+    void deliversEveryChangeToAWatchInOrderIncludingOnesBeforeItStarted() {
+        long from = api.resourceVersion();
+        api.await(api.create(pod("a")));
+        List<String> seen = new ArrayList<>();
+        api.watch(ApiResources.PODS, "default", from, e -> seen.add(e.type() + " " + e.object().getMetadata().getName()));
+        api.await(api.create(pod("b")));
+        api.await(api.delete(ApiResources.PODS, "default", "a", DeletionPropagation.BACKGROUND, null));
+        assertThat(seen).containsExactly("ADDED a", "ADDED b", "DELETED a");
+    }
+
+    @Test
+    void holdsAnObjectWithAFinalizerUntilTheFinalizerIsRemoved() {
+        Pod held = new PodBuilder(pod("web")).editMetadata().addToFinalizers("example.com/hold").endMetadata().build();
+        api.await(api.create(held));
+        HasMetadata terminating = api.await(api.delete(ApiResources.PODS, "default", "web", DeletionPropagation.BACKGROUND, null));
+        assertThat(terminating.getMetadata().getDeletionTimestamp()).isNotNull();
+        Pod current = api.get(Pod.class, "default", "web").orElseThrow();
+        api.await(api.update(new PodBuilder(current).editMetadata().withFinalizers(List.of()).endMetadata().build()));
+        assertThat(api.get(Pod.class, "default", "web")).isEmpty();
+    }
+
+    @Test
+    void keepsWorkingWhenTheEtcdLeaderStops() {
+        api.await(api.create(pod("before")));
+        etcd.stop(etcd.leader().orElseThrow().name());
+        assertThat(etcd.runUntil(() -> etcd.leader().isPresent(), Duration.ofSeconds(3))).isTrue();
+        Pod after = api.await(api.create(pod("after")));
+        assertThat(after.getMetadata().getName()).isEqualTo("after");
+        assertThat(api.list(Pod.class, "default")).extracting(p -> p.getMetadata().getName()).containsExactly("after", "before");
+    }
+
+    @Test
+    void protectsTheSystemNamespacesFromDeletion() {
+        assertThatThrownBy(() -> api.await(api.delete(ApiResources.NAMESPACES, "", "default", DeletionPropagation.BACKGROUND, null)))
+                .hasMessage("namespaces \"default\" is forbidden: this namespace may not be deleted");
+        assertThat(api.get(Namespace.class, "", "default")).isPresent();
+    }
+}
