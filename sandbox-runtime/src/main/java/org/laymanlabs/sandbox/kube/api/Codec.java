@@ -26,7 +26,14 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,7 +59,7 @@ public final class Codec {
 
     private Codec() {
         this.strict = strictMapper();
-        this.plain = JsonMapper.builder().build();
+        this.plain = JsonMapper.builder().addModule(microTime()).build();
         this.yaml = YAMLMapper.builder(YAMLFactory.builder()
                         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -89,6 +96,7 @@ public final class Codec {
         ObjectMapper mapper = JsonMapper.builder()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .addModule(noAnySetter)
+                .addModule(microTime())
                 .addHandler(new DeserializationProblemHandler() {
                     @Override
                     public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
@@ -107,6 +115,33 @@ public final class Codec {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * The fabric8 types use ZonedDateTime only for metav1.MicroTime (a Lease's renewTime, an
+     * events.k8s.io eventTime), which Kubernetes writes with exactly six fractional digits.
+     */
+    private static SimpleModule microTime() {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX").withZone(ZoneOffset.UTC);
+        SimpleModule module = new SimpleModule("metav1.MicroTime");
+        module.addSerializer(ZonedDateTime.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(ZonedDateTime value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                out.writeString(format.format(value));
+            }
+        });
+        module.addDeserializer(ZonedDateTime.class, new JsonDeserializer<>() {
+            @Override
+            public ZonedDateTime deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                try {
+                    return ZonedDateTime.parse(in.getValueAsString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).withZoneSameInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e) {
+                    return (ZonedDateTime) context.handleWeirdStringValue(ZonedDateTime.class, in.getValueAsString(),
+                            "not an RFC 3339 time");
+                }
+            }
+        });
+        return module;
     }
 
     /** "spec.template.spec.containers[0].imagee", as apimachinery names a field. */

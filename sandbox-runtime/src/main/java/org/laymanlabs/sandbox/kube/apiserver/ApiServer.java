@@ -220,6 +220,10 @@ public final class ApiServer {
             return (CompletableFuture<T>) write.get();
         } catch (ApiException e) {
             return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            // A bug of ours must not take the sandbox down: the request fails as a 500 would.
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Reason.INTERNAL_ERROR,
+                    "Internal error occurred: " + e));
         }
     }
 

@@ -1,0 +1,25 @@
+package org.laymanlabs.sandbox.kube;
+
+import java.util.List;
+import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
+
+/**
+ * The shape of a sandbox's cluster: its nodes. The default is kubeadm's usual lab layout, one
+ * control-plane node and two workers on a kind-like node network, with flannel's pod CIDRs.
+ */
+public record ClusterSpec(List<NodeConfig> nodes) {
+
+    public ClusterSpec {
+        nodes = List.copyOf(nodes);
+        if (nodes.stream().noneMatch(NodeConfig::controlPlane)) {
+            throw new IllegalArgumentException("a cluster needs at least one control-plane node");
+        }
+    }
+
+    public static ClusterSpec kubeadmDefault() {
+        return new ClusterSpec(List.of(
+                NodeConfig.controlPlane("control-plane", "172.18.0.2", "10.244.0.0/24"),
+                NodeConfig.worker("worker-1", "172.18.0.3", "10.244.1.0/24"),
+                NodeConfig.worker("worker-2", "172.18.0.4", "10.244.2.0/24")));
+    }
+}
