@@ -76,8 +76,8 @@ final class Job implements RunningCommand {
                 if (!pipeline.step()) {
                     return;
                 }
-                state.lastExitCode = pipeline.status;
                 abandoned |= pipeline.killedByInterrupt();
+                state.lastExitCode = pipeline.status;
                 pipeline = null;
             }
             Script.Pipeline next = nextPipeline();
