@@ -104,7 +104,14 @@ final class LogsExecCommands {
                         Flag.bool("tty", 't', "Allocate a pseudo-TTY"),
                         Flag.string("user", 'u', "Username or UID (format: \"<name|uid>[:<group|gid>]\")"),
                         Flag.string("workdir", 'w', "Working directory inside the container")),
-                ArgsRule.atLeast(2), 1, Subcommand.streaming((args, invocation, out) ->
-                        engine.exec(args.arg(0), args.args().subList(1, args.args().size()), args.string("workdir"), out)));
+                ArgsRule.atLeast(2), 1, Subcommand.streaming((args, invocation, out) -> {
+                    List<String> argv = args.args().subList(1, args.args().size());
+                    if (!args.bool("detach")) {
+                        return engine.exec(args.arg(0), argv, args.string("workdir"), out);
+                    }
+                    // -d: the exec starts and the client returns at once; what the program prints goes nowhere.
+                    engine.exec(args.arg(0), argv, args.string("workdir"), OutputSink.DISCARD).detach();
+                    return Execution.finished(0);
+                }));
     }
 }

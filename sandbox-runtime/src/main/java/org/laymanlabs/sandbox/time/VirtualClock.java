@@ -61,6 +61,9 @@ public final class VirtualClock {
     }
 
     private void notifyObservers() {
+        if (observers.isEmpty()) {
+            return;
+        }
         for (Runnable observer : List.copyOf(observers)) {
             if (observers.contains(observer)) {
                 observer.run();

@@ -247,6 +247,13 @@ class FollowingCommandsTest {
         }
 
         @Test
+        void withDetachReturnsAtOnceAndTheProgramGoesOn() {
+            laptop.ok("docker run -d --name slow -e READY_AFTER=5s laymanlabs/slow-start");
+
+            assertThat(laptop.run("docker exec -d slow slow-start")).isEqualTo(CommandResult.ok(""));
+        }
+
+        @Test
         void theProgramIsKilledWithTheContainersMainProcess() {
             laptop.ok("docker run -d --name slow -e READY_AFTER=5s laymanlabs/slow-start");
             RunningCommand exec = start("docker exec slow slow-start");
