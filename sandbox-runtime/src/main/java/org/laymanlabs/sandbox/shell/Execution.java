@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.shell;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 import org.laymanlabs.sandbox.time.VirtualClock;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
  * One command while it runs. Most commands finish inside {@link Command#start}; one that follows
@@ -57,10 +58,20 @@ public abstract class Execution {
         whenFinished.accept(code);
     }
 
-    /** Calls {@code check} whenever the clock moves, until this command finishes. */
+    /**
+     * Calls {@code check} whenever the clock moves, until this command finishes. Output that can
+     * no longer be written (a redirection's file on a full workspace) ends the command with status
+     * 1, as a write error ends a real tool, rather than failing whoever advanced the clock.
+     */
     protected final void onEveryTick(VirtualClock clock, Runnable check) {
         if (!isFinished()) {
-            observation = clock.observe(check);
+            observation = clock.observe(() -> {
+                try {
+                    check.run();
+                } catch (FileSystemException e) {
+                    finish(1);
+                }
+            });
         }
     }
 
