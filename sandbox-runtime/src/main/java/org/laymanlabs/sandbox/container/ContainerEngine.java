@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.container.network.NetworkController;
 import org.laymanlabs.sandbox.container.program.Signal;
 import org.laymanlabs.sandbox.image.DaemonException;
@@ -12,6 +13,7 @@ import org.laymanlabs.sandbox.image.Image;
 import org.laymanlabs.sandbox.image.ImageConfig;
 import org.laymanlabs.sandbox.image.ImageStore;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
+import org.laymanlabs.sandbox.shell.Execution;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
@@ -211,13 +213,16 @@ public final class ContainerEngine {
         containers.remove(c);
     }
 
-    /** docker exec: one command in the running container's files and namespace. */
-    public ExecResult exec(String nameOrId, List<String> argv, String workingDir) {
+    /**
+     * docker exec: one command in the running container's files and namespace, its output going
+     * to {@code out} as written; a long-running program goes on until it exits.
+     */
+    public Execution exec(String nameOrId, List<String> argv, String workingDir, OutputSink out) {
         Container c = containers.get(nameOrId);
         if (c.state().status() != ContainerStatus.RUNNING) {
             throw new DaemonException(DaemonException.Kind.CONFLICT, "container " + c.id() + " is not running");
         }
-        return new ExecSession(c, runtime).run(argv, workingDir);
+        return new ExecSession(c, runtime).start(argv, workingDir, out);
     }
 
     /** docker network connect NETWORK CONTAINER. */

@@ -124,6 +124,10 @@ final class ContainerRuntime {
         return tools;
     }
 
+    Connector connector() {
+        return connector;
+    }
+
     /** execve(2) of the process's argv[0], found along $PATH in the container's root. */
     Process execve(Container c, ContainerProcess process) {
         List<String> argv = process.argv();

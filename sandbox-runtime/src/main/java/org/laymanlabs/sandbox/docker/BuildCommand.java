@@ -119,7 +119,7 @@ final class BuildCommand {
         ClassicBuilder builder = new ClassicBuilder(daemon.images(), daemon.puller(), daemon.clock(), random);
         try {
             Image image = builder.build(dockerfile, context, options, out);
-            return new CommandResult(options.quiet() ? image.id() + "\n" : out.toString(), banner, 0);
+            return printed(banner, options.quiet() ? image.id() + "\n" : out.toString(), "", 0);
         } catch (DockerfileParseException | DaemonException e) {
             return failed(options, out, banner, "Error response from daemon: " + e.getMessage(), 1);
         } catch (BuildFailure e) {
@@ -130,9 +130,18 @@ final class BuildCommand {
     /** With -q the CLI prints what it held back to stderr, then the error. */
     private static CommandResult failed(BuildOptions options, StringBuilder out, String banner, String message, int code) {
         if (options.quiet()) {
-            return new CommandResult("", banner + out + message + "\n", code);
+            return CommandResult.error(banner + out + message + "\n", code);
         }
-        return new CommandResult(out.toString(), banner + message + "\n", code);
+        return printed(banner, out.toString(), message + "\n", code);
+    }
+
+    /** builder.go prints the banner before the build starts; the daemon's stream, then any error, follow. */
+    private static CommandResult printed(String banner, String stream, String error, int code) {
+        CommandResult.Builder result = CommandResult.builder();
+        result.err(banner);
+        result.out(stream);
+        result.err(error);
+        return result.build(code);
     }
 
     private static Map<String, String> buildArgs(ParsedArgs args, ShellContext shell) {

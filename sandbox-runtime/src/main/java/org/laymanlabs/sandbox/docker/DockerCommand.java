@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.shell.Command;
+import org.laymanlabs.sandbox.shell.Execution;
 import org.laymanlabs.sandbox.shell.Invocation;
 
 /**
@@ -67,86 +69,96 @@ public final class DockerCommand implements Command {
 
     @Override
     public CommandResult run(Invocation invocation) {
+        return Command.runToNow(this, invocation);
+    }
+
+    @Override
+    public Execution start(Invocation invocation, OutputSink out) {
         List<String> args = invocation.args();
         if (args.isEmpty()) {
-            return CommandResult.error(Usage.root(tree), 0);
+            return answer(CommandResult.error(Usage.root(tree), 0), out);
         }
         String first = args.get(0);
         switch (first) {
             case "--help", "-h", "help" -> {
-                return CommandResult.ok(Usage.root(tree));
+                return answer(CommandResult.ok(Usage.root(tree)), out);
             }
             case "--version", "-v" -> {
-                return CommandResult.ok(VERSION + "\n");
+                return answer(CommandResult.ok(VERSION + "\n"), out);
             }
             default -> {
             }
         }
         if (first.startsWith("-")) {
-            return flagError("unknown flag: " + first, "docker [OPTIONS] COMMAND [ARG...]", "docker");
+            return answer(flagError("unknown flag: " + first, "docker [OPTIONS] COMMAND [ARG...]", "docker"), out);
         }
         List<String> rest = args.subList(1, args.size());
         Optional<Subcommand> command = tree.top(first);
         if (command.isPresent()) {
-            return runLeaf(command.get(), "docker " + command.get().name(), "docker", rest, invocation);
+            return runLeaf(command.get(), "docker " + command.get().name(), "docker", rest, invocation, out);
         }
         Optional<CommandTree.Group> group = tree.group(first);
         if (group.isPresent()) {
-            return runGroup(group.get(), rest, invocation);
+            return runGroup(group.get(), rest, invocation, out);
         }
-        return error("docker: unknown command: docker " + first + "\n\nRun 'docker --help' for more information");
+        return answer(error("docker: unknown command: docker " + first + "\n\nRun 'docker --help' for more information"), out);
     }
 
-    private CommandResult runGroup(CommandTree.Group group, List<String> args, Invocation invocation) {
+    private Execution runGroup(CommandTree.Group group, List<String> args, Invocation invocation, OutputSink out) {
         String path = "docker " + group.name();
         if (args.isEmpty()) {
-            return CommandResult.error(Usage.group(group), 0);
+            return answer(CommandResult.error(Usage.group(group), 0), out);
         }
         String first = args.get(0);
         if (first.equals("--help") || first.equals("-h")) {
-            return CommandResult.ok(Usage.group(group));
+            return answer(CommandResult.ok(Usage.group(group)), out);
         }
         if (first.startsWith("-")) {
-            return flagError((first.startsWith("--") ? "unknown flag: " : "unknown shorthand flag: '"
-                    + first.charAt(1) + "' in ") + first, path + " COMMAND", path);
+            return answer(flagError((first.startsWith("--") ? "unknown flag: " : "unknown shorthand flag: '"
+                    + first.charAt(1) + "' in ") + first, path + " COMMAND", path), out);
         }
         Subcommand command = group.byName().get(first);
         if (command == null) {
-            return error("docker: unknown command: " + path + " " + first + "\n\nUsage:  " + path
-                    + " COMMAND\n\nRun '" + path + " --help' for more information");
+            return answer(error("docker: unknown command: " + path + " " + first + "\n\nUsage:  " + path
+                    + " COMMAND\n\nRun '" + path + " --help' for more information"), out);
         }
-        return runLeaf(command, path + " " + command.name(), path, args.subList(1, args.size()), invocation);
+        return runLeaf(command, path + " " + command.name(), path, args.subList(1, args.size()), invocation, out);
     }
 
-    private CommandResult runLeaf(Subcommand command, String path, String parentPath, List<String> args,
-                                Invocation invocation) {
+    private Execution runLeaf(Subcommand command, String path, String parentPath, List<String> args,
+                              Invocation invocation, OutputSink out) {
         try {
-            return parseAndRun(command, path, parentPath, args, invocation);
+            return parseAndRun(command, path, parentPath, args, invocation, out);
         } catch (DaemonException e) {
-            return daemonError(e);
+            return answer(daemonError(e), out);
         } catch (RuntimeException e) {
-            return error("docker: the sandbox could not run this command (" + e.getClass().getSimpleName()
-                    + "); please report it with the command you typed");
+            return answer(error("docker: the sandbox could not run this command (" + e.getClass().getSimpleName()
+                    + "); please report it with the command you typed"), out);
         }
     }
 
-    private CommandResult parseAndRun(Subcommand command, String path, String parentPath, List<String> args,
-                                      Invocation invocation) {
+    private Execution parseAndRun(Subcommand command, String path, String parentPath, List<String> args,
+                                  Invocation invocation, OutputSink out) {
         String useLine = parentPath + " " + command.use();
         FlagParser.Result parsed;
         try {
             parsed = new FlagParser(command.flags()).parse(stopAtImageOrContainer(command, args));
         } catch (FlagParser.FlagError e) {
-            return flagError(e.getMessage(), useLine, path);
+            return answer(flagError(e.getMessage(), useLine, path), out);
         }
         if (parsed.help()) {
-            return CommandResult.ok(Usage.command(command, useLine));
+            return answer(CommandResult.ok(Usage.command(command, useLine)), out);
         }
         Optional<String> argsError = command.args().check(parsed.parsed().args(), path, useLine);
         if (argsError.isPresent()) {
-            return error(argsError.get());
+            return answer(error(argsError.get()), out);
         }
-        return command.action().run(parsed.parsed(), invocation);
+        return command.action().start(parsed.parsed(), invocation, out);
+    }
+
+    private static Execution answer(CommandResult result, OutputSink out) {
+        result.writeTo(out);
+        return Execution.finished(result.exitCode());
     }
 
     /**

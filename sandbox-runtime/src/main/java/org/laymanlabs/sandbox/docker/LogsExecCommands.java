@@ -1,19 +1,24 @@
 package org.laymanlabs.sandbox.docker;
 
 import java.util.List;
-import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputChunk;
+import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.container.Container;
 import org.laymanlabs.sandbox.container.ContainerEngine;
-import org.laymanlabs.sandbox.container.ExecResult;
 import org.laymanlabs.sandbox.container.LogEntry;
 import org.laymanlabs.sandbox.image.json.GoTime;
+import org.laymanlabs.sandbox.shell.Execution;
 
 /**
  * {@code docker logs} and {@code docker exec}. Mirrors docker/cli cli/command/container/logs.go
- * (stdout and stderr kept apart, {@code -t} prefixes RFC3339Nano timestamps with nine digits,
- * {@code --tail N}) and exec.go (non-interactive: the command's output and exit status).
+ * (each line to the stream it was written to, in the order written; {@code -t} prefixes
+ * RFC3339Nano timestamps with nine digits; {@code --tail N}; {@code -f} follows until the
+ * container stops, or Ctrl-C ends it with 130 as the CLI's signal handler does) and exec.go
+ * (non-interactive: the command's output as it comes and its exit status).
  */
 final class LogsExecCommands {
+
+    private static final int INTERRUPTED = 130;
 
     private LogsExecCommands() {
     }
@@ -22,13 +27,12 @@ final class LogsExecCommands {
         return new Subcommand("logs [OPTIONS] CONTAINER", "Fetch the logs of a container", List.of(),
                 "docker container logs, docker logs", List.of(
                         Flag.bool("details", '\0', "Show extra details provided to logs"),
-                        Flag.bool("follow", 'f', "Follow log output (in the sandbox: prints what the container has"
-                                + " written so far and returns, as the terminal is not interactive)"),
+                        Flag.bool("follow", 'f', "Follow log output"),
                         Flag.string("since", '\0', "Show logs since timestamp or relative (e.g. 42m for 42 minutes)"),
                         Flag.string("tail", 'n', "Number of lines to show from the end of the logs (default \"all\")"),
                         Flag.bool("timestamps", 't', "Show timestamps"),
                         Flag.string("until", '\0', "Show logs before a timestamp or relative (e.g. 42m for 42 minutes)")),
-                ArgsRule.exactly(1), 0, args -> {
+                ArgsRule.exactly(1), 0, Subcommand.streaming((args, invocation, out) -> {
                     Container c = engine.containers().get(args.arg(0));
                     List<LogEntry> entries = c.logs();
                     String tail = args.string("tail");
@@ -36,20 +40,59 @@ final class LogsExecCommands {
                         int n = Integer.parseInt(tail);
                         entries = entries.subList(Math.max(0, entries.size() - n), entries.size());
                     }
-                    StringBuilder out = new StringBuilder();
-                    StringBuilder err = new StringBuilder();
-                    for (LogEntry e : entries) {
-                        String stamp = args.bool("timestamps") ? GoTime.rfc3339Nano(e.time()).replaceFirst(
-                                "(\\.\\d+)?Z$", "") + nanos(e) + "Z " : "";
-                        (e.stream() == LogEntry.Stream.STDOUT ? out : err).append(stamp).append(e.line()).append('\n');
+                    boolean timestamps = args.bool("timestamps");
+                    entries.forEach(e -> print(e, timestamps, out));
+                    if (!args.bool("follow")) {
+                        return Execution.finished(0);
                     }
-                    return new CommandResult(out.toString(), err.toString(), 0);
-                });
+                    Follower follower = new Follower(c, timestamps, out);
+                    follower.follow(engine.clock());
+                    return follower;
+                }));
+    }
+
+    private static void print(LogEntry e, boolean timestamps, OutputSink out) {
+        String stamp = timestamps ? GoTime.rfc3339Nano(e.time()).replaceFirst("(\\.\\d+)?Z$", "") + nanos(e) + "Z " : "";
+        out.write(e.stream() == LogEntry.Stream.STDOUT ? OutputChunk.Stream.STDOUT : OutputChunk.Stream.STDERR,
+                stamp + e.line() + "\n");
     }
 
     /** RFC3339NanoFixed: always nine fractional digits. */
     private static String nanos(LogEntry e) {
         return String.format(".%09d", e.time().getNano());
+    }
+
+    /** {@code docker logs -f} after the lines that were there: each new line as it is written. */
+    private static final class Follower extends ContainerOutput {
+
+        private final boolean timestamps;
+        private final OutputSink out;
+
+        Follower(Container container, boolean timestamps, OutputSink out) {
+            super(container, true);
+            this.timestamps = timestamps;
+            this.out = out;
+        }
+
+        @Override
+        void print(LogEntry entry) {
+            LogsExecCommands.print(entry, timestamps, out);
+        }
+
+        @Override
+        void ended() {
+            finish(0);
+        }
+
+        @Override
+        public void interrupt() {
+            finish(INTERRUPTED);
+        }
+
+        @Override
+        public void detach() {
+            finish(0);
+        }
     }
 
     static Subcommand exec(ContainerEngine engine) {
@@ -61,10 +104,14 @@ final class LogsExecCommands {
                         Flag.bool("tty", 't', "Allocate a pseudo-TTY"),
                         Flag.string("user", 'u', "Username or UID (format: \"<name|uid>[:<group|gid>]\")"),
                         Flag.string("workdir", 'w', "Working directory inside the container")),
-                ArgsRule.atLeast(2), 1, args -> {
-                    ExecResult result = engine.exec(args.arg(0), args.args().subList(1, args.args().size()),
-                            args.string("workdir"));
-                    return new CommandResult(result.stdout(), result.stderr(), result.exitCode());
-                });
+                ArgsRule.atLeast(2), 1, Subcommand.streaming((args, invocation, out) -> {
+                    List<String> argv = args.args().subList(1, args.args().size());
+                    if (!args.bool("detach")) {
+                        return engine.exec(args.arg(0), argv, args.string("workdir"), out);
+                    }
+                    // -d: the exec starts and the client returns at once; what the program prints goes nowhere.
+                    engine.exec(args.arg(0), argv, args.string("workdir"), OutputSink.DISCARD).detach();
+                    return Execution.finished(0);
+                }));
     }
 }

@@ -3,23 +3,25 @@ package org.laymanlabs.sandbox.docker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputChunk;
+import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.container.Container;
 import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.container.ContainerSpec;
 import org.laymanlabs.sandbox.container.LogEntry;
 import org.laymanlabs.sandbox.container.RestartPolicy;
 import org.laymanlabs.sandbox.container.network.PortMapping;
+import org.laymanlabs.sandbox.container.program.Signal;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.image.PullResult;
 import org.laymanlabs.sandbox.image.Reference;
+import org.laymanlabs.sandbox.shell.Execution;
 
 /**
  * {@code docker run} and {@code docker create}. Mirrors docker/cli cli/command/container/run.go and
  * create.go: a missing image is pulled first (its progress on stderr), errors are reported as
  * "docker: …" with the exit status run.go's runStartContainerErr picks (125, or 127 and 126 when
- * the command cannot be found or run). The sandbox's terminal is not interactive, so an attached
- * run prints what the container has written by the time its command returns.
+ * the command cannot be found or run). Without {@code -d} the run stays attached (see {@link Attached}).
  */
 final class RunCommand {
 
@@ -47,33 +49,35 @@ final class RunCommand {
     static Subcommand run(Daemon daemon, ContainerEngine engine) {
         return new Subcommand("run [OPTIONS] IMAGE [COMMAND] [ARG...]", "Create and run a new container from an image",
                 List.of(), "docker container run, docker run", flags(), ArgsRule.atLeast(1), 1,
-                args -> execute(daemon, engine, args, true));
+                Subcommand.streaming((args, invocation, out) -> execute(daemon, engine, args, true, out)));
     }
 
     static Subcommand create(Daemon daemon, ContainerEngine engine) {
         return new Subcommand("create [OPTIONS] IMAGE [COMMAND] [ARG...]", "Create a new container", List.of(),
                 "docker container create, docker create", flags(), ArgsRule.atLeast(1), 0,
-                args -> execute(daemon, engine, args, false));
+                Subcommand.streaming((args, invocation, out) -> execute(daemon, engine, args, false, out)));
     }
 
-    private static CommandResult execute(Daemon daemon, ContainerEngine engine, ParsedArgs args, boolean start) {
+    private static Execution execute(Daemon daemon, ContainerEngine engine, ParsedArgs args, boolean start, OutputSink out) {
         String verb = start ? "run" : "create";
         ContainerSpec spec;
         try {
             spec = spec(args);
         } catch (IllegalArgumentException e) {
-            return CommandResult.error("docker: " + e.getMessage() + "\n\nRun 'docker " + verb + " --help' for more information\n", 125);
+            out.err("docker: " + e.getMessage() + "\n\nRun 'docker " + verb + " --help' for more information\n");
+            return Execution.finished(125);
         }
-        StringBuilder err = new StringBuilder();
         Container container;
         try {
-            container = createPulling(daemon, engine, spec, err);
+            container = createPulling(daemon, engine, spec, out);
         } catch (DaemonException e) {
-            return CommandResult.error(err + "docker: Error response from daemon: " + dotted(e.getMessage())
-                    + "\n\nRun 'docker " + verb + " --help' for more information\n", 125);
+            out.err("docker: Error response from daemon: " + dotted(e.getMessage())
+                    + "\n\nRun 'docker " + verb + " --help' for more information\n");
+            return Execution.finished(125);
         }
         if (!start) {
-            return new CommandResult(container.id() + "\n", err.toString(), 0);
+            out.out(container.id() + "\n");
+            return Execution.finished(0);
         }
         try {
             engine.start(container.id());
@@ -81,25 +85,71 @@ final class RunCommand {
             if (spec.autoRemove()) {
                 engine.remove(container.id(), true);
             }
-            return CommandResult.error(err + "docker: Error response from daemon: " + dotted(e.getMessage()) + "\n",
-                    startFailureStatus(e.getMessage()));
+            out.err("docker: Error response from daemon: " + dotted(e.getMessage()) + "\n");
+            return Execution.finished(startFailureStatus(e.getMessage()));
         }
         if (args.bool("detach")) {
-            return new CommandResult(container.id() + "\n", err.toString(), 0);
+            out.out(container.id() + "\n");
+            return Execution.finished(0);
         }
-        return attached(engine, container, err);
+        Attached attached = new Attached(engine, container, out);
+        attached.follow(engine.clock());
+        return attached;
     }
 
-    private static CommandResult attached(ContainerEngine engine, Container container, StringBuilder err) {
-        StringBuilder out = new StringBuilder();
-        for (LogEntry entry : container.logs()) {
-            (entry.stream() == LogEntry.Stream.STDOUT || container.spec().tty() ? out : err).append(entry.line()).append('\n');
+    /**
+     * {@code docker run} without {@code -d}: the container's stdout and stderr as it writes them
+     * (both to stdout with {@code -t}), until its first exit, whose status becomes the command's
+     * (run.go waits with condition next-exit, or removed with {@code --rm}). Ctrl-C is forwarded
+     * to the container as SIGINT (sig-proxy, on by default), and the CLI keeps waiting: a process
+     * that handles SIGINT ends and the run with it; one that ignores it, as PID 1 without a
+     * handler does, keeps the terminal attached.
+     */
+    private static final class Attached extends ContainerOutput {
+
+        private final ContainerEngine engine;
+        private final OutputSink out;
+
+        Attached(ContainerEngine engine, Container container, OutputSink out) {
+            super(container, false);
+            this.engine = engine;
+            this.out = out;
         }
-        boolean exited = !container.state().isRunning();
-        return new CommandResult(out.toString(), err.toString(), exited ? container.state().exitCode() : 0);
+
+        @Override
+        void print(LogEntry entry) {
+            boolean toStdout = entry.stream() == LogEntry.Stream.STDOUT || container.spec().tty();
+            out.write(toStdout ? OutputChunk.Stream.STDOUT : OutputChunk.Stream.STDERR, entry.line() + "\n");
+        }
+
+        @Override
+        void ended() {
+            finish(container.state().exitCode());
+        }
+
+        @Override
+        public void interrupt() {
+            if (isFinished()) {
+                return;
+            }
+            try {
+                engine.kill(container.id(), Signal.SIGINT);
+            } catch (DaemonException e) {
+                // ForwardAllSignals ignores a failed kill: the container may be between restarts.
+            }
+            printNew();
+            if (runEnded()) {
+                ended();
+            }
+        }
+
+        @Override
+        public void detach() {
+            finish(0);
+        }
     }
 
-    private static Container createPulling(Daemon daemon, ContainerEngine engine, ContainerSpec spec, StringBuilder err) {
+    private static Container createPulling(Daemon daemon, ContainerEngine engine, ContainerSpec spec, OutputSink err) {
         try {
             return engine.create(spec);
         } catch (DaemonException e) {
@@ -108,12 +158,12 @@ final class RunCommand {
             }
         }
         Reference ref = Reference.parse(spec.image()).withDefaultTag();
-        err.append("Unable to find image '").append(ref.familiarString()).append("' locally\n");
+        err.err("Unable to find image '" + ref.familiarString() + "' locally\n");
         PullResult result = daemon.puller().pull(ref);
-        err.append(ref.tag()).append(": Pulling from ").append(ref.path()).append('\n');
-        result.layers().forEach(l -> err.append(l.id()).append(": ").append(l.status()).append('\n'));
-        err.append("Digest: ").append(result.manifestDigest()).append('\n');
-        err.append("Status: Downloaded newer image for ").append(ref.familiarString()).append('\n');
+        err.err(ref.tag() + ": Pulling from " + ref.path() + "\n");
+        result.layers().forEach(l -> err.err(l.id() + ": " + l.status() + "\n"));
+        err.err("Digest: " + result.manifestDigest() + "\n");
+        err.err("Status: Downloaded newer image for " + ref.familiarString() + "\n");
         return engine.create(spec);
     }
 

@@ -2,6 +2,8 @@ package org.laymanlabs.sandbox.docker;
 
 import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputSink;
+import org.laymanlabs.sandbox.shell.Execution;
 import org.laymanlabs.sandbox.shell.Invocation;
 
 /**
@@ -26,6 +28,34 @@ public record Subcommand(String use, String shortHelp, List<String> aliases, Str
         default CommandResult run(ParsedArgs args, Invocation invocation) {
             return run(args);
         }
+
+        /** Starts it, its output going to {@code out} as written; only a command that follows something goes on after returning. */
+        default Execution start(ParsedArgs args, Invocation invocation, OutputSink out) {
+            CommandResult result = run(args, invocation);
+            result.writeTo(out);
+            return Execution.finished(result.exitCode());
+        }
+    }
+
+    /** What a command that may follow something does ({@code docker logs -f}, an attached {@code docker run}). */
+    @FunctionalInterface
+    public interface Streaming {
+        Execution start(ParsedArgs args, Invocation invocation, OutputSink out);
+    }
+
+    /** The action of a command that may follow something; the shell only ever starts it. */
+    public static Action streaming(Streaming streaming) {
+        return new Action() {
+            @Override
+            public CommandResult run(ParsedArgs args) {
+                throw new UnsupportedOperationException("a streaming docker command is started with its shell");
+            }
+
+            @Override
+            public Execution start(ParsedArgs args, Invocation invocation, OutputSink out) {
+                return streaming.start(args, invocation, out);
+            }
+        };
     }
 
     public Subcommand {

@@ -10,17 +10,21 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.laymanlabs.sandbox.CommandResult;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.laymanlabs.sandbox.RunningCommand;
 import org.laymanlabs.sandbox.Shell;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
  * An interactive bash look-alike on a real terminal, with JLine's line editing and a history
- * kept across runs. Ctrl-C abandons the line; Ctrl-D or {@code exit} leave, printing "exit" as bash does.
+ * kept across runs. Ctrl-C abandons the line being typed, or interrupts a command that follows
+ * something ({@code docker logs -f}), whose output is printed as the clock, kept at real time,
+ * produces it. Ctrl-D or {@code exit} leave, printing "exit" as bash does.
  */
 final class InteractiveSession {
 
     private static final String PROMPT = "learner@laptop:~$ ";
+    private static final Duration MOMENT = Duration.ofMillis(100);
     private static final Path HISTORY = Path.of(System.getProperty("user.home"), ".layman_sandbox_history");
 
     private final Shell shell;
@@ -40,6 +44,11 @@ final class InteractiveSession {
                     .variable(LineReader.HISTORY_FILE, HISTORY)
                     .build();
             PrintWriter screen = terminal.writer();
+            AtomicInteger interrupts = new AtomicInteger();
+            // Outside readLine the terminal is in cooked mode, so Ctrl-C arrives as SIGINT; only count it here,
+            // on the signal thread, and let the REPL's thread, which owns the sandbox, act on it.
+            terminal.handle(Terminal.Signal.INT, signal -> interrupts.incrementAndGet());
+            Foreground foreground = new Foreground(clock, InteractiveSession::pause, interrupts);
             screen.println("Layman Labs sandbox. Type `help' to list the commands, `exit' to leave.");
             long lastTick = System.nanoTime();
             while (true) {
@@ -56,10 +65,12 @@ final class InteractiveSession {
                 long now = System.nanoTime();
                 clock.advance(Duration.ofNanos(now - lastTick));
                 lastTick = now;
-                CommandResult result = shell.run(line);
-                screen.print(result.stdout());
-                screen.print(result.stderr());
-                screen.flush();
+                RunningCommand running = shell.start(line, (stream, text) -> {
+                    screen.print(text);
+                    screen.flush();
+                });
+                foreground.drive(running);
+                lastTick = System.nanoTime();
                 if (shell.hasExited()) {
                     break;
                 }
@@ -69,5 +80,16 @@ final class InteractiveSession {
             reader.getHistory().save();
         }
         return shell.lastExitCode();
+    }
+
+    /** One moment of real time, as the clock of a following command sees it. */
+    private static Duration pause() {
+        long before = System.nanoTime();
+        try {
+            Thread.sleep(MOMENT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Duration.ofNanos(System.nanoTime() - before);
     }
 }

@@ -3,10 +3,16 @@ package org.laymanlabs.sandbox.repl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputChunk;
+import org.laymanlabs.sandbox.RunningCommand;
 import org.laymanlabs.sandbox.Shell;
 
-/** Feeds piped lines to the shell one at a time, as {@code bash < script} does: no prompt, no echo. */
+/**
+ * Feeds piped lines to the shell one at a time, as {@code bash < script} does: no prompt, no echo,
+ * each stream's text printed as written. Nobody can press Ctrl-C at a pipe and all the input is
+ * already there, so a command that would follow something is cut off at once, as
+ * {@link Shell#run} does: it prints what exists and the script goes on.
+ */
 final class PipedSession {
 
     private final Shell shell;
@@ -22,11 +28,12 @@ final class PipedSession {
     int run(BufferedReader in) throws IOException {
         String line;
         while (!shell.hasExited() && (line = in.readLine()) != null) {
-            CommandResult result = shell.run(line);
-            out.print(result.stdout());
-            out.flush();
-            err.print(result.stderr());
-            err.flush();
+            RunningCommand running = shell.start(line, (stream, text) -> {
+                PrintStream to = stream == OutputChunk.Stream.STDOUT ? out : err;
+                to.print(text);
+                to.flush();
+            });
+            running.detach();
         }
         return shell.lastExitCode();
     }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputSink;
+import org.laymanlabs.sandbox.RunningCommand;
 import org.laymanlabs.sandbox.Shell;
 import org.laymanlabs.sandbox.vfs.FileSystem;
 import org.laymanlabs.sandbox.workspace.Workspace;
@@ -14,8 +17,8 @@ import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
  * The sandbox's small bash: parses a line, then runs its lists, and-or chains and pipelines in
- * bash's order, expanding parameters just before each command runs and applying its
- * redirections to the workspace. Unknown commands fail as in bash, with status 127.
+ * bash's order (see {@link Job}), expanding parameters just before each command runs and routing
+ * its output through its redirections as it writes. Unknown commands fail as in bash, with status 127.
  */
 public final class CommandLineShell implements Shell {
 
@@ -24,6 +27,7 @@ public final class CommandLineShell implements Shell {
 
     private final SortedMap<String, Command> commands = new TreeMap<>();
     private final ShellState state;
+    private Job foreground;
 
     /** A shell with exactly these commands, over an empty workspace. */
     public CommandLineShell(Collection<Command> commands) {
@@ -60,58 +64,46 @@ public final class CommandLineShell implements Shell {
         return new CommandLineShell(all, files, user);
     }
 
+    /**
+     * Starts a line in the foreground. Parse errors and an exited shell answer at once; otherwise
+     * a {@link Job} runs the line, pausing at a command that follows something until it ends.
+     */
     @Override
-    public CommandResult run(String line) {
+    public RunningCommand start(String line, OutputSink out) {
+        if (foreground != null && !foreground.isFinished()) {
+            throw new IllegalStateException("a command is still running in this shell; interrupt or detach it first");
+        }
         if (state.exited) {
-            return CommandResult.error("bash: this shell has exited; open a new terminal to go on\n", state.lastExitCode);
+            out.err("bash: this shell has exited; open a new terminal to go on\n");
+            return Job.answered(CommandResult.error("bash: this shell has exited; open a new terminal to go on\n",
+                    state.lastExitCode));
         }
         Script script;
         try {
             script = Parser.parse(line);
         } catch (ShellSyntaxException e) {
             state.lastExitCode = SYNTAX_ERROR;
-            return CommandResult.error("bash: " + e.getMessage() + "\n", SYNTAX_ERROR);
+            CommandResult error = CommandResult.error("bash: " + e.getMessage() + "\n", SYNTAX_ERROR);
+            error.writeTo(out);
+            return Job.answered(error);
         }
-        Output output = new Output();
-        for (Script.AndOr list : script.lists()) {
-            runAndOr(list, output);
-            if (state.exited) {
-                break;
-            }
-        }
-        return new CommandResult(output.stdout.toString(), output.stderr.toString(), state.lastExitCode);
+        foreground = new Job(this, state, script, out);
+        foreground.proceed();
+        return foreground;
     }
 
-    private void runAndOr(Script.AndOr list, Output output) {
-        runPipeline(list.first(), output);
-        for (Script.Link link : list.rest()) {
-            if (state.exited) {
-                return;
-            }
-            if ((state.lastExitCode == 0) == link.runOnSuccess()) {
-                runPipeline(link.pipeline(), output);
-            }
-        }
-    }
-
-    /** Each stage reads the previous stage's stdout; stages of a real pipe run in subshells, so exit there ends only the stage. */
-    private void runPipeline(Script.Pipeline pipeline, Output output) {
-        boolean subshell = pipeline.commands().size() > 1;
-        String stdin = "";
-        CommandResult last = null;
-        List<Script.SimpleCommand> stages = pipeline.commands();
-        for (Script.SimpleCommand command : stages) {
-            boolean toTerminal = command == stages.get(stages.size() - 1)
-                    && command.redirects().stream().noneMatch(r -> r.operator().matches(">|>>|&>"));
-            last = runSimple(command, stdin, new Context(subshell, toTerminal));
-            output.stderr.append(last.stderr());
-            stdin = last.stdout();
-        }
-        output.stdout.append(last.stdout());
-        state.lastExitCode = last.exitCode();
-    }
-
-    private CommandResult runSimple(Script.SimpleCommand simple, String pipedIn, Context context) {
+    /**
+     * Starts one simple command of a pipeline: expands its words, opens its redirections, and
+     * starts the command with its output routed through them.
+     *
+     * @param last   whether it is the pipeline's last stage, whose stdout is the terminal's
+     * @param stdout where its fd 1 points: the terminal, or the pipe to the next stage
+     * @param stderr where its fd 2 points: the terminal
+     */
+    Execution startStage(Script.SimpleCommand simple, String pipedIn, boolean subshell, boolean last,
+                         Consumer<String> stdout, Consumer<String> stderr) {
+        boolean toTerminal = last && simple.redirects().stream().noneMatch(r -> r.operator().matches(">|>>|&>"));
+        Context context = new Context(subshell, toTerminal);
         List<String> words = new ArrayList<>();
         for (Word word : simple.words()) {
             words.add(word.expand(state::parameter));
@@ -123,25 +115,28 @@ public final class CommandLineShell implements Shell {
         Redirections redirections = new Redirections(state, simple.redirects());
         try {
             String stdin = redirections.open(pipedIn);
+            OutputSink out = redirections.route(stdout, stderr);
             if (firstCommandWord == words.size()) {
                 // Assignments alone set shell variables; redirections alone still create their files.
                 words.forEach(assignment -> state.assign(assignment));
-                return redirections.apply(CommandResult.ok(""));
+                return Execution.finished(0);
             }
             List<String> argv = words.subList(firstCommandWord, words.size());
-            return redirections.apply(state.withTemporaryVariables(words.subList(0, firstCommandWord),
-                    () -> execute(argv, stdin, context)));
+            return state.withTemporaryVariables(words.subList(0, firstCommandWord),
+                    () -> execute(argv, stdin, context, out));
         } catch (FileSystemException e) {
-            return CommandResult.error("bash: " + e.path() + ": " + e.reason().text() + "\n", 1);
+            stderr.accept("bash: " + e.path() + ": " + e.reason().text() + "\n");
+            return Execution.finished(1);
         }
     }
 
-    private CommandResult execute(List<String> argv, String stdin, Context context) {
+    private Execution execute(List<String> argv, String stdin, Context context, OutputSink out) {
         Command command = commands.get(argv.get(0));
         if (command == null) {
-            return CommandResult.error("bash: " + argv.get(0) + ": command not found\n", NOT_FOUND);
+            out.err("bash: " + argv.get(0) + ": command not found\n");
+            return Execution.finished(NOT_FOUND);
         }
-        return command.run(new Invocation(argv.subList(1, argv.size()), stdin, context));
+        return command.start(new Invocation(argv.subList(1, argv.size()), stdin, context), out);
     }
 
     private static boolean isAssignment(Word word) {
@@ -227,8 +222,4 @@ public final class CommandLineShell implements Shell {
         }
     }
 
-    private static final class Output {
-        final StringBuilder stdout = new StringBuilder();
-        final StringBuilder stderr = new StringBuilder();
-    }
 }

@@ -1,7 +1,9 @@
 package org.laymanlabs.sandbox.shell;
 
 import java.util.List;
-import org.laymanlabs.sandbox.CommandResult;
+import java.util.function.Consumer;
+import org.laymanlabs.sandbox.OutputChunk;
+import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
@@ -61,11 +63,15 @@ final class Redirections {
      * Routes the command's output as bash's file descriptors would: each redirection, left to
      * right, points stdout or stderr somewhere, and {@code 2>&1} points stderr wherever stdout
      * points at that moment (so {@code >/dev/null 2>&1} silences both, and {@code 2>&1 >f} does
-     * not). What went to a file no longer reaches the terminal or the next stage.
+     * not). What went to a file no longer reaches the terminal or the next stage. Each write goes
+     * where it belongs as it happens, so two streams joined into one keep their order.
+     *
+     * @param stdout where fd 1 points before any redirection: the terminal, or the pipe to the next stage
+     * @param stderr where fd 2 points before any redirection: the terminal
      */
-    CommandResult apply(CommandResult result) {
-        String outTarget = null;
-        String errTarget = null;
+    OutputSink route(Consumer<String> stdout, Consumer<String> stderr) {
+        String outTarget = STDOUT;
+        String errTarget = STDERR;
         for (Script.Redirect r : redirects) {
             switch (r.operator()) {
                 case ">", ">>" -> outTarget = path(r);
@@ -74,27 +80,28 @@ final class Redirections {
                     outTarget = path(r);
                     errTarget = outTarget;
                 }
-                case "2>&1" -> errTarget = outTarget == null ? STDOUT : outTarget;
-                case ">&2" -> outTarget = errTarget == null ? STDERR : errTarget;
+                case "2>&1" -> errTarget = outTarget;
+                case ">&2" -> outTarget = errTarget;
                 default -> { }
             }
         }
-        StringBuilder stdout = new StringBuilder();
-        StringBuilder stderr = new StringBuilder();
-        deliver(result.stdout(), outTarget, stdout, stderr);
-        deliver(result.stderr(), errTarget == null ? STDERR : errTarget, stdout, stderr);
-        return new CommandResult(stdout.toString(), stderr.toString(), result.exitCode());
+        Consumer<String> toOut = destination(outTarget, stdout, stderr);
+        Consumer<String> toErr = destination(errTarget, stdout, stderr);
+        return (stream, text) -> {
+            if (!text.isEmpty()) {
+                (stream == OutputChunk.Stream.STDOUT ? toOut : toErr).accept(text);
+            }
+        };
     }
 
-    /** Sends one stream's text to the terminal's stdout, its stderr, or a file (open() already created it). */
-    private void deliver(String text, String target, StringBuilder stdout, StringBuilder stderr) {
-        if (target == null || target.equals(STDOUT)) {
-            stdout.append(text);
-        } else if (target.equals(STDERR)) {
-            stderr.append(text);
-        } else if (!target.equals(DEV_NULL)) {
-            state.files.append(target, text);
-        }
+    /** The terminal's stdout, its stderr, /dev/null, or a file (open() already created it). */
+    private Consumer<String> destination(String target, Consumer<String> stdout, Consumer<String> stderr) {
+        return switch (target) {
+            case STDOUT -> stdout;
+            case STDERR -> stderr;
+            case DEV_NULL -> text -> { };
+            default -> text -> state.files.append(target, text);
+        };
     }
 
     private String path(Script.Redirect r) {

@@ -2,6 +2,8 @@ package org.laymanlabs.sandbox.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 
@@ -13,6 +15,7 @@ import java.util.PriorityQueue;
 public final class VirtualClock {
 
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final List<Runnable> observers = new ArrayList<>();
     private Instant now;
     private long sequence;
 
@@ -38,9 +41,40 @@ public final class VirtualClock {
             now = next.due;
             if (!next.cancelled) {
                 next.task.run();
+                notifyObservers();
             }
         }
-        now = until;
+        if (until.isAfter(now)) {
+            now = until;
+        }
+        notifyObservers();
+    }
+
+    /**
+     * Calls {@code observer} after every timer that fires and at the end of every advance, until
+     * cancelled: how a command that follows something ({@code docker logs -f}) sees it change as
+     * time passes, without a timer of its own that would keep the clock busy.
+     */
+    public Observation observe(Runnable observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
+        return () -> observers.remove(observer);
+    }
+
+    private void notifyObservers() {
+        if (observers.isEmpty()) {
+            return;
+        }
+        for (Runnable observer : List.copyOf(observers)) {
+            if (observers.contains(observer)) {
+                observer.run();
+            }
+        }
+    }
+
+    /** An observer's registration. */
+    @FunctionalInterface
+    public interface Observation {
+        void cancel();
     }
 
     /** Runs {@code task} once, {@code delay} from now. */

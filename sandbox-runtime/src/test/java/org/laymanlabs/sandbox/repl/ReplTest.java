@@ -90,5 +90,14 @@ class ReplTest {
         void emptyInputExitsZero() throws IOException {
             assertThat(feed("")).isZero();
         }
+
+        @Test
+        void aCommandThatWouldFollowPrintsWhatExistsAndTheScriptGoesOn() throws IOException {
+            int status = feed("docker run -d --name slow laymanlabs/slow-start >/dev/null 2>&1\n"
+                    + "docker logs -f slow\necho after\n");
+
+            assertThat(out()).isEqualTo("slow-start: warming up, ready in 20s\nafter\n");
+            assertThat(status).isZero();
+        }
     }
 }

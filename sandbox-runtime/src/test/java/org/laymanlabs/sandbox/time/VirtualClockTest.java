@@ -67,4 +67,25 @@ class VirtualClockTest {
     void timeCannotGoBackwards() {
         assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anObserverHearsOfEachTimerAndOfTheEndOfEachAdvanceUntilCancelled() {
+        clock.schedule(Duration.ofSeconds(1), () -> fired.add("timer"));
+        VirtualClock.Observation observation = clock.observe(() -> fired.add("tick at " + clock.now().getEpochSecond() % 60));
+
+        clock.advance(Duration.ofSeconds(2));
+        observation.cancel();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(fired).containsExactly("timer", "tick at 1", "tick at 2");
+    }
+
+    @Test
+    void aTimerThatAdvancesTheClockFurtherLeavesItThereRatherThanGoingBack() {
+        clock.schedule(Duration.ofSeconds(1), () -> clock.advance(Duration.ofSeconds(10)));
+
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(clock.now()).isEqualTo(START.plusSeconds(11));
+    }
 }

@@ -24,6 +24,11 @@ final class Nginx implements Program {
 
     @Override
     public Process start(ProcessContext context) {
+        if (context.argv().contains("-v")) {
+            context.stderr("nginx version: " + VERSION);
+            context.exit(0);
+            return Process.IGNORES_SIGNALS;
+        }
         NginxConfig config = NginxConfig.read(context.files());
         int port = config.port();
         prepareRuntimeFiles(context);

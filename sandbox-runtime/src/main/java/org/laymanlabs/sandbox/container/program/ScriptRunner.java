@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.shell.Invocation;
@@ -44,8 +45,9 @@ final class ScriptRunner {
             }
             boolean toStderr = line.endsWith(">&2");
             CommandResult result = shell.run(toStderr ? line.substring(0, line.length() - 3) : line);
-            emit(toStderr ? result.stderr() + result.stdout() : result.stdout(), !toStderr);
-            emit(toStderr ? "" : result.stderr(), false);
+            for (OutputChunk chunk : result.output()) {
+                emit(chunk.text(), !toStderr && chunk.stream() == OutputChunk.Stream.STDOUT);
+            }
             if (shell.hasExited()) {
                 break;
             }

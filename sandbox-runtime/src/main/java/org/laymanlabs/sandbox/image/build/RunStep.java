@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.image.build;
 import java.util.List;
 import java.util.Optional;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.container.RootFileSystem;
 import org.laymanlabs.sandbox.image.Layer;
 import org.laymanlabs.sandbox.image.fs.Diff;
@@ -45,8 +46,21 @@ final class RunStep {
         CommandLineShell shell = new CommandLineShell(ContainerPrograms.forRoot(root, distro, installed), root, "root");
         prepare(shell, state);
         CommandResult result = shell.run(shellForm ? command.get(0) : quoted(command));
-        String errors = dialect(result.stderr(), distro.map(Distro::hasBusybox).orElse(false));
-        return new Outcome(result.stdout() + errors, result.exitCode(), withInstalled(root, installed));
+        boolean busybox = distro.map(Distro::hasBusybox).orElse(false);
+        StringBuilder output = new StringBuilder();
+        for (OutputChunk chunk : result.output()) {
+            output.append(chunk.stream() == OutputChunk.Stream.STDOUT ? chunk.text() : red(dialect(chunk.text(), busybox)));
+        }
+        return new Outcome(output.toString(), result.exitCode(), withInstalled(root, installed));
+    }
+
+    /**
+     * The daemon streams a RUN step's stdout and stderr into the build output in the order they
+     * were written, each stderr write in bright red (moby pkg/streamformatter NewStderrWriter);
+     * the client prints both on its stdout.
+     */
+    private static String red(String stderr) {
+        return "\033[91m" + stderr + "\033[0m";
     }
 
     private static void prepare(CommandLineShell shell, StageState state) {

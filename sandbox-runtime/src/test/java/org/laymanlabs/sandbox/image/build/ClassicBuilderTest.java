@@ -140,7 +140,7 @@ class ClassicBuilderTest {
     void aFailedRunKeepsTheStepsBeforeItSoTheNextBuildUsesTheirCache() {
         sandbox.file("Dockerfile", "FROM alpine:3.22\nRUN apk add curl\nRUN curlx --version\n");
         CommandResult failed = sandbox.run("docker build .");
-        assertThat(failed.stdout()).endsWith("/bin/sh: curlx: not found\n");
+        assertThat(failed.stdout()).endsWith("\033[91m/bin/sh: curlx: not found\n\033[0m");
         assertThat(failed.exitCode()).isEqualTo(127);
 
         sandbox.file("Dockerfile", "FROM alpine:3.22\nRUN apk add curl\nRUN curl --version\n");
@@ -171,7 +171,7 @@ class ClassicBuilderTest {
 
         CommandResult result = sandbox.run("docker build .");
 
-        assertThat(result.stdout()).endsWith("/bin/sh: 1: apk: not found\n");
+        assertThat(result.stdout()).endsWith("\033[91m/bin/sh: 1: apk: not found\n\033[0m");
         assertThat(result.stderr()).endsWith("The command '/bin/sh -c apk add curl' returned a non-zero code: 127\n");
     }
 

@@ -1,0 +1,82 @@
+package org.laymanlabs.sandbox.shell;
+
+import java.util.OptionalInt;
+import java.util.function.IntConsumer;
+import org.laymanlabs.sandbox.time.VirtualClock;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
+
+/**
+ * One command while it runs. Most commands finish inside {@link Command#start}; one that follows
+ * something finishes later, from an observer of the sandbox's clock, or when the shell interrupts
+ * or detaches it. No thread waits on it: whoever drives the clock drives it.
+ */
+public abstract class Execution {
+
+    private OptionalInt status = OptionalInt.empty();
+    private IntConsumer whenFinished = code -> { };
+    private VirtualClock.Observation observation;
+
+    /** A command that has already ended with this status. */
+    public static Execution finished(int status) {
+        Execution done = new Execution() {
+            @Override
+            public void interrupt() {
+            }
+
+            @Override
+            public void detach() {
+            }
+        };
+        done.finish(status);
+        return done;
+    }
+
+    public final boolean isFinished() {
+        return status.isPresent();
+    }
+
+    /** @throws IllegalStateException while it runs */
+    public final int exitCode() {
+        return status.orElseThrow(() -> new IllegalStateException("the command is still running"));
+    }
+
+    /** Ctrl-C: SIGINT, handled as the real tool handles it; the command may finish or go on. */
+    public abstract void interrupt();
+
+    /** The terminal went away: stop writing and finish now, with status 0, leaving what is followed untouched. */
+    public abstract void detach();
+
+    /** Ends the command; later calls are ignored, so a tick and an interrupt may both try. */
+    protected final void finish(int code) {
+        if (status.isPresent()) {
+            return;
+        }
+        status = OptionalInt.of(code);
+        if (observation != null) {
+            observation.cancel();
+        }
+        whenFinished.accept(code);
+    }
+
+    /**
+     * Calls {@code check} whenever the clock moves, until this command finishes. Output that can
+     * no longer be written (a redirection's file on a full workspace) ends the command with status
+     * 1, as a write error ends a real tool, rather than failing whoever advanced the clock.
+     */
+    protected final void onEveryTick(VirtualClock clock, Runnable check) {
+        if (!isFinished()) {
+            observation = clock.observe(() -> {
+                try {
+                    check.run();
+                } catch (FileSystemException e) {
+                    finish(1);
+                }
+            });
+        }
+    }
+
+    /** Registers the shell's continuation: the rest of the line runs when this command ends. */
+    final void whenFinished(IntConsumer continuation) {
+        this.whenFinished = continuation;
+    }
+}
