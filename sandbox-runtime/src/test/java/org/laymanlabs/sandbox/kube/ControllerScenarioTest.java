@@ -182,4 +182,49 @@ class ControllerScenarioTest {
         assertThat(api.get(ApiResources.NAMESPACES, "", "shop")).isEmpty();
         assertThat(api.list(Pod.class, "shop")).isEmpty();
     }
+
+    @Test
+    void aDaemonSetPutsOnePodOnEachWorkerButNotOnTheTaintedControlPlane() {
+        api.await(api.create(new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder().withNewMetadata().withName("agent")
+                .withNamespace("default").endMetadata().withNewSpec().withNewSelector().addToMatchLabels("app", "agent").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "agent").endMetadata().withNewSpec().addNewContainer()
+                .withName("agent").withImage("busybox:1.36").endContainer().endSpec().endTemplate().endSpec().build()));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(pods()).hasSize(2).extracting(p -> p.getSpec().getAffinity().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0).getMatchFields().get(0).getValues().get(0))
+                .containsExactlyInAnyOrder("worker-1", "worker-2");
+        assertThat(pods()).allSatisfy(p -> assertThat(p.getSpec().getTolerations())
+                .anyMatch(t -> "node.kubernetes.io/unreachable".equals(t.getKey()) && t.getTolerationSeconds() == null));
+    }
+
+    @Test
+    void aJobRunsPodsOneAtATimeUntilItsCompletionsSucceed() {
+        io.fabric8.kubernetes.api.model.batch.v1.Job job = new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder().withNewMetadata()
+                .withName("count").withNamespace("default").endMetadata().withNewSpec().withCompletions(2)
+                .withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer().withName("count")
+                .withImage("busybox:1.36").endContainer().endSpec().endTemplate().endSpec().build();
+        api.await(api.create(job));
+        for (int round = 1; round <= 2; round++) {
+            clock.advance(Duration.ofSeconds(2));
+            List<Pod> running = pods().stream().filter(p -> !"Succeeded".equals(p.getStatus().getPhase())).toList();
+            assertThat(running).hasSize(1);
+            assertThat(running.get(0).getMetadata().getLabels()).containsEntry("job-name", "count");
+            Pod done = api.get(Pod.class, "default", running.get(0).getMetadata().getName()).orElseThrow();
+            done.getStatus().setPhase("Succeeded");
+            api.await(api.updateStatus(done));
+        }
+        clock.advance(Duration.ofSeconds(2));
+        var status = api.get(io.fabric8.kubernetes.api.model.batch.v1.Job.class, "default", "count").orElseThrow().getStatus();
+        assertThat(status.getSucceeded()).isEqualTo(2);
+        assertThat(status.getConditions()).anyMatch(c -> c.getType().equals("Complete") && c.getReason().equals("CompletionsReached"));
+    }
+
+    @Test
+    void aJobWhosePodsMayRestartForeverIsRefused() {
+        io.fabric8.kubernetes.api.model.batch.v1.Job job = new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder().withNewMetadata()
+                .withName("pi").withNamespace("default").endMetadata().withNewSpec().withNewTemplate().withNewSpec()
+                .addNewContainer().withName("pi").withImage("perl").endContainer().endSpec().endTemplate().endSpec().build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.await(api.create(job))).hasMessage(
+                "Job.batch \"pi\" is invalid: spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"");
+    }
 }

@@ -43,6 +43,13 @@ public final class Defaults {
                 rs.getSpec().setReplicas(1);
             }
             template(rs.getSpec().getTemplate());
+        } else if (object instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet ds && ds.getSpec() != null) {
+            template(ds.getSpec().getTemplate());
+            if (ds.getSpec().getRevisionHistoryLimit() == null) {
+                ds.getSpec().setRevisionHistoryLimit(10);
+            }
+        } else if (object instanceof io.fabric8.kubernetes.api.model.batch.v1.Job job && job.getSpec() != null) {
+            job(job.getSpec());
         } else if (object instanceof Service svc && svc.getSpec() != null) {
             service(svc.getSpec());
         }
@@ -76,6 +83,29 @@ public final class Defaults {
         }
         if (spec.getProgressDeadlineSeconds() == null) {
             spec.setProgressDeadlineSeconds(600);
+        }
+        template(spec.getTemplate());
+    }
+
+    /** SetDefaults_Job; the selector itself is generated from the uid when the Job is created. */
+    private static void job(io.fabric8.kubernetes.api.model.batch.v1.JobSpec spec) {
+        if (spec.getCompletions() == null && spec.getParallelism() == null) {
+            spec.setCompletions(1);
+        }
+        if (spec.getParallelism() == null) {
+            spec.setParallelism(1);
+        }
+        if (spec.getBackoffLimit() == null) {
+            spec.setBackoffLimit(6);
+        }
+        if (spec.getCompletionMode() == null) {
+            spec.setCompletionMode("NonIndexed");
+        }
+        if (spec.getSuspend() == null) {
+            spec.setSuspend(false);
+        }
+        if (spec.getPodReplacementPolicy() == null) {
+            spec.setPodReplacementPolicy("TerminatingOrFailed");
         }
         template(spec.getTemplate());
     }

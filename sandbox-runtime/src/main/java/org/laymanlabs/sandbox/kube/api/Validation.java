@@ -38,6 +38,14 @@ public final class Validation {
                     rs.getSpec().getTemplate()));
         } else if (object instanceof DaemonSet ds && ds.getSpec() != null) {
             errors.addAll(WorkloadValidation.spec("daemonset", null, ds.getSpec().getSelector(), ds.getSpec().getTemplate()));
+        } else if (object instanceof io.fabric8.kubernetes.api.model.batch.v1.Job job && job.getSpec() != null) {
+            var template = job.getSpec().getTemplate();
+            errors.addAll(PodValidation.spec(template == null ? null : template.getSpec(), "spec.template.spec"));
+            String restart = template == null || template.getSpec() == null ? null : template.getSpec().getRestartPolicy();
+            if (restart == null || restart.equals("Always")) {
+                errors.add(restart == null ? FieldError.required("spec.template.spec.restartPolicy", "valid values: \"OnFailure\", \"Never\"")
+                        : FieldError.notSupported("spec.template.spec.restartPolicy", restart, List.of("OnFailure", "Never")));
+            }
         } else if (object instanceof Service svc) {
             errors.addAll(ServiceValidation.spec(svc.getSpec()));
             if (old instanceof Service before) {

@@ -85,11 +85,35 @@ final class Admission {
             allocation.allocate(service, services.list(type.prefix("")), type);
         }
         meta.setUid(uid());
+        if (object instanceof io.fabric8.kubernetes.api.model.batch.v1.Job job) {
+            generateJobSelector(job);
+        }
         meta.setCreationTimestamp(timestamp(now));
         meta.setResourceVersion(null);
         meta.setDeletionTimestamp(null);
         meta.setGeneration(hasGeneration(type) ? 1L : null);
         initialStatus(object);
+    }
+
+    /** The Job strategy's generateSelector: pods are matched by the Job's uid, not by user labels. */
+    private static void generateJobSelector(io.fabric8.kubernetes.api.model.batch.v1.Job job) {
+        if (Boolean.TRUE.equals(job.getSpec().getManualSelector())) {
+            return;
+        }
+        String uid = job.getMetadata().getUid();
+        String name = job.getMetadata().getName();
+        job.getSpec().setSelector(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+                .addToMatchLabels("batch.kubernetes.io/controller-uid", uid).build());
+        var template = job.getSpec().getTemplate();
+        if (template.getMetadata() == null) {
+            template.setMetadata(new ObjectMeta());
+        }
+        Map<String, String> labels = new HashMap<>(template.getMetadata().getLabels() == null ? Map.of() : template.getMetadata().getLabels());
+        labels.put("batch.kubernetes.io/controller-uid", uid);
+        labels.put("batch.kubernetes.io/job-name", name);
+        labels.put("controller-uid", uid);
+        labels.put("job-name", name);
+        template.getMetadata().setLabels(labels);
     }
 
     static boolean hasGeneration(ResourceType type) {

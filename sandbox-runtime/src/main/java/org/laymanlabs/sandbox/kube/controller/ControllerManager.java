@@ -3,7 +3,9 @@ package org.laymanlabs.sandbox.kube.controller;
 import java.util.List;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.client.EventRecorder;
+import org.laymanlabs.sandbox.kube.controller.daemon.DaemonSetController;
 import org.laymanlabs.sandbox.kube.controller.deployment.DeploymentController;
+import org.laymanlabs.sandbox.kube.controller.job.JobController;
 import org.laymanlabs.sandbox.kube.controller.endpoint.EndpointSliceController;
 import org.laymanlabs.sandbox.kube.controller.endpoint.EndpointsController;
 import org.laymanlabs.sandbox.kube.controller.garbagecollector.GarbageCollector;
@@ -25,6 +27,8 @@ public final class ControllerManager {
         this.controllers = List.of(
                 new DeploymentController(api, new EventRecorder(api, "deployment-controller", null)),
                 new ReplicaSetController(api, new EventRecorder(api, "replicaset-controller", null)),
+                new DaemonSetController(api, new EventRecorder(api, "daemonset-controller", null)),
+                new JobController(api, new EventRecorder(api, "job-controller", null)),
                 new EndpointsController(api),
                 new EndpointSliceController(api),
                 new NodeLifecycleController(api, new EventRecorder(api, "node-controller", null)),
