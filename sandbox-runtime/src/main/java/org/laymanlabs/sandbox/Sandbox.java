@@ -13,6 +13,9 @@ import org.laymanlabs.sandbox.container.RandomIds;
 import org.laymanlabs.sandbox.container.network.NetworkController;
 import org.laymanlabs.sandbox.docker.EngineDiskUsage;
 import org.laymanlabs.sandbox.image.ImageStore;
+import org.laymanlabs.sandbox.kube.Cluster;
+import org.laymanlabs.sandbox.kube.ClusterSpec;
+import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
 import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.net.Cidr;
 import org.laymanlabs.sandbox.net.InterfaceAddress;
@@ -56,6 +59,7 @@ public final class Sandbox {
     private final Workspace workspace;
     private final Shell shell;
     private final ContainerEngine engine;
+    private final Cluster cluster;
 
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
@@ -70,6 +74,7 @@ public final class Sandbox {
         this.engine = containerEngine(laptopTables, connector);
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace();
+        this.cluster = Cluster.start(clock, random, ClusterSpec.kubeadmDefault());
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
                 DockerCommand.forEngine(daemon, engine, random),
@@ -79,7 +84,8 @@ public final class Sandbox {
                 new IptablesRestoreCommand(laptopTables),
                 new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY),
                 new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY),
-                new PingCommand(new Pinger(stack), clock, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
+                new PingCommand(new Pinger(stack), clock, () -> laptop, HostResolver.LITERALS_ONLY),
+                new EtcdctlCommand(cluster.etcd())), workspace);
     }
 
     /** The laptop's Docker engine, started as dockerd starts: docker0 and its rules first. */
@@ -137,6 +143,11 @@ public final class Sandbox {
     /** The laptop's Docker engine: its containers, networks and volumes, for the grader and the UI. */
     public ContainerEngine containers() {
         return engine;
+    }
+
+    /** The kubeadm-style cluster: its API server, etcd, controllers and nodes, for the grader, the UI and labs. */
+    public Cluster cluster() {
+        return cluster;
     }
 
     /** The sandbox's seeded random source (load balancing, IDs), so that runs replay exactly. */

@@ -28,6 +28,8 @@ import org.laymanlabs.sandbox.time.VirtualClock;
 public final class Cluster {
 
     private static final Duration BOOT_LIMIT = Duration.ofSeconds(30);
+    /** kubeadm init and join take a while; a lab starts on a cluster whose members and nodes are all up. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final VirtualClock clock;
     private final EtcdCluster etcd;
@@ -49,6 +51,7 @@ public final class Cluster {
             kubelets.put(node.name(), kubelet);
             kubelet.start();
         }
+        clock.advance(SETTLE);
     }
 
     public static Cluster start(VirtualClock clock, RandomGenerator random, ClusterSpec spec) {
