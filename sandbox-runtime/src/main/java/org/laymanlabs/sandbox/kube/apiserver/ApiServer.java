@@ -156,6 +156,54 @@ public final class ApiServer {
         });
     }
 
+    /**
+     * Mirrors the PATCH verb (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go): the
+     * patch is applied to the stored object's JSON, the result decoded strictly, and stored as an
+     * update; a conflicting concurrent write makes it try once more on the fresh object, as the
+     * real handler retries. An apply patch of a missing object creates it. Server-side apply here
+     * merges the applied configuration strategically; field ownership (managedFields) is not kept.
+     */
+    public CompletableFuture<HasMetadata> patch(ResourceType type, String namespace, String name, PatchType patchType,
+                                                JsonNode patch) {
+        return patchOnce(type, namespace, name, patchType, patch).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof ApiException api && api.reason() == ApiException.Reason.CONFLICT) {
+                return patchOnce(type, namespace, name, patchType, patch);
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private CompletableFuture<HasMetadata> patchOnce(ResourceType type, String namespace, String name, PatchType patchType,
+                                                     JsonNode patch) {
+        return attempt(() -> {
+            Optional<HasMetadata> existing = get(type, namespace, name);
+            if (existing.isEmpty() && patchType != PatchType.APPLY) {
+                throw ApiException.notFound(type, name);
+            }
+            JsonNode base = existing.map(codec::toTree).orElseGet(() -> codec.toTree(codec.fromTree(
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), type.type())));
+            JsonNode patched = patchType == PatchType.JSON_MERGE ? MergePatches.jsonMerge(base, patch)
+                    : MergePatches.strategicMerge(base, patch);
+            HasMetadata decoded;
+            try {
+                decoded = codec.decode(patched, type.type());
+            } catch (org.laymanlabs.sandbox.kube.api.DecodingException e) {
+                throw new ApiException(ApiException.Reason.BAD_REQUEST, type.kind() + " in version \"" + type.version()
+                        + "\" cannot be handled as a " + type.kind() + ": "
+                        + (e.onlyUnknownFields() ? "strict decoding error: " : "") + e.getMessage());
+            }
+            if (decoded.getMetadata() == null || !name.equals(decoded.getMetadata().getName())) {
+                throw new ApiException(ApiException.Reason.BAD_REQUEST, "the name of the object (" + (decoded.getMetadata() == null
+                        ? "" : decoded.getMetadata().getName()) + ") does not match the name on the URL (" + name + ")");
+            }
+            if (type.namespaced()) {
+                decoded.getMetadata().setNamespace(namespace);
+            }
+            return existing.isEmpty() ? create(decoded) : update(decoded);
+        });
+    }
+
     /** Deletes an object; see {@link Deletion} for graceful deletion, finalizers and propagation. */
     public CompletableFuture<HasMetadata> delete(ResourceType type, String namespace, String name,
                                                  DeletionPropagation propagation, Long gracePeriodSeconds) {
