@@ -75,11 +75,8 @@ final class SimulatedKernel {
         if (exchange instanceof Exchange.Answered answered) {
             return answered.response().strip();
         }
-        if (exchange instanceof Exchange.Refused) {
-            return "FAILED 7";
-        }
-        if (exchange instanceof Exchange.NotReachable unreachable) {
-            return unreachable.why().delay().compareTo(patience) >= 0 ? "FAILED 28" : "FAILED 7";
+        if (exchange instanceof Exchange.Failed failed) {
+            return failed.after().compareTo(patience) >= 0 ? "FAILED 28" : "FAILED 7";
         }
         return "FAILED 28";
     }
