@@ -42,7 +42,8 @@ final class ErrorReplies {
         if (bad.isError()) {
             return silence(ns, "no ICMP error is sent about an ICMP error or a reset", trace);
         }
-        Ipv4Address from = ns.isLocal(bad.destination()) ? bad.destination() : Ipv4Address.ANY;
+        Ipv4Address from = ns.isLocal(bad.destination()) ? bad.destination()
+                : stack.sourceFor(ns, bad.source()).orElse(Ipv4Address.ANY);
         Skb error = new Skb(PacketHeader.icmpError(from, type, bad), PacketHeader.icmpErrorLength(offending.length()));
         error.relateTo(offending);
         return answer(ns, error, after, trace);
