@@ -88,6 +88,14 @@ final class SimulatedKernel {
         return echo instanceof org.laymanlabs.sandbox.net.ipv4.Pinger.Echo.Replied replied ? "ttl=" + replied.ttl() : "lost";
     }
 
+    /** What {@code ping -n -c 1 -W 1} prints about its one request: the reply or error line, or "" for nothing. */
+    String pingReport(String namespace, String arguments) {
+        var ping = new org.laymanlabs.sandbox.net.ping.PingCommand(new org.laymanlabs.sandbox.net.ipv4.Pinger(stack), clock,
+                () -> namespace(namespace), org.laymanlabs.sandbox.net.curl.HostResolver.LITERALS_ONLY);
+        String out = CommandLineShell.withBuiltinsAnd(List.of(ping)).run("ping -c 1 -W 1 " + arguments).stdout();
+        return out.lines().skip(1).findFirst().orElse("");
+    }
+
     /** A request from a client that gives up after {@code patience}, as {@code curl --max-time} does. */
     Exchange request(String namespace, String address, int port, java.time.Duration patience) {
         return connector.exchange(namespace(namespace), Ipv4Address.parse(address), port, "GET / HTTP/1.1\r\n\r\n",
