@@ -15,6 +15,7 @@ import org.laymanlabs.sandbox.docker.EngineDiskUsage;
 import org.laymanlabs.sandbox.image.ImageStore;
 import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.net.Cidr;
+import org.laymanlabs.sandbox.net.CurrentNamespace;
 import org.laymanlabs.sandbox.net.InterfaceAddress;
 import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Link;
@@ -70,16 +71,18 @@ public final class Sandbox {
         this.engine = containerEngine(laptopTables, connector);
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace();
+        // The laptop's, unless `ip netns exec` runs a command in another namespace.
+        CurrentNamespace current = new CurrentNamespace(laptop);
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
                 DockerCommand.forEngine(daemon, engine, random),
-                new IpCommand(network, () -> laptop),
-                new IptablesCommand(laptopTables),
-                new IptablesSaveCommand(laptopTables),
-                new IptablesRestoreCommand(laptopTables),
-                new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY),
-                new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY),
-                new PingCommand(new Pinger(stack), clock, () -> laptop, HostResolver.LITERALS_ONLY)), workspace);
+                new IpCommand(network, current),
+                new IptablesCommand(() -> netfilters.of(current.get())),
+                new IptablesSaveCommand(() -> netfilters.of(current.get())),
+                new IptablesRestoreCommand(() -> netfilters.of(current.get())),
+                new CurlCommand(connector, clock, current, HostResolver.LITERALS_ONLY),
+                new TraceCommand(connector, current, HostResolver.LITERALS_ONLY),
+                new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY)), workspace);
     }
 
     /** The laptop's Docker engine, started as dockerd starts: docker0 and its rules first. */

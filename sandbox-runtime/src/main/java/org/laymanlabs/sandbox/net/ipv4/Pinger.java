@@ -13,8 +13,10 @@ import org.laymanlabs.sandbox.net.trace.PacketTrace;
 /**
  * One ICMP echo round trip, as ping's ICMP socket makes it: the request crosses the path, the
  * destination's kernel answers, and the reply must come back through the rules to the socket
- * bound to the echo id. The id travels in both port fields of the header, so conntrack sees the
- * reply as the request's inverse, as it matches echo replies to requests by id. An ICMP error
+ * bound to the echo id. The request carries the id as its source port and the reply as its
+ * destination port, so conntrack sees the reply as the request's inverse (it matches echo
+ * replies to requests by id), and a request is never mistaken for a reply: the kernel answers
+ * requests (icmp_echo), and only replies and errors reach the socket. An ICMP error
  * about the request (a REJECT, no route at a router, an unanswered ARP) comes back to the same
  * socket, and ping reports it.
  */
@@ -58,7 +60,7 @@ public final class Pinger {
         Listener socket = new Listener(Protocol.ICMP, source.get(), id, "ping", (data, peer) -> "");
         client.sockets().listen(socket);
         try {
-            PacketHeader request = new PacketHeader(Protocol.ICMP, source.get(), id, destination, id, false);
+            PacketHeader request = new PacketHeader(Protocol.ICMP, source.get(), id, destination, 0, false);
             PacketTrace out = new PacketTrace();
             Outcome outcome = stack.send(client, request, LENGTH, ttl, out);
             if (outcome instanceof Outcome.NotReachable) {
