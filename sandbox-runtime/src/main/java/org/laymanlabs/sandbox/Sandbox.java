@@ -27,6 +27,7 @@ import org.laymanlabs.sandbox.net.RouteScope;
 import org.laymanlabs.sandbox.net.RouteType;
 import org.laymanlabs.sandbox.net.curl.CurlCommand;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
+import org.laymanlabs.sandbox.net.iproute.BridgeCommand;
 import org.laymanlabs.sandbox.net.iproute.IpCommand;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
@@ -77,6 +78,7 @@ public final class Sandbox {
                 Coreutils.sleep(clock),
                 DockerCommand.forEngine(daemon, engine, random),
                 new IpCommand(network, current),
+                new BridgeCommand(network, current),
                 new IptablesCommand(() -> netfilters.of(current.get())),
                 new IptablesSaveCommand(() -> netfilters.of(current.get())),
                 new IptablesRestoreCommand(() -> netfilters.of(current.get())),

@@ -89,6 +89,7 @@ public final class IpCommand implements Command {
         NetworkNamespace ns = home.get();
         boolean brief = false;
         boolean ipv4Only = false;
+        boolean details = false;
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("-"); i++) {
             String option = args.get(i).startsWith("--") ? args.get(i).substring(1) : args.get(i);
@@ -100,7 +101,9 @@ public final class IpCommand implements Command {
                 String name = AddressCommands.value(args, ++i);
                 ns = network.namespace(name).orElseThrow(() -> new IpException(
                         "Cannot open network namespace \"" + name + "\": No such file or directory", IpException.USAGE));
-            } else if (!(option.length() >= 2 && ("-details".startsWith(option) || "-statistics".startsWith(option)))) {
+            } else if (option.length() >= 2 && "-details".startsWith(option)) {
+                details = true;
+            } else if (!(option.length() >= 2 && "-statistics".startsWith(option))) {
                 throw new IpException("Option \"" + args.get(i) + "\" is unknown, try \"ip -help\".", IpException.USAGE);
             }
         }
@@ -110,7 +113,7 @@ public final class IpCommand implements Command {
         String word = args.get(i);
         String object = OBJECTS.stream().filter(o -> IpRequest.matches(word, o)).findFirst().orElseThrow(() ->
                 new IpException("Object \"" + word + "\" is unknown, try \"ip help\".", 1));
-        IpRequest request = new IpRequest(network, ns, brief, ipv4Only, args.subList(i + 1, args.size()));
+        IpRequest request = new IpRequest(network, ns, brief, ipv4Only, details, args.subList(i + 1, args.size()));
         if (object.equals("netns") && IpRequest.matches(request.verb(), "exec") && current != null) {
             return NetnsExec.run(network, current, request.rest(), invocation);
         }

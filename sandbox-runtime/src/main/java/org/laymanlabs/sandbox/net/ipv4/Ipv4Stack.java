@@ -164,7 +164,7 @@ public final class Ipv4Stack {
     private Optional<Link> tunnel(NetworkNamespace ns, Skb skb, PacketTrace trace) {
         Link device = skb.outDevice();
         Optional<VxlanConfig> config = device.vxlan();
-        Optional<Ipv4Address> remote = config.flatMap(c -> c.remoteFor(skb.nextHop()));
+        Optional<Ipv4Address> remote = config.flatMap(c -> VxlanForwarding.remote(network, c, skb.nextHop()));
         if (remote.isEmpty()) {
             trace.record(new TraceEvent.Dropped(ns.name(), "no VXLAN forwarding entry on " + device.name()
                     + " for " + skb.nextHop()));
@@ -172,7 +172,8 @@ public final class Ipv4Stack {
         }
         VxlanConfig vxlan = config.get();
         int sourcePort = 32768 + Math.floorMod(skb.header().hashCode(), 28232);
-        PacketHeader outer = new PacketHeader(Protocol.UDP, vxlan.local(), sourcePort, remote.get(), vxlan.port(), false);
+        PacketHeader outer = new PacketHeader(Protocol.UDP, vxlan.local().orElse(Ipv4Address.ANY), sourcePort,
+                remote.get(), vxlan.port(), false);
         trace.record(new TraceEvent.Encapsulated(ns.name(), device.name(), vxlan.vni(), outer));
         Outcome carried = send(ns, outer, skb.length() + 50, trace);
         if (!(carried instanceof Outcome.Delivered delivered)) {
