@@ -11,7 +11,6 @@ import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.Protocol;
 import org.laymanlabs.sandbox.net.Route;
 import org.laymanlabs.sandbox.net.RouteType;
-import org.laymanlabs.sandbox.net.VxlanConfig;
 import org.laymanlabs.sandbox.net.netfilter.Hook;
 import org.laymanlabs.sandbox.net.netfilter.IcmpType;
 import org.laymanlabs.sandbox.net.netfilter.PacketHeader;
@@ -38,10 +37,12 @@ public final class Ipv4Stack {
     private final Network network;
     private final Function<NetworkNamespace, NetfilterHooks> netfilter;
     private final ErrorReplies errors = new ErrorReplies(this);
+    private final VxlanForwarding vxlan;
 
     public Ipv4Stack(Network network, Function<NetworkNamespace, NetfilterHooks> netfilter) {
         this.network = network;
         this.netfilter = netfilter;
+        this.vxlan = new VxlanForwarding(network, this);
     }
 
     /**
@@ -117,7 +118,7 @@ public final class Ipv4Stack {
         NetworkNamespace ns = from;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
             if (skb.outDevice().kind() == LinkKind.VXLAN) {
-                Optional<Link> remote = tunnel(ns, skb, trace);
+                Optional<Link> remote = vxlan.tunnel(ns, skb, trace);
                 if (remote.isEmpty()) {
                     return new Outcome.Lost(ns, "the VXLAN tunnel did not deliver it");
                 }
@@ -153,37 +154,6 @@ public final class Ipv4Stack {
         }
         trace.record(new TraceEvent.Dropped(ns.name(), "more than " + MAX_HOPS + " hops"));
         return new Outcome.Lost(ns, "more than " + MAX_HOPS + " hops");
-    }
-
-    /**
-     * The overlay (drivers/net/vxlan): the packet is wrapped in UDP to the node behind its next
-     * hop, that outer packet crosses the underlay like any other (rules and all), and the remote
-     * node's VXLAN socket unwraps it onto its VXLAN device. Linux picks the outer source port from
-     * a hash of the inner flow, so one flow keeps one port.
-     */
-    private Optional<Link> tunnel(NetworkNamespace ns, Skb skb, PacketTrace trace) {
-        Link device = skb.outDevice();
-        Optional<VxlanConfig> config = device.vxlan();
-        Optional<Ipv4Address> remote = config.flatMap(c -> VxlanForwarding.remote(network, c, skb.nextHop()));
-        if (remote.isEmpty()) {
-            trace.record(new TraceEvent.Dropped(ns.name(), "no VXLAN forwarding entry on " + device.name()
-                    + " for " + skb.nextHop()));
-            return Optional.empty();
-        }
-        VxlanConfig vxlan = config.get();
-        int sourcePort = 32768 + Math.floorMod(skb.header().hashCode(), 28232);
-        PacketHeader outer = new PacketHeader(Protocol.UDP, vxlan.local().orElse(Ipv4Address.ANY), sourcePort,
-                remote.get(), vxlan.port(), false);
-        trace.record(new TraceEvent.Encapsulated(ns.name(), device.name(), vxlan.vni(), outer));
-        Outcome carried = send(ns, outer, skb.length() + 50, trace);
-        if (!(carried instanceof Outcome.Delivered delivered)) {
-            return Optional.empty();
-        }
-        Optional<Link> unwrapper = delivered.namespace().links().stream()
-                .filter(l -> l.vxlan().map(c -> c.vni() == vxlan.vni() && c.port() == vxlan.port()).orElse(false))
-                .findFirst();
-        unwrapper.ifPresent(l -> trace.record(new TraceEvent.Decapsulated(l.namespace().name(), l.name(), vxlan.vni())));
-        return unwrapper;
     }
 
     /** A switched frame passes the bridge namespace's PREROUTING, FORWARD and POSTROUTING (br_netfilter). */
