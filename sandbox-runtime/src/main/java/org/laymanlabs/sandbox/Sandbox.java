@@ -18,6 +18,7 @@ import org.laymanlabs.sandbox.kube.ClusterSpec;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
 import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.net.Cidr;
+import org.laymanlabs.sandbox.net.CurrentNamespace;
 import org.laymanlabs.sandbox.net.InterfaceAddress;
 import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Link;
@@ -29,6 +30,7 @@ import org.laymanlabs.sandbox.net.RouteScope;
 import org.laymanlabs.sandbox.net.RouteType;
 import org.laymanlabs.sandbox.net.curl.CurlCommand;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
+import org.laymanlabs.sandbox.net.iproute.BridgeCommand;
 import org.laymanlabs.sandbox.net.iproute.IpCommand;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
@@ -75,16 +77,19 @@ public final class Sandbox {
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace();
         this.cluster = Cluster.start(clock, random, ClusterSpec.kubeadmDefault());
+        // The laptop's, unless `ip netns exec` runs a command in another namespace.
+        CurrentNamespace current = new CurrentNamespace(laptop);
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
                 DockerCommand.forEngine(daemon, engine, random),
-                new IpCommand(network, () -> laptop),
-                new IptablesCommand(laptopTables),
-                new IptablesSaveCommand(laptopTables),
-                new IptablesRestoreCommand(laptopTables),
-                new CurlCommand(connector, clock, () -> laptop, HostResolver.LITERALS_ONLY),
-                new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY),
-                new PingCommand(new Pinger(stack), clock, () -> laptop, HostResolver.LITERALS_ONLY),
+                new IpCommand(network, current),
+                new BridgeCommand(network, current),
+                new IptablesCommand(() -> netfilters.of(current.get())),
+                new IptablesSaveCommand(() -> netfilters.of(current.get())),
+                new IptablesRestoreCommand(() -> netfilters.of(current.get())),
+                new CurlCommand(connector, clock, current, HostResolver.LITERALS_ONLY),
+                new TraceCommand(connector, current, HostResolver.LITERALS_ONLY),
+                new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd())), workspace);
     }
 

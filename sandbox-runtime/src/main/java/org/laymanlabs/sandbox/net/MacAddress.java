@@ -19,6 +19,18 @@ public record MacAddress(long bits) {
         return new MacAddress(bits);
     }
 
+    /** iproute2's ll_addr_a2n for an Ethernet address: six hex pairs joined by colons; empty if malformed. */
+    public static java.util.Optional<MacAddress> parse(String text) {
+        if (!text.matches("[0-9A-Fa-f]{1,2}(:[0-9A-Fa-f]{1,2}){5}")) {
+            return java.util.Optional.empty();
+        }
+        long bits = 0;
+        for (String pair : text.split(":")) {
+            bits = (bits << 8) | Long.parseLong(pair, 16);
+        }
+        return java.util.Optional.of(new MacAddress(bits));
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(17);

@@ -99,7 +99,8 @@ public final class Network {
         if (device.kind() != LinkKind.VXLAN) {
             throw new NetlinkException(Errno.EINVAL);
         }
-        if (device.vxlan().isEmpty()) {
+        // Devices on one port share one socket, as vxlan_sock_add shares it.
+        if (device.namespace().sockets().lookup(Protocol.UDP, Ipv4Address.ANY, config.port()).isEmpty()) {
             device.namespace().sockets().listen(new org.laymanlabs.sandbox.net.socket.Listener(Protocol.UDP,
                     Ipv4Address.ANY, config.port(), "vxlan " + device.name(), (data, peer) -> ""));
         }

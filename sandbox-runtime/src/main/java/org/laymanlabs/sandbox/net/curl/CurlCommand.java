@@ -75,15 +75,13 @@ public final class CurlCommand implements Command {
         Limit limit = limit(options);
         Exchange exchange = connector.exchange(home.get(), address, url.port(), request, limit.after());
         String where = url.host() + " port " + url.port();
-        if (exchange instanceof Exchange.Refused) {
-            throw connectFailed(transcript, address, url, "Connection refused", Duration.ZERO);
-        }
-        if (exchange instanceof Exchange.NotReachable unreachable) {
-            if (unreachable.why().delay().compareTo(limit.after()) > 0) {
+        if (exchange instanceof Exchange.Failed failed) {
+            // An answer that takes longer than curl waits (an ARP nobody answers) ends in curl's own timeout.
+            if (failed.after().compareTo(limit.after()) > 0) {
                 clock.advance(limit.after());
                 throw limit.failure(where);
             }
-            throw connectFailed(transcript, address, url, unreachable.why().message(), unreachable.why().delay());
+            throw connectFailed(transcript, address, url, failed.errno(), failed.after());
         }
         if (exchange instanceof Exchange.TimedOut) {
             throw limit.failure(where);

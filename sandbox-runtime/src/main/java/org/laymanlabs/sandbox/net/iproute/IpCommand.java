@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.net.iproute;
 import java.util.List;
 import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.CurrentNamespace;
 import org.laymanlabs.sandbox.net.NetlinkException;
 import org.laymanlabs.sandbox.net.Network;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
@@ -42,11 +43,20 @@ public final class IpCommand implements Command {
 
     private final Network network;
     private final Supplier<NetworkNamespace> home;
+    private final CurrentNamespace current;
 
     /** @param home the namespace the shell is in, which {@code ip} acts on unless given {@code -n} */
     public IpCommand(Network network, Supplier<NetworkNamespace> home) {
         this.network = network;
         this.home = home;
+        this.current = null;
+    }
+
+    /** @param current the namespace the shell is in, which {@code ip netns exec} switches for the command it runs */
+    public IpCommand(Network network, CurrentNamespace current) {
+        this.network = network;
+        this.home = current;
+        this.current = current;
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class IpCommand implements Command {
     @Override
     public CommandResult run(Invocation invocation) {
         try {
-            return dispatch(invocation.args());
+            return dispatch(invocation.args(), invocation);
         } catch (IpException e) {
             return CommandResult.error(e.getMessage() + "\n", e.exitCode());
         } catch (NetlinkException e) {
@@ -75,10 +85,11 @@ public final class IpCommand implements Command {
         }
     }
 
-    private CommandResult dispatch(List<String> args) {
+    private CommandResult dispatch(List<String> args, Invocation invocation) {
         NetworkNamespace ns = home.get();
         boolean brief = false;
         boolean ipv4Only = false;
+        boolean details = false;
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("-"); i++) {
             String option = args.get(i).startsWith("--") ? args.get(i).substring(1) : args.get(i);
@@ -90,7 +101,9 @@ public final class IpCommand implements Command {
                 String name = AddressCommands.value(args, ++i);
                 ns = network.namespace(name).orElseThrow(() -> new IpException(
                         "Cannot open network namespace \"" + name + "\": No such file or directory", IpException.USAGE));
-            } else if (!(option.length() >= 2 && ("-details".startsWith(option) || "-statistics".startsWith(option)))) {
+            } else if (option.length() >= 2 && "-details".startsWith(option)) {
+                details = true;
+            } else if (!(option.length() >= 2 && "-statistics".startsWith(option))) {
                 throw new IpException("Option \"" + args.get(i) + "\" is unknown, try \"ip -help\".", IpException.USAGE);
             }
         }
@@ -100,7 +113,10 @@ public final class IpCommand implements Command {
         String word = args.get(i);
         String object = OBJECTS.stream().filter(o -> IpRequest.matches(word, o)).findFirst().orElseThrow(() ->
                 new IpException("Object \"" + word + "\" is unknown, try \"ip help\".", 1));
-        IpRequest request = new IpRequest(network, ns, brief, ipv4Only, args.subList(i + 1, args.size()));
+        IpRequest request = new IpRequest(network, ns, brief, ipv4Only, details, args.subList(i + 1, args.size()));
+        if (object.equals("netns") && IpRequest.matches(request.verb(), "exec") && current != null) {
+            return NetnsExec.run(network, current, request.rest(), invocation);
+        }
         return switch (object) {
             case "address" -> AddressCommands.run(request);
             case "link" -> LinkCommands.run(request);

@@ -7,7 +7,8 @@ import org.laymanlabs.sandbox.net.Network;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 
 /** One {@code ip OBJECT …} call after the global options: where it acts, how it prints, and the words left. */
-record IpRequest(Network network, NetworkNamespace namespace, boolean brief, boolean ipv4Only, List<String> args) {
+record IpRequest(Network network, NetworkNamespace namespace, boolean brief, boolean ipv4Only, boolean details,
+        List<String> args) {
 
     String verb() {
         return args.isEmpty() ? "" : args.get(0);

@@ -41,7 +41,7 @@ final class LinkCommands {
                 out.append(String.format("%-16s %-14s %s <%s> %n", LinkFormat.displayName(link),
                         LinkFormat.operState(link), link.mac(), String.join(",", LinkFormat.flags(link))));
             } else {
-                out.append(LinkFormat.header(link, true, false));
+                out.append(LinkFormat.header(link, true, false, req.details()));
             }
         }
         return out.toString();
@@ -56,11 +56,19 @@ final class LinkCommands {
         NetworkNamespace peerNamespace = null;
         boolean peerPart = false;
         int mtu = 0;
+        VxlanLink.Spec vxlan = null;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             switch (word) {
                 case "name" -> name = AddressCommands.value(words, ++i);
-                case "type" -> type = AddressCommands.value(words, ++i);
+                case "type" -> {
+                    type = AddressCommands.value(words, ++i);
+                    if (type.equals("vxlan")) {
+                        // Everything after "type vxlan" is the vxlan module's (iplink_vxlan.c).
+                        vxlan = VxlanLink.parse(req, words.subList(i + 1, words.size()));
+                        i = words.size();
+                    }
+                }
                 case "mtu" -> mtu = mtu(AddressCommands.value(words, ++i));
                 case "peer" -> {
                     peerPart = true;
@@ -77,7 +85,6 @@ final class LinkCommands {
                         namespace = target;
                     }
                 }
-                case "id", "dstport", "dev", "local", "remote", "group", "ttl" -> i++;  // vxlan settings, not modelled
                 default -> {
                     if (name != null) {
                         throw IpException.garbage("name", word);
@@ -98,13 +105,17 @@ final class LinkCommands {
             case "veth" -> req.network().addVethPair(namespace, name, peerHome,
                     peerName != null ? peerName : freeVethName(peerHome));
             case "bridge" -> req.network().addBridge(namespace, name);
-            case "vxlan" -> req.network().addVxlan(namespace, name, 1450);
+            case "vxlan" -> {
+                Link device = req.network().addVxlan(namespace, name, vxlan.mtu());
+                req.network().configureVxlan(device, vxlan.config());
+                yield device;
+            }
             default -> throw new IpException("Error: Unknown device type.", 2);
         };
         if (mtu > 0) {
             req.network().setMtu(link, mtu);
         }
-        return CommandResult.ok("");
+        return new CommandResult("", vxlan == null ? "" : vxlan.warning(), 0);
     }
 
     /** The kernel names an unnamed veth peer veth0, veth1, … */

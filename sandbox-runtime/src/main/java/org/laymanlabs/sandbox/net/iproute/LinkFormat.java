@@ -13,8 +13,17 @@ final class LinkFormat {
     private LinkFormat() {
     }
 
+    /** What {@code -d} adds for every device: rtnl_dump's common attributes (print_linkinfo, 6.1). */
+    private static final String QUEUES = "numtxqueues %d numrxqueues %d gso_max_size 65536 gso_max_segs 65535 "
+            + "tso_max_size %d tso_max_segs 65535 gro_max_size 65536 ";
+
     /** {@code ip link} (withMode) or {@code ip addr} entry; addresses are printed by the caller. */
     static String header(Link link, boolean withMode, boolean ipv4Only) {
+        return header(link, withMode, ipv4Only, false);
+    }
+
+    /** The same, with {@code ip -d}'s details: limits on the link line, then the kind's own line. */
+    static String header(Link link, boolean withMode, boolean ipv4Only, boolean details) {
         StringBuilder line = new StringBuilder()
                 .append(link.index()).append(": ").append(displayName(link)).append(": <")
                 .append(String.join(",", flags(link))).append("> mtu ").append(link.mtu())
@@ -32,8 +41,32 @@ final class LinkFormat {
         line.append("\n    link/").append(link.kind() == LinkKind.LOOPBACK ? "loopback " : "ether ")
                 .append(link.mac()).append(" brd ")
                 .append(link.kind() == LinkKind.LOOPBACK ? MacAddress.ZERO : MacAddress.BROADCAST)
-                .append(peerNamespace(link)).append('\n');
-        return line.toString();
+                .append(peerNamespace(link));
+        if (details) {
+            line.append(details(link));
+        }
+        return line.append('\n').toString();
+    }
+
+    /**
+     * {@code -d}: promiscuity and MTU limits, then for a veth or VXLAN device its kind's line
+     * (print_linkinfo_data), then the queue attributes. Bridges and their ports print only the
+     * first part: the sandbox does not model the bridge's STP and port attributes.
+     */
+    private static String details(Link link) {
+        boolean loopback = link.kind() == LinkKind.LOOPBACK;
+        StringBuilder out = new StringBuilder(" promiscuity 0  allmulti 0 minmtu ").append(loopback ? 0 : 68)
+                .append(" maxmtu ").append(loopback ? 0 : 65535).append(' ');
+        switch (link.kind()) {
+            case LOOPBACK -> out.append("addrgenmode eui64 ").append(String.format(QUEUES, 1, 1, 524280));
+            case VETH -> out.append(link.master().isPresent() ? "" : "\n    veth addrgenmode eui64 "
+                    + String.format(QUEUES, 2, 2, 524280));
+            case VXLAN -> out.append(link.vxlan().isEmpty() ? "" : "\n" + VxlanLink.details(link)).append("addrgenmode eui64 ")
+                    .append(String.format(QUEUES, 1, 1,
+                            link.vxlan().flatMap(c -> c.device()).isPresent() ? 524280 : 65536));
+            default -> { }
+        }
+        return out.toString();
     }
 
     /** A network card keeps its fq_codel queue; virtual devices have noop until first up, then noqueue. */

@@ -2,6 +2,7 @@ package org.laymanlabs.sandbox.net.iptables;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.net.netfilter.Chain;
 import org.laymanlabs.sandbox.net.netfilter.Errno;
@@ -20,10 +21,16 @@ public final class IptablesCommand implements Command {
 
     private static final String PROGRAM = "iptables";
 
-    private final Netfilter netfilter;
+    private final Supplier<Netfilter> tables;
 
     public IptablesCommand(Netfilter netfilter) {
-        this.netfilter = Objects.requireNonNull(netfilter, "netfilter");
+        Objects.requireNonNull(netfilter, "netfilter");
+        this.tables = () -> netfilter;
+    }
+
+    /** @param tables the netfilter of the namespace the shell runs in, which {@code ip netns exec} may switch */
+    public IptablesCommand(Supplier<Netfilter> tables) {
+        this.tables = Objects.requireNonNull(tables, "tables");
     }
 
     @Override
@@ -45,7 +52,7 @@ public final class IptablesCommand implements Command {
     public CommandResult run(Invocation invocation) {
         try {
             ParsedCommand command = CommandParser.parse(invocation.args(),
-                    (table, chain) -> netfilter.table(table).chain(chain).isPresent());
+                    (table, chain) -> tables.get().table(table).chain(chain).isPresent());
             return CommandResult.ok(execute(command));
         } catch (IptablesError error) {
             return CommandResult.error(error.render(PROGRAM, 0), error.exitCode());
@@ -56,7 +63,7 @@ public final class IptablesCommand implements Command {
     }
 
     private String execute(ParsedCommand command) {
-        Table live = netfilter.table(command.table());
+        Table live = tables.get().table(command.table());
         return switch (command.operation()) {
             case HELP -> usage() + "\n";
             case VERSION -> PROGRAM + " v" + IptablesError.VERSION + "\n";
@@ -66,7 +73,7 @@ public final class IptablesCommand implements Command {
             default -> {
                 Table work = live.copy();
                 RulesetChange.apply(work, command);
-                netfilter.commit(work);
+                tables.get().commit(work);
                 yield "";
             }
         };

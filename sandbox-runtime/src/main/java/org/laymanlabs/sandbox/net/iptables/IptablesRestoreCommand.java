@@ -1,6 +1,7 @@
 package org.laymanlabs.sandbox.net.iptables;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.net.netfilter.Netfilter;
 import org.laymanlabs.sandbox.shell.Command;
@@ -15,10 +16,16 @@ public final class IptablesRestoreCommand implements Command {
 
     private static final String PROGRAM = "iptables-restore";
 
-    private final Netfilter netfilter;
+    private final Supplier<Netfilter> tables;
 
     public IptablesRestoreCommand(Netfilter netfilter) {
-        this.netfilter = Objects.requireNonNull(netfilter, "netfilter");
+        Objects.requireNonNull(netfilter, "netfilter");
+        this.tables = () -> netfilter;
+    }
+
+    /** @param tables the netfilter of the namespace the shell runs in, which {@code ip netns exec} may switch */
+    public IptablesRestoreCommand(Supplier<Netfilter> tables) {
+        this.tables = Objects.requireNonNull(tables, "tables");
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class IptablesRestoreCommand implements Command {
                 }
             }
         }
-        RestoreRun run = new RestoreRun(netfilter, new RestoreRun.Options(noflush, counters, test, table));
+        RestoreRun run = new RestoreRun(tables.get(), new RestoreRun.Options(noflush, counters, test, table));
         try {
             run.run(invocation.stdin());
             return CommandResult.ok("");

@@ -2,6 +2,7 @@ package org.laymanlabs.sandbox.net.iptables;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.net.netfilter.Netfilter;
 import org.laymanlabs.sandbox.net.netfilter.TableName;
@@ -16,10 +17,16 @@ public final class IptablesSaveCommand implements Command {
 
     private static final String PROGRAM = "iptables-save";
 
-    private final Netfilter netfilter;
+    private final Supplier<Netfilter> tables;
 
     public IptablesSaveCommand(Netfilter netfilter) {
-        this.netfilter = Objects.requireNonNull(netfilter, "netfilter");
+        Objects.requireNonNull(netfilter, "netfilter");
+        this.tables = () -> netfilter;
+    }
+
+    /** @param tables the netfilter of the namespace the shell runs in, which {@code ip netns exec} may switch */
+    public IptablesSaveCommand(Supplier<Netfilter> tables) {
+        this.tables = Objects.requireNonNull(tables, "tables");
     }
 
     @Override
@@ -61,19 +68,20 @@ public final class IptablesSaveCommand implements Command {
     }
 
     private CommandResult save(String tableWord, boolean counters) {
-        List<TableName> tables;
+        Netfilter netfilter = tables.get();
+        List<TableName> names;
         if (tableWord == null) {
-            tables = netfilter.presentTables();
+            names = netfilter.presentTables();
         } else {
             TableName name = TableName.fromKeyword(tableWord).orElse(null);
             if (name == null) {
                 return CommandResult.error(PROGRAM + " v" + IptablesError.VERSION + ": Table `" + tableWord
                         + "' does not exist\n", 1);
             }
-            tables = List.of(name);
+            names = List.of(name);
         }
         StringBuilder out = new StringBuilder();
-        for (TableName name : tables) {
+        for (TableName name : names) {
             out.append(SaveFormat.table(netfilter.table(name), counters, netfilter.clock().now()));
         }
         return CommandResult.ok(out.toString());

@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.net.ipv4;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.laymanlabs.sandbox.net.Ipv4Address;
@@ -50,55 +51,78 @@ public final class Connector {
     }
 
     /**
-     * A request from a client that gives up after {@code patience}. A SYN that vanishes is sent
-     * again on the kernel's schedule while the client waits, and each copy crosses the rules
-     * afresh (a dropped SYN never confirms its conntrack entry), so counters and nth matches see
-     * the retransmissions as they do on Linux. The clock moves on by the time spent waiting.
+     * A request from a client that gives up after {@code patience}. Like connect(2), it binds the
+     * socket to the source routing picks before the first SYN, so that an answer, a reset or an
+     * ICMP error about it finds the socket. A SYN that vanishes is sent again on the kernel's
+     * schedule while the client waits, and each copy crosses the rules afresh (a dropped SYN
+     * never confirms its conntrack entry), so counters and nth matches see the retransmissions as
+     * they do on Linux. The clock moves on by the time spent waiting.
      */
     public Exchange exchange(NetworkNamespace client, Ipv4Address destination, int port, String request,
             Duration patience) {
-        int sourcePort = FIRST_EPHEMERAL + random.nextInt(EPHEMERAL_PORTS);
-        PacketHeader syn = new PacketHeader(Protocol.TCP, Ipv4Address.ANY, sourcePort, destination, port, true);
-        Instant start = clock.now();
         PacketTrace requestTrace = new PacketTrace();
+        Optional<Ipv4Address> source = stack.sourceFor(client, destination);
+        if (source.isEmpty()) {
+            requestTrace.record(new TraceEvent.Dropped(client.name(), "no route to " + destination
+                    + ": connect fails with Network is unreachable"));
+            return new Exchange.Failed(requestTrace, "Network is unreachable", Duration.ZERO, Optional.empty());
+        }
+        int sourcePort = FIRST_EPHEMERAL + random.nextInt(EPHEMERAL_PORTS);
+        Listener socket = new Listener(Protocol.TCP, source.get(), sourcePort, "the client's socket", (data, from) -> "");
+        client.sockets().listen(socket);
+        try {
+            PacketHeader syn = new PacketHeader(Protocol.TCP, source.get(), sourcePort, destination, port, true);
+            return connect(client, socket, syn, request, patience, requestTrace);
+        } finally {
+            client.sockets().close(socket);
+        }
+    }
+
+    private Exchange connect(NetworkNamespace client, Listener socket, PacketHeader syn, String request,
+            Duration patience, PacketTrace firstTrace) {
+        Instant start = clock.now();
+        PacketTrace requestTrace = firstTrace;
         Outcome outcome = stack.send(client, syn, SYN_LENGTH, requestTrace);
         for (Duration at : SYN_RETRANSMITS) {
-            if (!(outcome instanceof Outcome.Lost) || at.compareTo(patience) >= 0) {
+            if (!unheard(outcome, client, socket) || at.compareTo(patience) >= 0) {
                 break;
             }
             clock.advance(Duration.between(clock.now(), start.plus(at)));
             PacketTrace retransmission = new PacketTrace();
             outcome = stack.send(client, syn, SYN_LENGTH, retransmission);
-            if (!(outcome instanceof Outcome.Lost)) {
+            if (!unheard(outcome, client, socket)) {
                 requestTrace = retransmission;
             }
         }
-        if (outcome instanceof Outcome.Lost lost) {
+        if (unheard(outcome, client, socket)) {
             Duration waited = patience.compareTo(KERNEL_CONNECT_TIMEOUT) < 0 ? patience : KERNEL_CONNECT_TIMEOUT;
             clock.advance(Duration.between(clock.now(), start.plus(waited)));
-            return new Exchange.TimedOut(requestTrace, lost.reason());
+            return new Exchange.TimedOut(requestTrace, silence(outcome));
         }
         if (outcome instanceof Outcome.Delivered delivered) {
-            return answer(client, destination, port, request, delivered, requestTrace);
+            return answer(client, syn.destination(), syn.destinationPort(), request, delivered, requestTrace);
         }
-        if (outcome instanceof Outcome.NoListener) {
-            return new Exchange.Refused(requestTrace, "Connection refused");
+        if (outcome instanceof Outcome.Errored errored) {
+            PacketHeader answer = errored.reached(client, socket).orElseThrow();
+            String errno = answer.icmpError().map(e -> e.type().strerror()).orElse("Connection refused");
+            return new Exchange.Failed(requestTrace, errno, errored.after(), Optional.of(errored.answerPath()));
         }
-        if (outcome instanceof Outcome.Rejected rejected) {
-            return new Exchange.Refused(requestTrace, rejected.reason());
-        }
-        if (outcome instanceof Outcome.NotReachable unreachable) {
-            return new Exchange.NotReachable(requestTrace, unreachable.why());
-        }
-        throw new IllegalStateException("unknown outcome " + outcome);
+        return new Exchange.Failed(requestTrace, "Network is unreachable", Duration.ZERO, Optional.empty());
     }
 
-    private static PacketHeader sentHeader(PacketTrace trace) {
-        return trace.events().stream()
-                .filter(TraceEvent.Sent.class::isInstance)
-                .map(e -> ((TraceEvent.Sent) e).packet())
-                .findFirst()
-                .orElseThrow();
+    /** Whether the client heard nothing back: the SYN was lost, or the error about it never reached the socket. */
+    private static boolean unheard(Outcome outcome, NetworkNamespace client, Listener socket) {
+        return outcome instanceof Outcome.Lost
+                || outcome instanceof Outcome.Echoed
+                || outcome instanceof Outcome.Errored errored && errored.reached(client, socket).isEmpty();
+    }
+
+    private static String silence(Outcome outcome) {
+        if (outcome instanceof Outcome.Errored errored) {
+            String why = errored.answer() instanceof Outcome.Lost lost ? ": " + lost.reason() : "";
+            return "the answer from " + errored.namespace().name() + " never reached the client" + why;
+        }
+        return outcome instanceof Outcome.Lost lost ? lost.reason() : "nothing answered";
     }
 
     private Exchange answer(NetworkNamespace client, Ipv4Address destination, int port, String request,
@@ -106,25 +130,16 @@ public final class Connector {
         PacketHeader seen = delivered.skb().header();
         ConnectionHandler.Peer peer = new ConnectionHandler.Peer(seen.source(), seen.sourcePort());
         String response = delivered.listener().handler().handle(request, peer);
-        PacketHeader reply = seen.reply();
         PacketTrace replyTrace = new PacketTrace();
         // The client's connected socket is bound to the source routing chose before any NAT; a reply
         // reaches it only once conntrack has undone the NAT on the way back.
-        PacketHeader sent = sentHeader(requestTrace);
-        Listener clientSocket = new Listener(Protocol.TCP, sent.source(), sent.sourcePort(),
-                "the client's socket", (data, from) -> "");
-        client.sockets().listen(clientSocket);
-        try {
-            Outcome back = stack.send(delivered.namespace(), reply, SYN_LENGTH, replyTrace);
-            if (back instanceof Outcome.Delivered home && home.namespace() == client
-                    && home.skb().header().source().equals(destination) && home.skb().header().sourcePort() == port) {
-                return new Exchange.Answered(response, delivered.namespace(), delivered.listener(), peer,
-                        requestTrace, replyTrace);
-            }
-            return new Exchange.TimedOut(requestTrace, "the answer from " + seen.destination()
-                    + " never reached the client as coming from " + destination + ":" + port);
-        } finally {
-            client.sockets().close(clientSocket);
+        Outcome back = stack.send(delivered.namespace(), seen.reply(), SYN_LENGTH, replyTrace);
+        if (back instanceof Outcome.Delivered home && home.namespace() == client
+                && home.skb().header().source().equals(destination) && home.skb().header().sourcePort() == port) {
+            return new Exchange.Answered(response, delivered.namespace(), delivered.listener(), peer,
+                    requestTrace, replyTrace);
         }
+        return new Exchange.TimedOut(requestTrace, "the answer from " + seen.destination()
+                + " never reached the client as coming from " + destination + ":" + port);
     }
 }

@@ -3,7 +3,6 @@ package org.laymanlabs.sandbox.net.ipv4;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -54,12 +53,12 @@ public final class NamespaceNetfilters implements Function<NetworkNamespace, Net
         Link out = skb.outDevice();
         Packet packet = new Packet(skb.header(), skb.inDevice() == null ? "" : skb.inDevice().name(),
                 out == null ? "" : out.name(), out == null ? null : primaryAddress(out),
-                skb.mark(), localAddresses(ns), skb.length(), skb.conntrack(), skb.replyDirection());
+                skb.mark(), localAddresses(ns), skb.length(), skb.conntrack(), skb.replyDirection(), skb.related());
         org.laymanlabs.sandbox.net.netfilter.HookResult result = of(ns).hook(hook, packet);
         Packet after = result.packet();
         skb.rewrite(after.header());
         skb.setMark(after.mark());
-        skb.attach(after.conntrack(), after.replyDirection());
+        skb.attach(after.conntrack(), after.replyDirection(), after.related(), after.ctState());
         List<TraceEvent.RuleHit> hits = result.trace().stream().map(NamespaceNetfilters::hit).toList();
         return new HookResult(verdict(result.verdict(), result.trace()), hits);
     }
@@ -67,7 +66,7 @@ public final class NamespaceNetfilters implements Function<NetworkNamespace, Net
     private static HookVerdict verdict(Verdict verdict, List<TraceEntry> trace) {
         String where = trace.isEmpty() ? "" : describe(trace.get(trace.size() - 1));
         if (verdict instanceof Verdict.Reject reject) {
-            return new HookVerdict.Reject("REJECT --reject-with " + reject.with().name().toLowerCase(Locale.ROOT).replace('_', '-')
+            return new HookVerdict.Reject(reject.with(), "REJECT --reject-with " + reject.with().keyword()
                     + (where.isEmpty() ? "" : " in " + where));
         }
         if (verdict instanceof Verdict.Drop) {

@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.net.ipv4;
 import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Link;
 import org.laymanlabs.sandbox.net.netfilter.ConntrackEntry;
+import org.laymanlabs.sandbox.net.netfilter.CtState;
 import org.laymanlabs.sandbox.net.netfilter.PacketHeader;
 
 /**
@@ -21,6 +22,8 @@ public final class Skb {
     private int ttl = 64;
     private ConntrackEntry conntrack;
     private boolean replyDirection;
+    private boolean related;
+    private CtState ctState;
 
     public Skb(PacketHeader header, int length) {
         this.header = header;
@@ -75,9 +78,32 @@ public final class Skb {
         return replyDirection;
     }
 
-    public void attach(ConntrackEntry entry, boolean reply) {
+    /** Whether it is an error about its connection rather than part of it (RELATED). */
+    public boolean related() {
+        return related;
+    }
+
+    /** The state conntrack gave it at the last hook ({@code --ctstate}), or null where nothing tracked it. */
+    public CtState ctState() {
+        return ctState;
+    }
+
+    public void attach(ConntrackEntry entry, boolean reply, boolean isRelated, CtState state) {
         this.conntrack = entry;
         this.replyDirection = reply;
+        this.related = isRelated;
+        this.ctState = state;
+    }
+
+    /**
+     * An error generated about {@code offending} carries its connection along, flipped to the
+     * other direction and RELATED, as icmp_send and nf_send_reset attach it (nf_ct_attach), so
+     * it passes the generating namespace's own rules as RELATED even before the connection is confirmed.
+     */
+    void relateTo(Skb offending) {
+        if (offending.conntrack != null) {
+            attach(offending.conntrack, !offending.replyDirection, true, CtState.RELATED);
+        }
     }
 
     /**
@@ -90,6 +116,8 @@ public final class Skb {
             if (previous.namespace() != device.namespace()) {
                 conntrack = null;
                 replyDirection = false;
+                related = false;
+                ctState = null;
                 mark = 0;
             }
         }
@@ -104,5 +132,10 @@ public final class Skb {
 
     void decrementTtl() {
         ttl--;
+    }
+
+    /** The TTL a packet leaves a socket with; a sender may choose its own (ping -t). */
+    void setTtl(int value) {
+        ttl = value;
     }
 }

@@ -24,6 +24,9 @@ public final class Conntrack {
     /** nf_conntrack_in(): attach the packet to its connection, creating one for a new flow. */
     Packet attach(Packet packet, Instant now) {
         sweepIfDue(now);
+        if (packet.header().icmpError().isPresent()) {
+            return related(packet, now);
+        }
         Tuple tuple = packet.header().tuple();
         ConntrackEntry entry = byTuple.get(tuple);
         if (entry != null && entry.expired(now)) {
@@ -38,6 +41,26 @@ public final class Conntrack {
         boolean reply = !entry.original().equals(tuple);
         entry.seen(reply, now);
         return packet.withConntrack(entry, reply);
+    }
+
+    /**
+     * nf_conntrack_inet_error(): an ICMP error belongs to the connection of the packet it quotes.
+     * The quoted packet went the other way, so the lookup is by its inverse, and the error travels
+     * in the direction of the tuple found. An error about no known connection, or whose outer
+     * destination is not that direction's destination (a forged one), gets no entry: INVALID.
+     */
+    private Packet related(Packet packet, Instant now) {
+        Tuple inverse = packet.header().icmpError().orElseThrow().quoted().tuple().inverse();
+        ConntrackEntry entry = byTuple.get(inverse);
+        if (entry == null || entry.expired(now)) {
+            return packet;
+        }
+        boolean reply = !entry.original().equals(inverse);
+        Tuple direction = reply ? entry.reply() : entry.original();
+        if (!direction.destination().equals(packet.header().destination())) {
+            return packet;
+        }
+        return packet.relatedTo(entry, reply);
     }
 
     /** nf_conntrack_confirm(): a new connection's first packet made it through; remember it both ways. */

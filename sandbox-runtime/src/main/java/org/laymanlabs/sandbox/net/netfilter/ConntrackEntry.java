@@ -67,6 +67,16 @@ public final class ConntrackEntry {
         }
     }
 
+    /**
+     * Whether NAT changed this connection's destination (IPS_DST_NAT) or source (IPS_SRC_NAT):
+     * the kernel sets the bit only when the binding really rewrote the tuple.
+     */
+    boolean natted(boolean destination) {
+        return destination
+                ? !reply.source().equals(original.destination()) || reply.sourcePort() != original.destinationPort()
+                : !reply.destination().equals(original.source()) || reply.destinationPort() != original.sourcePort();
+    }
+
     void rewriteReply(Tuple newReply) {
         reply = newReply;
     }

@@ -15,10 +15,12 @@ import org.laymanlabs.sandbox.net.Ipv4Address;
  * @param localAddresses   every address assigned in the namespace: {@code addrtype LOCAL}
  * @param length           bytes on the wire, for the byte counters
  * @param conntrack        the connection this packet belongs to once conntrack has seen it, else null
+ * @param replyDirection   whether it travels the connection's reply way
+ * @param related          whether it is not of the connection but about it: an ICMP error, or a REJECT's reset
  */
 public record Packet(PacketHeader header, String inInterface, String outInterface, Ipv4Address outAddress,
                      int mark, Set<Ipv4Address> localAddresses, int length,
-                     ConntrackEntry conntrack, boolean replyDirection) {
+                     ConntrackEntry conntrack, boolean replyDirection, boolean related) {
 
     /** Bytes in a TCP SYN without options (20 IP + 40 TCP with the usual options). */
     public static final int DEFAULT_LENGTH = 60;
@@ -31,44 +33,53 @@ public record Packet(PacketHeader header, String inInterface, String outInterfac
     }
 
     public static Packet of(PacketHeader header) {
-        return new Packet(header, "", "", null, 0, Set.of(), DEFAULT_LENGTH, null, false);
+        return new Packet(header, "", "", null, 0, Set.of(), DEFAULT_LENGTH, null, false, false);
     }
 
     public Packet arrivingOn(String device) {
-        return new Packet(header, device, outInterface, outAddress, mark, localAddresses, length, conntrack, replyDirection);
+        return new Packet(header, device, outInterface, outAddress, mark, localAddresses, length, conntrack, replyDirection, related);
     }
 
     public Packet leavingOn(String device, Ipv4Address deviceAddress) {
-        return new Packet(header, inInterface, device, deviceAddress, mark, localAddresses, length, conntrack, replyDirection);
+        return new Packet(header, inInterface, device, deviceAddress, mark, localAddresses, length, conntrack, replyDirection, related);
     }
 
     public Packet withLocalAddresses(Set<Ipv4Address> addresses) {
-        return new Packet(header, inInterface, outInterface, outAddress, mark, addresses, length, conntrack, replyDirection);
+        return new Packet(header, inInterface, outInterface, outAddress, mark, addresses, length, conntrack, replyDirection, related);
     }
 
     public Packet withLength(int bytes) {
-        return new Packet(header, inInterface, outInterface, outAddress, mark, localAddresses, bytes, conntrack, replyDirection);
+        return new Packet(header, inInterface, outInterface, outAddress, mark, localAddresses, bytes, conntrack, replyDirection, related);
     }
 
     public Packet withMark(int newMark) {
-        return new Packet(header, inInterface, outInterface, outAddress, newMark, localAddresses, length, conntrack, replyDirection);
+        return new Packet(header, inInterface, outInterface, outAddress, newMark, localAddresses, length, conntrack, replyDirection, related);
     }
 
     public Packet withHeader(PacketHeader newHeader) {
-        return new Packet(newHeader, inInterface, outInterface, outAddress, mark, localAddresses, length, conntrack, replyDirection);
+        return new Packet(newHeader, inInterface, outInterface, outAddress, mark, localAddresses, length, conntrack, replyDirection, related);
     }
 
     Packet withConntrack(ConntrackEntry entry, boolean reply) {
-        return new Packet(header, inInterface, outInterface, outAddress, mark, localAddresses, length, entry, reply);
+        return new Packet(header, inInterface, outInterface, outAddress, mark, localAddresses, length, entry, reply, false);
+    }
+
+    Packet relatedTo(ConntrackEntry entry, boolean reply) {
+        return new Packet(header, inInterface, outInterface, outAddress, mark, localAddresses, length, entry, reply, true);
     }
 
     /**
      * The state {@code --ctstate} matches (enum ip_conntrack_info): NEW until a reply has been
-     * seen, ESTABLISHED after that and for every reply; UNTRACKED before conntrack saw it.
+     * seen, ESTABLISHED after that and for every reply, RELATED for an error about the
+     * connection; INVALID without a connection (before conntrack saw it, as in the raw table, or
+     * an ICMP error about no connection it knows).
      */
     public CtState ctState() {
         if (conntrack == null) {
-            return CtState.UNTRACKED;
+            return CtState.INVALID;
+        }
+        if (related) {
+            return CtState.RELATED;
         }
         return replyDirection || conntrack.seenReply() ? CtState.ESTABLISHED : CtState.NEW;
     }

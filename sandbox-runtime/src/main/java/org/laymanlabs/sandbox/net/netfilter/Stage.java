@@ -45,7 +45,8 @@ sealed interface Stage {
 
         @Override
         public HookResult run(Netfilter netfilter, Hook hook, Packet packet, List<TraceEntry> trace) {
-            if (packet.conntrack() != null) {
+            // A related packet never confirms a connection (__nf_conntrack_confirm refuses).
+            if (packet.conntrack() != null && !packet.related()) {
                 netfilter.conntrack().confirm(packet.conntrack());
             }
             return new HookResult(Verdict.ACCEPT, packet, List.of());
@@ -65,6 +66,9 @@ sealed interface Stage {
                 return new HookResult(Verdict.ACCEPT, packet, List.of());
             }
             boolean destination = hook.rewritesDestination();
+            if (packet.related() && packet.header().icmpError().isPresent()) {
+                return new HookResult(Verdict.ACCEPT, translateError(entry, packet, destination), List.of());
+            }
             Packet current = packet;
             if (!entry.natDone(destination)) {
                 // The first packet decides; without a matching rule the binding is the identity (a null binding).
@@ -101,6 +105,26 @@ sealed interface Stage {
                 entry.rewriteReply(reply.withDestination(address, port));
             }
             return true;
+        }
+
+        /**
+         * nf_nat_icmp_reply_translation(): an ICMP error about a NATed connection is rewritten so
+         * that the quoted packet looks as its sender sent it (the opposite manip, on the inner
+         * header) and the error as a reply to it (this hook's manip, on the outer header). Only
+         * when the connection has the NAT this direction needs; the nat table is never consulted.
+         */
+        private static Packet translateError(ConntrackEntry entry, Packet packet, boolean destination) {
+            if (!entry.natted(destination != packet.replyDirection())) {
+                return packet;
+            }
+            Tuple other = packet.replyDirection() ? entry.original() : entry.reply();
+            PacketHeader outer = packet.header();
+            PacketHeader inner = outer.icmpError().orElseThrow().quoted();
+            inner = destination ? inner.withSource(other.source(), other.sourcePort())
+                    : inner.withDestination(other.destination(), other.destinationPort());
+            Tuple target = other.inverse();
+            outer = destination ? outer.withDestination(target.destination(), 0) : outer.withSource(target.source(), 0);
+            return packet.withHeader(outer.withQuoted(inner));
         }
 
         /** The packet must look like the inverse of the other direction's tuple: change dst or src to match. */

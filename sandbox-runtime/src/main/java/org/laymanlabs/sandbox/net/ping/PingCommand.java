@@ -43,7 +43,7 @@ public final class PingCommand implements Command {
 
     @Override
     public String usage() {
-        return "ping [-c count] [-W timeout] [-q] destination";
+        return "ping [-c count] [-W timeout] [-t ttl] [-q] destination";
     }
 
     @Override
@@ -73,11 +73,14 @@ public final class PingCommand implements Command {
         int count = options.count().orElse(DEFAULT_COUNT);
         StringBuilder out = new StringBuilder("PING " + options.host() + " (" + address + ") 56(84) bytes of data.\n");
         List<Double> rtts = new ArrayList<>();
+        int errors = 0;
+        boolean lost = false;
+        Duration slowestError = Duration.ZERO;
         for (int seq = 1; seq <= count; seq++) {
             if (seq > 1) {
                 clock.advance(Duration.ofSeconds(1));
             }
-            Pinger.Echo echo = pinger.echo(home.get(), address, ECHO_ID);
+            Pinger.Echo echo = pinger.echo(home.get(), address, ECHO_ID, options.ttl());
             if (echo instanceof Pinger.Echo.Replied replied) {
                 double rtt = 0.040 + 0.015 * replied.hops();
                 rtts.add(rtt);
@@ -85,29 +88,40 @@ public final class PingCommand implements Command {
                     out.append(String.format("64 bytes from %s: icmp_seq=%d ttl=%d time=%.3f ms%n",
                             replied.from(), seq, replied.ttl(), rtt));
                 }
+            } else if (echo instanceof Pinger.Echo.Error error) {
+                errors++;
+                slowestError = error.after().compareTo(slowestError) > 0 ? error.after() : slowestError;
+                if (!options.quiet()) {
+                    out.append("From ").append(error.from()).append(" icmp_seq=").append(seq).append(' ')
+                            .append(error.type().pingText()).append('\n');
+                }
+            } else {
+                lost = true;
             }
         }
-        if (rtts.size() < count) {
-            clock.advance(options.timeout());
-        }
-        out.append(statistics(options.host(), count, rtts));
+        clock.advance(lost ? options.timeout() : slowestError);
+        // Errors that take seconds (an ARP that nobody answers) leave several requests in flight at once.
+        int pipe = (int) Math.min(count, Math.max(1, slowestError.toSeconds()));
+        out.append(statistics(options.host(), count, rtts, errors, pipe));
         return new CommandResult(out.toString(), "", rtts.isEmpty() ? 1 : 0);
     }
 
-    private static String statistics(String host, int count, List<Double> rtts) {
+    private static String statistics(String host, int count, List<Double> rtts, int errors, int pipe) {
         int loss = (count - rtts.size()) * 100 / count;
         long millis = count == 1 ? 0 : (count - 1) * 1000L + 1;
         StringBuilder out = new StringBuilder("\n--- " + host + " ping statistics ---\n")
                 .append(count).append(" packets transmitted, ").append(rtts.size()).append(" received, ")
+                .append(errors > 0 ? "+" + errors + " errors, " : "")
                 .append(loss).append("% packet loss, time ").append(millis).append("ms\n");
+        String pipeText = pipe > 1 ? "pipe " + pipe : "";
         if (rtts.isEmpty()) {
-            return out.append('\n').toString();
+            return out.append(pipeText).append('\n').toString();
         }
         double min = rtts.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = rtts.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double avg = rtts.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double mdev = Math.sqrt(Math.max(0, rtts.stream().mapToDouble(r -> r * r).average().orElse(0) - avg * avg));
-        return out.append(String.format("rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms%n", min, avg, max, mdev))
-                .toString();
+        return out.append(String.format("rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms", min, avg, max, mdev))
+                .append(pipeText.isEmpty() ? "" : ", " + pipeText).append('\n').toString();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** ping's command line, as far as the sandbox's ping understands it; messages as iputils 20221126 words them. */
-record PingOptions(String host, Optional<Integer> count, Duration timeout, boolean quiet) {
+record PingOptions(String host, Optional<Integer> count, Duration timeout, boolean quiet, int ttl) {
 
     /** A command line ping refuses, with the exit status it gives (1, or 2 for an unknown option). */
     static final class Refused extends RuntimeException {
@@ -27,12 +27,14 @@ record PingOptions(String host, Optional<Integer> count, Duration timeout, boole
         Integer count = null;
         Duration timeout = Duration.ofSeconds(10);
         boolean quiet = false;
+        int ttl = 64;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "-c" -> count = positive(args, ++i);
                 case "-W" -> timeout = Duration.ofSeconds(positive(args, ++i));
                 case "-q" -> quiet = true;
+                case "-t" -> ttl = ttl(args, ++i);
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new Refused("invalid option -- '" + arg.substring(1) + "'\n\nUsage\n  ping [options] <destination>", 2);
@@ -44,7 +46,23 @@ record PingOptions(String host, Optional<Integer> count, Duration timeout, boole
         if (host == null) {
             throw new Refused("usage error: Destination address required", 1);
         }
-        return new PingOptions(host, Optional.ofNullable(count), timeout, quiet);
+        return new PingOptions(host, Optional.ofNullable(count), timeout, quiet, ttl);
+    }
+
+    /** -t: 0 to 255; 0 passes the parser but setsockopt(IP_TTL) refuses it. */
+    private static int ttl(List<String> args, int i) {
+        String word = i < args.size() ? args.get(i) : "";
+        if (!word.matches("[0-9]{1,9}")) {
+            throw new Refused("invalid argument: '" + word + "'", 1);
+        }
+        int value = Integer.parseInt(word);
+        if (value > 255) {
+            throw new Refused("invalid argument: '" + word + "': out of range: 0 <= value <= 255", 1);
+        }
+        if (value == 0) {
+            throw new Refused("cannot set unicast time-to-live: Invalid argument", 2);
+        }
+        return value;
     }
 
     private static int positive(List<String> args, int i) {

@@ -71,16 +71,22 @@ public final class TraceCommand implements Command {
                     .append('\n');
             return CommandResult.ok(out.toString());
         }
+        if (exchange instanceof Exchange.Failed failed && failed.answer().isPresent()) {
+            out.append('\n').append(TracePrinter.print(failed.refused() && isReset(failed.answer().get())
+                    ? "The reset:" : "The ICMP error:", failed.answer().get()));
+        }
         out.append("\nResult: ").append(result(exchange)).append('\n');
         return new CommandResult(out.toString(), "", 1);
     }
 
+    private static boolean isReset(PacketTrace answer) {
+        return answer.events().stream().filter(TraceEvent.Sent.class::isInstance)
+                .map(e -> ((TraceEvent.Sent) e).packet()).findFirst().map(p -> p.tcpRst()).orElse(false);
+    }
+
     private static String result(Exchange exchange) {
-        if (exchange instanceof Exchange.Refused refused) {
-            return "refused (" + refused.reason() + ")";
-        }
-        if (exchange instanceof Exchange.NotReachable unreachable) {
-            return "unreachable (" + unreachable.why().message() + ")";
+        if (exchange instanceof Exchange.Failed failed) {
+            return (failed.refused() ? "refused (" : "unreachable (") + failed.errno() + ")";
         }
         return "no answer; the client would time out (" + ((Exchange.TimedOut) exchange).reason() + ")";
     }

@@ -45,6 +45,9 @@ public sealed interface TraceEvent {
     /** A socket took the packet. */
     record Delivered(String namespace, String socket) implements TraceEvent { }
 
+    /** The kernel here answered the packet's sender with an ICMP error or a TCP reset, which travels back on its own. */
+    record ErrorSent(String namespace, PacketHeader answer) implements TraceEvent { }
+
     /** The packet went no further. */
     record Dropped(String namespace, String reason) implements TraceEvent { }
 

@@ -59,18 +59,26 @@ public final class TracePrinter {
         if (event instanceof TraceEvent.Bridged bridged) {
             return "bridge " + bridged.bridge() + " switches it from port " + bridged.inPort() + " to " + bridged.outPort();
         }
+        if (event instanceof TraceEvent.ErrorSent answered) {
+            return "the kernel answers with " + packet(answered.answer());
+        }
         if (event instanceof TraceEvent.Delivered delivered) {
             return "delivered to " + delivered.socket();
         }
         return "dropped: " + ((TraceEvent.Dropped) event).reason();
     }
 
-    /** {@code tcp 10.0.0.1:41234 -> 10.0.0.2:80 [SYN]}. */
+    /**
+     * {@code tcp 10.0.0.1:41234 -> 10.0.0.2:80 [SYN]}; an ICMP error names its type and the
+     * packet it quotes: {@code icmp 10.0.0.2 -> 10.0.0.1 port-unreachable for udp 10.0.0.1:5353 -> 10.0.0.2:53}.
+     */
     public static String packet(PacketHeader h) {
         boolean ports = h.protocol() != Protocol.ICMP;
         String from = h.source() + (ports ? ":" + h.sourcePort() : "");
         String to = h.destination() + (ports ? ":" + h.destinationPort() : "");
-        return h.protocol().keyword() + " " + from + " -> " + to + (h.tcpSyn() ? " [SYN]" : "");
+        String flags = h.tcpSyn() ? " [SYN]" : h.tcpRst() ? " [RST]" : "";
+        String error = h.icmpError().map(e -> " " + e.type().keyword() + " for " + packet(e.quoted())).orElse("");
+        return h.protocol().keyword() + " " + from + " -> " + to + flags + error;
     }
 
     private static String pad(String text, int width) {

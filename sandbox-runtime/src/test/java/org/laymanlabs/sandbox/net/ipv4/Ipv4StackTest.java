@@ -2,6 +2,7 @@ package org.laymanlabs.sandbox.net.ipv4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,20 +107,29 @@ class Ipv4StackTest {
         }
 
         @Test
-        void aPortNobodyListensOnIsRefused() {
+        void aPortNobodyListensOnIsRefusedByAResetThatTravelsBack() {
             Exchange exchange = connector.exchange(client, Ipv4Address.parse("172.17.0.2"), 8080, "GET /");
 
-            assertThat(exchange).isInstanceOf(Exchange.Refused.class);
+            assertThat(exchange).isInstanceOfSatisfying(Exchange.Failed.class, failed -> {
+                assertThat(failed.refused()).isTrue();
+                assertThat(failed.answer().orElseThrow().namespaces()).containsExactly("web", "host", "client");
+                assertThat(failed.answer().orElseThrow().events().get(0)).isInstanceOfSatisfying(TraceEvent.Sent.class,
+                        sent -> assertThat(sent.packet().tcpRst()).isTrue());
+            });
         }
 
         @Test
         void anAddressNobodyOwnsIsUnreachableOnceArpGivesUp() {
             Exchange exchange = connector.exchange(client, Ipv4Address.parse("172.17.0.99"), 80, "GET /");
 
-            assertThat(exchange).isInstanceOfSatisfying(Exchange.NotReachable.class, unreachable ->
-                    assertThat(unreachable.why()).isEqualTo(Unreachable.HOST));
-            assertThat(exchange.request().events()).last()
-                    .isEqualTo(new TraceEvent.Dropped("client", "nobody on eth0 answers ARP for 172.17.0.99"));
+            assertThat(exchange).isInstanceOfSatisfying(Exchange.Failed.class, failed -> {
+                assertThat(failed.errno()).isEqualTo("No route to host");
+                assertThat(failed.after()).isEqualTo(Duration.ofSeconds(3));
+                // The kernel sends the ICMP host unreachable to itself, over loopback.
+                assertThat(failed.answer().orElseThrow().namespaces()).containsExactly("client");
+            });
+            assertThat(exchange.request().events()).contains(
+                    new TraceEvent.Dropped("client", "nobody on eth0 answers ARP for 172.17.0.99"));
         }
 
         @Test
@@ -204,21 +214,23 @@ class Ipv4StackTest {
         }
 
         @Test
-        void withoutARouteToTheOtherPodNetworkTheNodeAnswersNoRouteToHost() {
+        void withoutARouteToTheOtherPodNetworkTheNodeAnswersWithAnIcmpNetUnreachable() {
             node1.deleteRoute(Cidr.parse("10.244.2.0/24"));
 
             Exchange exchange = connector.exchange(podA, Ipv4Address.parse("10.244.2.2"), 8080, "hello");
 
-            assertThat(exchange).isInstanceOfSatisfying(Exchange.NotReachable.class, unreachable ->
-                    assertThat(unreachable.why()).isEqualTo(Unreachable.NETWORK));
+            assertThat(exchange).isInstanceOfSatisfying(Exchange.Failed.class, failed -> {
+                assertThat(failed.errno()).isEqualTo("Network is unreachable");
+                assertThat(failed.answer().orElseThrow().namespaces()).containsExactly("node1", "pod-a");
+            });
         }
 
         @Test
         void aNamespaceWithoutADefaultRouteCannotReachTheWorld() {
             Exchange exchange = connector.exchange(node1, Ipv4Address.parse("8.8.8.8"), 53, "query");
 
-            assertThat(exchange).isInstanceOfSatisfying(Exchange.NotReachable.class, u ->
-                    assertThat(u.why().message()).isEqualTo("Network is unreachable"));
+            assertThat(exchange).isInstanceOfSatisfying(Exchange.Failed.class, failed ->
+                    assertThat(failed.errno()).isEqualTo("Network is unreachable"));
         }
     }
 }

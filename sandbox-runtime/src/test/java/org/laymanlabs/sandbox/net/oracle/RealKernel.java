@@ -143,6 +143,11 @@ final class RealKernel implements AutoCloseable {
         return ttl.find() ? "ttl=" + ttl.group(1) : "lost";
     }
 
+    /** What {@code ping -n -c 1 -W 1} prints about its one request: the reply or error line, or "" for nothing. */
+    String pingReport(String namespace, String arguments) {
+        return in(namespace, "ping -n -c 1 -W 1 " + arguments).stdout().lines().skip(1).findFirst().orElse("");
+    }
+
     /** iptables-save text without its dated comment lines, for comparing two saves. */
     static String withoutDates(String save) {
         return java.util.Arrays.stream(save.split("\n")).filter(line -> !line.startsWith("#"))

@@ -75,11 +75,8 @@ final class SimulatedKernel {
         if (exchange instanceof Exchange.Answered answered) {
             return answered.response().strip();
         }
-        if (exchange instanceof Exchange.Refused) {
-            return "FAILED 7";
-        }
-        if (exchange instanceof Exchange.NotReachable unreachable) {
-            return unreachable.why().delay().compareTo(patience) >= 0 ? "FAILED 28" : "FAILED 7";
+        if (exchange instanceof Exchange.Failed failed) {
+            return failed.after().compareTo(patience) >= 0 ? "FAILED 28" : "FAILED 7";
         }
         return "FAILED 28";
     }
@@ -89,6 +86,14 @@ final class SimulatedKernel {
         org.laymanlabs.sandbox.net.ipv4.Pinger.Echo echo = new org.laymanlabs.sandbox.net.ipv4.Pinger(stack)
                 .echo(namespace(namespace), Ipv4Address.parse(address), 7);
         return echo instanceof org.laymanlabs.sandbox.net.ipv4.Pinger.Echo.Replied replied ? "ttl=" + replied.ttl() : "lost";
+    }
+
+    /** What {@code ping -n -c 1 -W 1} prints about its one request: the reply or error line, or "" for nothing. */
+    String pingReport(String namespace, String arguments) {
+        var ping = new org.laymanlabs.sandbox.net.ping.PingCommand(new org.laymanlabs.sandbox.net.ipv4.Pinger(stack), clock,
+                () -> namespace(namespace), org.laymanlabs.sandbox.net.curl.HostResolver.LITERALS_ONLY);
+        String out = CommandLineShell.withBuiltinsAnd(List.of(ping)).run("ping -c 1 -W 1 " + arguments).stdout();
+        return out.lines().skip(1).findFirst().orElse("");
     }
 
     /** A request from a client that gives up after {@code patience}, as {@code curl --max-time} does. */
