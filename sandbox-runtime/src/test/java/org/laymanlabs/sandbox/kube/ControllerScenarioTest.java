@@ -70,6 +70,14 @@ class ControllerScenarioTest {
     }
 
     @Test
+    void theControlPlaneRunsAsStaticPodsInKubeSystem() {
+        assertThat(api.list(Pod.class, "kube-system")).extracting(p -> p.getMetadata().getName() + " " + p.getStatus().getPhase()
+                        + " " + p.getStatus().getPodIP())
+                .containsExactly("etcd-control-plane Running 172.18.0.2", "kube-apiserver-control-plane Running 172.18.0.2",
+                        "kube-controller-manager-control-plane Running 172.18.0.2", "kube-scheduler-control-plane Running 172.18.0.2");
+    }
+
+    @Test
     void aDeploymentOfThreeReplicasRunsThreeReadyPodsSpreadOverBothWorkers() {
         api.await(api.create(web(3, "nginx:1.27")));
         clock.advance(Duration.ofSeconds(5));

@@ -58,6 +58,7 @@ public final class Kubelet {
         api.create(NodeStatusFactory.register(config)).handle((created, refused) -> {
             reportStatus();
             renewLease();
+            mirrorStaticPods();
             return null;
         });
         watch = api.watch(ApiResources.PODS, "", api.resourceVersion(), e -> {
@@ -78,6 +79,19 @@ public final class Kubelet {
             watch.cancel();
         }
         pods.stop();
+    }
+
+    /** A control-plane node's kubelet mirrors kubeadm's static pods into the API. */
+    private void mirrorStaticPods() {
+        if (!config.controlPlane()) {
+            return;
+        }
+        api.get(Node.class, "", config.name()).ifPresent(node -> StaticPods.controlPlane(config, node.getMetadata().getUid())
+                .forEach(pod -> {
+                    if (api.get(Pod.class, "kube-system", pod.getMetadata().getName()).isEmpty()) {
+                        api.create(pod);
+                    }
+                }));
     }
 
     private void renewLease() {

@@ -79,7 +79,7 @@ final class PodLifecycle {
             return;
         }
         if (starting.add(uid)) {
-            String ip = allocate(uid);
+            String ip = Boolean.TRUE.equals(pod.getSpec().getHostNetwork()) ? node.internalIp() : allocate(uid);
             Duration delay = Duration.ZERO;
             for (Container c : pod.getSpec().getContainers()) {
                 if (images.add(c.getImage())) {
