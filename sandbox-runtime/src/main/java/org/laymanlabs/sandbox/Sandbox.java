@@ -63,9 +63,16 @@ public final class Sandbox {
     private final ContainerEngine engine;
     private final Cluster cluster;
 
+    private static final java.time.Duration CLUSTER_BOOT = java.time.Duration.ofSeconds(30);
+    private static final long CLUSTER_SEED = 0x6b75626520636c75L;
+
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
-        this.clock = new VirtualClock(spec.startTime());
+        // The cluster was set up before the learner arrives: it boots in the half minute before the
+        // start time, from its own seeded stream, so the laptop's IDs and times do not depend on it.
+        this.clock = new VirtualClock(spec.startTime().minus(CLUSTER_BOOT));
+        this.cluster = Cluster.start(clock, new SplittableRandom(spec.seed() ^ CLUSTER_SEED), ClusterSpec.kubeadmDefault());
+        clock.advance(java.time.Duration.between(clock.now(), spec.startTime()));
         this.random = new SplittableRandom(spec.seed());
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
@@ -76,7 +83,6 @@ public final class Sandbox {
         this.engine = containerEngine(laptopTables, connector);
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace();
-        this.cluster = Cluster.start(clock, random, ClusterSpec.kubeadmDefault());
         // The laptop's, unless `ip netns exec` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
