@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 
@@ -24,7 +23,14 @@ public final class EventRecorder {
     private final ApiServer api;
     private final String component;
     private final String host;
-    private final Map<String, String> written = new HashMap<>();
+    /** The correlator's memory of recent events, bounded as client-go's LRU cache of 4096 is. */
+    private final Map<String, String> written = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 4096;
+        }
+    };
+    private long sequence;
 
     public EventRecorder(ApiServer api, String component, String host) {
         this.api = api;
@@ -45,7 +51,7 @@ public final class EventRecorder {
                     .withCount(old.getCount() + 1).withLastTimestamp(now).build()));
             return;
         }
-        String name = ref.getName() + "." + Long.toHexString(api.clock().now().toEpochMilli() * 1_000_000L + written.size());
+        String name = ref.getName() + "." + Long.toHexString(api.clock().now().toEpochMilli() * 1_000_000L + sequence++ % 1_000_000L);
         written.put(aggregate, name);
         Event event = new EventBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .withInvolvedObject(ref).withReason(reason).withMessage(message).withType(type.name())
