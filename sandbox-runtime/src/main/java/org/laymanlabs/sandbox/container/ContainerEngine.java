@@ -101,7 +101,8 @@ public final class ContainerEngine {
         List<String> env = new ArrayList<>(image.config().env());
         env.addAll(spec.env());
         String workingDir = spec.workingDir().isEmpty() ? image.config().workingDir() : spec.workingDir();
-        RootFileSystem rootfs = new RootFileSystem(image.layers().stream().map(l -> l.diff()).toList(), "/root");
+        RootFileSystem rootfs = new RootFileSystem(image.layers().stream().map(l -> l.diff()).toList(), "/root",
+                image.created(), clock::now);
         Container container = new Container(ids.next(), plain, clock.now(), image, spec, argv, env, workingDir,
                 rootfs, mounts(spec));
         container.restartManager = new RestartManager(spec.restartPolicy());
