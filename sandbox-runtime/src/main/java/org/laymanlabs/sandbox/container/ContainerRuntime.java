@@ -61,9 +61,17 @@ final class ContainerRuntime {
             c.pid1 = null;
             c.process = null;
             tearDownNetwork(c);
-            c.state().failedToStart(e.getMessage().contains("executable file not found") ? 127 : 128, e.getMessage(), clock.now());
+            c.state().failedToStart(startFailureCode(e.getMessage()), e.getMessage(), clock.now());
             throw e;
         }
+    }
+
+    /** moby daemon/start.go translateContainerdStartErr: 127 for a missing executable, 126 for one that cannot run. */
+    private static int startFailureCode(String message) {
+        if (message.contains("executable file not found") || message.contains("no such file or directory")) {
+            return 127;
+        }
+        return message.contains("permission denied") ? 126 : 128;
     }
 
     private NetworkNamespace createNetworkNamespace(Container c) {

@@ -55,8 +55,20 @@ final class ExecSession {
             return new ExecResult("", name + ": this program cannot be run with docker exec in the sandbox\n", 1);
         }
         CommandResult result = shell.run(line.strip());
-        return new ExecResult(result.stdout(), result.stderr().replace("bash: ", name.equals("bash") ? "bash: " : "sh: "),
-                result.exitCode());
+        return new ExecResult(result.stdout(), dialect(result.stderr(), name), result.exitCode());
+    }
+
+    /**
+     * The sandbox shell speaks bash; the image's sh is BusyBox ash ("sh: foo: not found") or dash
+     * ("sh: 1: foo: not found"), and bash -c says "bash: line 1: foo: command not found".
+     */
+    private String dialect(String stderr, String shell) {
+        if (shell.equals("bash")) {
+            return stderr.replaceAll("(?m)^bash: ", "bash: line 1: ");
+        }
+        String prefix = container.files().exists("/bin/busybox") ? "sh: " : "sh: 1: ";
+        return stderr.replaceAll("(?m)^bash: (.+): command not found$", prefix + "$1: not found")
+                .replaceAll("(?m)^bash: ", prefix);
     }
 
     private static String quote(String word) {

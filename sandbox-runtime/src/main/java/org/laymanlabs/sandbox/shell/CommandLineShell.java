@@ -137,6 +137,9 @@ public final class CommandLineShell implements Shell {
     }
 
     private CommandResult execute(List<String> argv, String stdin, Context context) {
+        if (argv.get(0).contains("/")) {
+            return PathCommand.run(argv, stdin, context, commands.values(), state.variables.get("USER"));
+        }
         Command command = commands.get(argv.get(0));
         if (command == null) {
             return CommandResult.error("bash: " + argv.get(0) + ": command not found\n", NOT_FOUND);
