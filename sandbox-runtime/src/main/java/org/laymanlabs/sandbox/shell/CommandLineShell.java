@@ -112,13 +112,18 @@ public final class CommandLineShell implements Shell {
     }
 
     private CommandResult runSimple(Script.SimpleCommand simple, String pipedIn, Context context) {
+        int firstCommandWord = 0;
+        while (firstCommandWord < simple.words().size() && isAssignment(simple.words().get(firstCommandWord))) {
+            firstCommandWord++;
+        }
         List<String> words = new ArrayList<>();
         for (Word word : simple.words()) {
-            words.add(word.expand(state::parameter));
-        }
-        int firstCommandWord = 0;
-        while (firstCommandWord < words.size() && isAssignment(simple.words().get(firstCommandWord))) {
-            firstCommandWord++;
+            // Assignments are not globbed; the command's words are matched against its files.
+            if (words.size() < firstCommandWord) {
+                words.add(word.expand(state::parameter));
+            } else {
+                words.addAll(word.fields(state::parameter, state.files, state.cwd));
+            }
         }
         Redirections redirections = new Redirections(state, simple.redirects());
         try {

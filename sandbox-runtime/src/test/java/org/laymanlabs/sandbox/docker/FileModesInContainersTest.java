@@ -115,4 +115,14 @@ class FileModesInContainersTest {
         assertThat(laptop.ok("docker exec box ls -ld /tmp /etc/passwd /bin/busybox"))
                 .contains("drwxrwxrwt ", "-rw-r--r-- ", "-rwxr-xr-x ");
     }
+
+    @Test
+    void aGlobInARunStepMatchesTheLayersFilesSoRmEmptiesTheAptLists() {
+        dockerfile("FROM ubuntu:22.04", "RUN apt-get update && ls /var/lib/apt/lists | wc -l && rm -rf /var/lib/apt/lists/*",
+                "RUN ls -A /var/lib/apt/lists | wc -l && echo /etc/deb*_version /e?c/nothing*");
+
+        String build = laptop.ok("docker build -t app .");
+
+        assertThat(build).containsPattern("\n[1-9][0-9]*\n ---> Removed").contains("\n0\n/etc/debian_version /e?c/nothing*\n");
+    }
 }
