@@ -193,7 +193,7 @@ public final class DockerCommand implements Command {
     }
 
     /** cli.FlagErrorFunc: the error, the Usage line and where to read more; status 125. */
-    private static CommandResult flagError(String message, String useLine, String path) {
+    static CommandResult flagError(String message, String useLine, String path) {
         return CommandResult.error(message + "\n\nUsage:  " + useLine + "\n\nRun '" + path
                 + " --help' for more information\n", 125);
     }
