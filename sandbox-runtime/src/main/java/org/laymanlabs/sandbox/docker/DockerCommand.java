@@ -32,6 +32,7 @@ public final class DockerCommand implements Command {
         BuildCommand.register(tree, daemon, random);
         tree.command(VersionCommand.create());
         tree.command(InfoCommand.create(daemon, engine));
+        tree.command("system", InfoCommand.create(daemon, engine));
         return new DockerCommand(tree.build());
     }
 
