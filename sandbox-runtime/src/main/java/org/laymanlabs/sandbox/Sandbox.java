@@ -73,10 +73,11 @@ public final class Sandbox {
         Netfilter laptopTables = netfilters.of(laptop);
         this.engine = containerEngine(laptopTables, connector);
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
-        this.workspace = new Workspace();
+        this.workspace = new Workspace(clock::now);
         this.cluster = Cluster.start(clock, random, ClusterSpec.kubeadmDefault());
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
+                Coreutils.ls(clock),
                 DockerCommand.forEngine(daemon, engine, random),
                 new IpCommand(network, () -> laptop),
                 new IptablesCommand(laptopTables),
