@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +52,9 @@ import org.laymanlabs.sandbox.workspace.Workspace;
  */
 public final class Sandbox {
 
+    /** How long before the session starts the cluster begins to boot (kubeadm init and join take seconds). */
+    private static final Duration CLUSTER_BOOT = Duration.ofMinutes(1);
+
     private final SandboxSpec spec;
     private final VirtualClock clock;
     private final RandomGenerator random;
@@ -63,7 +67,8 @@ public final class Sandbox {
 
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
-        this.clock = new VirtualClock(spec.startTime());
+        this.clock = new VirtualClock(spec.startTime().minus(CLUSTER_BOOT));
+        this.cluster = bootCluster(spec);
         this.random = new SplittableRandom(spec.seed());
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
@@ -74,7 +79,6 @@ public final class Sandbox {
         this.engine = containerEngine(laptopTables, connector);
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace(clock::now);
-        this.cluster = Cluster.start(clock, random, ClusterSpec.kubeadmDefault());
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
                 Coreutils.ls(clock),
@@ -87,6 +91,20 @@ public final class Sandbox {
                 new TraceCommand(connector, () -> laptop, HostResolver.LITERALS_ONLY),
                 new PingCommand(new Pinger(stack), clock, () -> laptop, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd())), workspace);
+    }
+
+    /**
+     * Boots the cluster during the minute before the learner's session, so that the session
+     * starts at {@code spec.startTime()} on a cluster that is up, whatever the boot took. The
+     * cluster draws from its own random stream: the laptop's IDs, MACs and ports stay those the
+     * seed gave before there was a cluster.
+     */
+    private Cluster bootCluster(SandboxSpec spec) {
+        Cluster booted = Cluster.start(clock, new SplittableRandom(spec.seed()).split(), ClusterSpec.kubeadmDefault());
+        if (clock.now().isBefore(spec.startTime())) {
+            clock.advance(Duration.between(clock.now(), spec.startTime()));
+        }
+        return booted;
     }
 
     /** The laptop's Docker engine, started as dockerd starts: docker0 and its rules first. */
