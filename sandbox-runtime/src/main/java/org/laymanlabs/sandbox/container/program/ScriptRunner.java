@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox.container.program;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -101,15 +102,17 @@ final class ScriptRunner {
         if (argv.isEmpty() || commandsHave(argv.get(0)) || argv.get(0).equals("sleep")) {
             return false;
         }
-        // Only an executable file is exec'd; for anything else the shell gives sh's own error.
-        if (!executable(argv.get(0))) {
+        // Only an executable file is exec'd; for anything else the shell gives sh's own error. A
+        // script without #! fails execve with ENOEXEC, and dash and ash then run it themselves.
+        Optional<String> file = executable(argv.get(0));
+        if (file.isEmpty() || scriptWithoutInterpreter(file.get())) {
             return false;
         }
         context.exec(argv);
         return true;
     }
 
-    private boolean executable(String program) {
+    private Optional<String> executable(String program) {
         List<String> candidates = new ArrayList<>();
         if (program.contains("/")) {
             candidates.add(FileSystem.resolve(context.workingDir(), "/root", program));
@@ -119,8 +122,15 @@ final class ScriptRunner {
                 candidates.add(dir + "/" + program);
             }
         }
-        return candidates.stream().map(context.files()::stat)
-                .anyMatch(s -> s.isPresent() && !s.get().isDirectory() && s.get().anyExecute());
+        return candidates.stream().filter(c -> context.files().stat(c)
+                .filter(s -> !s.isDirectory() && s.anyExecute()).isPresent()).findFirst();
+    }
+
+    /** A text file (all of its bytes readable as text, unlike a stand-in binary) that does not start with #!. */
+    private boolean scriptWithoutInterpreter(String path) {
+        String text = context.files().read(path);
+        long size = context.files().stat(path).map(FileStat::size).orElse(-1L);
+        return text.getBytes(StandardCharsets.UTF_8).length == size && !text.startsWith("#!");
     }
 
     private boolean commandsHave(String command) {
