@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.vfs.FileStat;
 
@@ -69,8 +71,14 @@ final class PathCommand {
         try {
             CommandLineShell child = new CommandLineShell(new ArrayList<>(commands), shell.files(), user);
             child.run("cd '" + shell.cwd().replace("'", "'\\''") + "'");
-            for (String line : text.split("\n")) {
-                child.run(line).writeTo(out);
+            String[] lines = text.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                // bash names the script and the line in its own messages: "./s.sh: line 2: nope: command not found".
+                String where = typed + ": line " + (i + 1) + ": ";
+                for (OutputChunk chunk : child.run(lines[i]).output()) {
+                    out.write(chunk.stream(), chunk.stream() == OutputChunk.Stream.STDERR
+                            ? chunk.text().replaceAll("(?m)^bash: ", Matcher.quoteReplacement(where)) : chunk.text());
+                }
                 if (child.hasExited()) {
                     break;
                 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.RunningCommand;
 import org.laymanlabs.sandbox.workspace.Workspace;
 
 @DisplayName("Pathname expansion follows bash's rules")
@@ -88,6 +90,16 @@ class GlobExpansionTest {
         assertThat(shell.run("ls -A docs").stdout()).isEmpty();
         assertThat(shell.run("rm *.txt").exitCode()).isZero();
         assertThat(shell.run("ls -A").stdout()).isEqualTo(".hidden.txt  a1  a2  ab  c.md  docs\n");
+    }
+
+    @Test
+    void aLineStartedWithASinkIsExpandedAsARunLineIs() {
+        CommandResult.Builder screen = CommandResult.builder();
+
+        RunningCommand line = shell.start("echo *.md docs/*.txt", screen);
+
+        assertThat(line.result()).isEqualTo(CommandResult.ok("c.md docs/x.txt\n"));
+        assertThat(screen.build(0).terminal()).isEqualTo("c.md docs/x.txt\n");
     }
 
     @Test

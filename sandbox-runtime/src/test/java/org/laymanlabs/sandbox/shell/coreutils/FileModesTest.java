@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.time.VirtualClock;
 import org.laymanlabs.sandbox.workspace.Workspace;
@@ -234,6 +235,22 @@ class FileModesTest {
             ok("echo 'echo hello from $USER' > hi.sh");
             ok("chmod +x hi.sh");
             assertThat(shell.run("./hi.sh")).isEqualTo(CommandResult.ok("hello from learner\n"));
+        }
+
+        @Test
+        void aScriptsStreamsReachTheTerminalInTheOrderWrittenWithItsNameAndLineInBashsMessages() {
+            ok("echo 'echo one' > s.sh");
+            ok("echo nope >> s.sh");
+            ok("echo 'echo two >&2' >> s.sh");
+            ok("echo 'cd /x' >> s.sh");
+            ok("echo 'echo three' >> s.sh");
+            ok("chmod +x s.sh");
+
+            assertThat(shell.run("./s.sh")).isEqualTo(new CommandResult(List.of(
+                    new OutputChunk(OutputChunk.Stream.STDOUT, "one\n"),
+                    new OutputChunk(OutputChunk.Stream.STDERR, "./s.sh: line 2: nope: command not found\ntwo\n"
+                            + "./s.sh: line 4: cd: /x: No such file or directory\n"),
+                    new OutputChunk(OutputChunk.Stream.STDOUT, "three\n")), 0));
         }
 
         @Test
