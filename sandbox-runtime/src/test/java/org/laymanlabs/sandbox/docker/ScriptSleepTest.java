@@ -58,9 +58,10 @@ class ScriptSleepTest {
     void sleepInfinityKeepsTheContainerRunning() {
         laptop.ok("docker run -d --name forever busybox sh -c 'echo ready; sleep infinity; echo never'");
 
-        laptop.advance(Duration.ofDays(1));
+        // Ten minutes, not a day: every virtual second costs the cluster's timers real time.
+        laptop.advance(Duration.ofMinutes(10));
 
-        assertThat(status()).startsWith("Up 24 hours");
+        assertThat(status()).startsWith("Up 10 minutes");
         assertThat(laptop.ok("docker logs forever")).isEqualTo("ready\n");
     }
 
