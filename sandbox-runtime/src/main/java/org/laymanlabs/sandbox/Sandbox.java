@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,9 @@ import org.laymanlabs.sandbox.workspace.Workspace;
  */
 public final class Sandbox {
 
+    /** How long before the session starts the cluster begins to boot (kubeadm init and join take seconds). */
+    private static final Duration CLUSTER_BOOT = Duration.ofMinutes(1);
+
     private final SandboxSpec spec;
     private final VirtualClock clock;
     private final RandomGenerator random;
@@ -63,16 +67,11 @@ public final class Sandbox {
     private final ContainerEngine engine;
     private final Cluster cluster;
 
-    private static final java.time.Duration CLUSTER_BOOT = java.time.Duration.ofSeconds(30);
-    private static final long CLUSTER_SEED = 0x6b75626520636c75L;
 
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
-        // The cluster was set up before the learner arrives: it boots in the half minute before the
-        // start time, from its own seeded stream, so the laptop's IDs and times do not depend on it.
         this.clock = new VirtualClock(spec.startTime().minus(CLUSTER_BOOT));
-        this.cluster = Cluster.start(clock, new SplittableRandom(spec.seed() ^ CLUSTER_SEED), ClusterSpec.kubeadmDefault());
-        clock.advance(java.time.Duration.between(clock.now(), spec.startTime()));
+        this.cluster = bootCluster(spec);
         this.random = new SplittableRandom(spec.seed());
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
@@ -82,11 +81,12 @@ public final class Sandbox {
         Netfilter laptopTables = netfilters.of(laptop);
         this.engine = containerEngine(laptopTables, connector);
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
-        this.workspace = new Workspace();
+        this.workspace = new Workspace(clock::now);
         // The laptop's, unless `ip netns exec` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
+                Coreutils.ls(clock),
                 DockerCommand.forEngine(daemon, engine, random),
                 new IpCommand(network, current),
                 new BridgeCommand(network, current),
@@ -97,6 +97,20 @@ public final class Sandbox {
                 new TraceCommand(connector, current, HostResolver.LITERALS_ONLY),
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd())), workspace);
+    }
+
+    /**
+     * Boots the cluster during the minute before the learner's session, so that the session
+     * starts at {@code spec.startTime()} on a cluster that is up, whatever the boot took. The
+     * cluster draws from its own random stream: the laptop's IDs, MACs and ports stay those the
+     * seed gave before there was a cluster.
+     */
+    private Cluster bootCluster(SandboxSpec spec) {
+        Cluster booted = Cluster.start(clock, new SplittableRandom(spec.seed()).split(), ClusterSpec.kubeadmDefault());
+        if (clock.now().isBefore(spec.startTime())) {
+            clock.advance(Duration.between(clock.now(), spec.startTime()));
+        }
+        return booted;
     }
 
     /** The laptop's Docker engine, started as dockerd starts: docker0 and its rules first. */

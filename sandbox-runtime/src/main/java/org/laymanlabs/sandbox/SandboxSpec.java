@@ -8,7 +8,8 @@ import java.util.Objects;
  * manifests, faults); today it fixes what makes a sandbox reproducible.
  *
  * @param seed      the seed of the sandbox's random source, so that a lab replays identically
- * @param startTime the instant the sandbox's virtual clock starts at
+ * @param startTime the instant the learner's session starts at, on the sandbox's virtual clock (its
+ *                  cluster has booted in the minute before)
  */
 public record SandboxSpec(long seed, Instant startTime) {
 

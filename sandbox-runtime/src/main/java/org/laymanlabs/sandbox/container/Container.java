@@ -45,6 +45,7 @@ public final class Container {
     VirtualClock.Timer pendingTimer;
     RestartManager restartManager;
     ContainerProcess pid1;
+    int shimPid;
 
     Container(String id, String name, Instant created, Image image, ContainerSpec spec, List<String> path,
               List<String> env, String workingDir, RootFileSystem rootfs, List<Mount> mounts) {
@@ -138,6 +139,16 @@ public final class Container {
 
     public int restartCount() {
         return restartCount;
+    }
+
+    /** The host PID of the containerd-shim that started the running process: its parent in {@code docker top}. */
+    public int shimPid() {
+        return shimPid;
+    }
+
+    /** The running process's argv now (after any exec), or empty when nothing runs. */
+    public List<String> processArgv() {
+        return pid1 == null || pid1.exited() ? List.of() : pid1.argv();
     }
 
     public Optional<NetworkNamespace> namespace() {

@@ -103,7 +103,8 @@ public final class ContainerEngine {
         List<String> env = new ArrayList<>(image.config().env());
         env.addAll(spec.env());
         String workingDir = spec.workingDir().isEmpty() ? image.config().workingDir() : spec.workingDir();
-        RootFileSystem rootfs = new RootFileSystem(image.layers().stream().map(l -> l.diff()).toList(), "/root");
+        RootFileSystem rootfs = new RootFileSystem(image.layers().stream().map(l -> l.diff()).toList(), "/root",
+                image.created(), clock::now);
         Container container = new Container(ids.next(), plain, clock.now(), image, spec, argv, env, workingDir,
                 rootfs, mounts(spec));
         container.restartManager = new RestartManager(spec.restartPolicy());
@@ -162,9 +163,17 @@ public final class ContainerEngine {
 
     /** docker stop [-t]: the image's STOPSIGNAL (SIGTERM by default), then SIGKILL after the timeout. */
     public Container stop(String nameOrId, Optional<Duration> timeout) {
+        return stop(nameOrId, timeout, Optional.empty());
+    }
+
+    /**
+     * docker stop [-s] [-t]: {@code signal} (else the image's STOPSIGNAL, else SIGTERM), then SIGKILL
+     * once the timeout has passed; a negative timeout waits for as long as it takes.
+     */
+    public Container stop(String nameOrId, Optional<Duration> timeout, Optional<Signal> signal) {
         Container c = containers.get(nameOrId);
-        Signal signal = Signal.parse(c.image().config().stopSignal()).orElse(Signal.SIGTERM);
-        runtime.stop(c, signal, timeout.orElse(DEFAULT_STOP_TIMEOUT));
+        Signal stopSignal = signal.orElse(Signal.parse(c.image().config().stopSignal()).orElse(Signal.SIGTERM));
+        runtime.stop(c, stopSignal, timeout.orElse(DEFAULT_STOP_TIMEOUT));
         return c;
     }
 
@@ -184,7 +193,12 @@ public final class ContainerEngine {
     }
 
     public Container restart(String nameOrId, Optional<Duration> timeout) {
-        stop(nameOrId, timeout);
+        return restart(nameOrId, timeout, Optional.empty());
+    }
+
+    /** docker restart [-s] [-t]: a stop as {@link #stop(String, Optional, Optional)} does it, then a start. */
+    public Container restart(String nameOrId, Optional<Duration> timeout, Optional<Signal> signal) {
+        stop(nameOrId, timeout, signal);
         return start(nameOrId);
     }
 

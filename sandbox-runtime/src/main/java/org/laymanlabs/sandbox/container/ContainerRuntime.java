@@ -28,13 +28,17 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  */
 final class ContainerRuntime {
 
+    /** How far {@code docker stop -t -1} lets the clock run for a process that never ends. */
+    private static final Duration MAX_STOP_WAIT = Duration.ofDays(1);
+
     private final VirtualClock clock;
     private final NetworkController networks;
     private final EmbeddedDns dns;
     private final Connector connector;
     private final ContainerTools tools;
     private final Consumer<Container> autoRemover;
-    private int nextPid = 1000;
+    /** Host PIDs: each start takes one for its containerd-shim, then one for the container's process. */
+    private int nextPid = 999;
 
     ContainerRuntime(VirtualClock clock, NetworkController networks, Connector connector, Consumer<Container> autoRemover) {
         this.clock = clock;
@@ -55,15 +59,24 @@ final class ContainerRuntime {
             c.namespace = createNetworkNamespace(c);
             joinNetwork(c);
             publishPorts(c);
+            c.shimPid = nextPid++;
             c.state().running(nextPid++, clock.now());
             execve(c, newProcess(c));
         } catch (DaemonException e) {
             c.pid1 = null;
             c.process = null;
             tearDownNetwork(c);
-            c.state().failedToStart(e.getMessage().contains("executable file not found") ? 127 : 128, e.getMessage(), clock.now());
+            c.state().failedToStart(startFailureCode(e.getMessage()), e.getMessage(), clock.now());
             throw e;
         }
+    }
+
+    /** moby daemon/start.go translateContainerdStartErr: 127 for a missing executable, 126 for one that cannot run. */
+    private static int startFailureCode(String message) {
+        if (message.contains("executable file not found") || message.contains("no such file or directory")) {
+            return 127;
+        }
+        return message.contains("permission denied") ? 126 : 128;
     }
 
     private NetworkNamespace createNetworkNamespace(Container c) {
@@ -191,15 +204,23 @@ final class ContainerRuntime {
         if (cancelPendingRestart(c) || c.process == null) {
             return;
         }
+        ContainerProcess process = c.pid1;
         if (deliver(c, stopSignal)) {
             return;
         }
-        clock.schedule(timeout, () -> {
-            if (c.process != null) {
+        Duration limit = timeout.isNegative() ? MAX_STOP_WAIT : timeout;
+        VirtualClock.Timer kill = clock.schedule(limit, () -> {
+            if (c.pid1 == process && !process.exited()) {
                 kill(c);
             }
         });
-        clock.advance(timeout);
+        // docker stop returns when the container has exited: as soon as it ends, if before the timeout.
+        java.time.Instant deadline = clock.now().plus(limit);
+        while (c.pid1 == process && !process.exited() && clock.now().isBefore(deadline)) {
+            java.time.Instant next = clock.nextDue().filter(due -> due.isBefore(deadline)).orElse(deadline);
+            clock.advance(Duration.between(clock.now(), next));
+        }
+        kill.cancel();
     }
 
     /** Delivers a signal; true if the process exited of it. SIGKILL always ends it, with 137. */

@@ -39,7 +39,7 @@ final class ContainerTools {
         UnionView root = container.rootfs().view();
         String path = pathOf(container);
         List<Command> commands = new ArrayList<>(BUILTINS);
-        for (Command tool : Coreutils.all()) {
+        for (Command tool : Coreutils.all(clock)) {
             if (has(root, path, tool.name())) {
                 commands.add(tool);
             }

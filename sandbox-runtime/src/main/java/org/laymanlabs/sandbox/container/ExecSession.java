@@ -61,12 +61,25 @@ final class ExecSession {
             shell.run("cd '" + cwd + "'");
         }
         CommandResult result = shell.run(line.strip());
-        String shellName = name.equals("bash") ? "bash: " : "sh: ";
         for (OutputChunk chunk : result.output()) {
             out.write(chunk.stream(), chunk.stream() == OutputChunk.Stream.STDERR
-                    ? chunk.text().replace("bash: ", shellName) : chunk.text());
+                    ? dialect(chunk.text(), name) : chunk.text());
         }
         return Execution.finished(result.exitCode());
+    }
+
+    /**
+     * The sandbox shell speaks bash; the image's sh is BusyBox ash ("sh: foo: not found") or dash
+     * ("sh: 1: foo: not found"), and bash -c says "bash: line 1: foo: command not found". Each
+     * chunk is one write of whole lines, so rewriting chunk by chunk keeps the streams' order.
+     */
+    private String dialect(String stderr, String shell) {
+        if (shell.equals("bash")) {
+            return stderr.replaceAll("(?m)^bash: ", "bash: line 1: ");
+        }
+        String prefix = container.files().exists("/bin/busybox") ? "sh: " : "sh: 1: ";
+        return stderr.replaceAll("(?m)^bash: (.+): command not found$", prefix + "$1: not found")
+                .replaceAll("(?m)^bash: ", prefix);
     }
 
     private static String quote(String word) {

@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.laymanlabs.sandbox.vfs.FileStat;
 import org.laymanlabs.sandbox.vfs.FileSystem;
 
 /**
@@ -70,6 +71,33 @@ final class MountedFileSystem implements FileSystem {
     @Override
     public void remove(String path, boolean recursive) {
         at(path).remove(local(path), recursive);
+    }
+
+    @Override
+    public Optional<FileStat> stat(String path) {
+        return at(path).stat(local(path));
+    }
+
+    @Override
+    public Optional<FileStat> lstat(String path) {
+        return at(path).lstat(local(path));
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        at(path).chmod(local(path), mode);
+    }
+
+    /** Within one file system the bytes are copied as they are; across a mount, as text. */
+    @Override
+    public void copyFile(String source, String target) {
+        FileSystem from = at(source);
+        FileSystem to = at(target);
+        if (from == to) {
+            from.copyFile(local(source), local(target));
+        } else {
+            to.write(local(target), from.read(local(source)));
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class ContainerCommands {
         List<Subcommand> verbs = List.of(run, create, LifecycleCommands.start(engine), LifecycleCommands.stop(engine),
                 LifecycleCommands.restart(engine), LifecycleCommands.kill(engine), LifecycleCommands.rm(engine),
                 LogsExecCommands.logs(engine), LogsExecCommands.exec(engine), ContainerExtras.port(engine),
-                ContainerExtras.diff(engine), ContainerExtras.commit(engine));
+                ContainerExtras.diff(engine), ContainerExtras.commit(engine), TopCommand.create(engine));
         verbs.forEach(tree::command);
         tree.command(ps);
         tree.command(InspectCommand.create(daemon, engine, false));

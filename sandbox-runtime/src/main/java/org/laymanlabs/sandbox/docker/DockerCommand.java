@@ -34,6 +34,7 @@ public final class DockerCommand implements Command {
         BuildCommand.register(tree, daemon, random);
         tree.command(VersionCommand.create());
         tree.command(InfoCommand.create(daemon, engine));
+        tree.command("system", InfoCommand.create(daemon, engine));
         return new DockerCommand(tree.build());
     }
 
@@ -205,7 +206,7 @@ public final class DockerCommand implements Command {
     }
 
     /** cli.FlagErrorFunc: the error, the Usage line and where to read more; status 125. */
-    private static CommandResult flagError(String message, String useLine, String path) {
+    static CommandResult flagError(String message, String useLine, String path) {
         return CommandResult.error(message + "\n\nUsage:  " + useLine + "\n\nRun '" + path
                 + " --help' for more information\n", 125);
     }

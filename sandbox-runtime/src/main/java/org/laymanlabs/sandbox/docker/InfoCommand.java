@@ -19,7 +19,8 @@ final class InfoCommand {
     }
 
     static Subcommand create(Daemon daemon, ContainerEngine engine) {
-        return new Subcommand("info [OPTIONS]", "Display system-wide information", List.of(), "",
+        return new Subcommand("info [OPTIONS]", "Display system-wide information", List.of(),
+                "docker system info, docker info",
                 List.of(), ArgsRule.none(), 0, args -> run(daemon, engine));
     }
 

@@ -30,8 +30,9 @@ final class InspectCommand {
                                 + "'json':             Print in JSON format\n"
                                 + "'TEMPLATE':         Print output using the given Go template.\n"
                                 + "Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"),
-                        Flag.bool("size", 's', "Display total file sizes if the type is container"),
-                        Flag.string("type", '\0', "Only inspect objects of the given type")),
+                        containersOnly ? Flag.bool("size", 's', "Display total file sizes")
+                                : Flag.bool("size", 's', "Display total file sizes if the type is container"),
+                        Flag.string("type", '\0', "Only inspect objects of the given type")).subList(0, containersOnly ? 2 : 3),
                 ArgsRule.atLeast(1), 0, args -> run(daemon, engine, args, containersOnly ? "container" : args.string("type")));
     }
 

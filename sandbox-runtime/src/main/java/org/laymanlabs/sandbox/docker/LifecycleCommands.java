@@ -32,8 +32,8 @@ final class LifecycleCommands {
                 List.of(), "docker container stop, docker stop",
                 List.of(Flag.string("signal", 's', "Signal to send to the container"),
                         Flag.valued("timeout", 't', "int", "Seconds to wait before killing the container")),
-                ArgsRule.atLeast(1), 0,
-                args -> each(args, null, (name, out) -> engine.stop(name, timeout(args))));
+                ArgsRule.atLeast(1), 0, args -> stopOrRestart(args, "stop",
+                        (name, timeout, signal) -> engine.stop(name, timeout, signal)));
     }
 
     static Subcommand restart(ContainerEngine engine) {
@@ -41,22 +41,16 @@ final class LifecycleCommands {
                 List.of(), "docker container restart, docker restart",
                 List.of(Flag.string("signal", 's', "Signal to send to the container"),
                         Flag.valued("timeout", 't', "int", "Seconds to wait before killing the container")),
-                ArgsRule.atLeast(1), 0,
-                args -> each(args, null, (name, out) -> engine.restart(name, timeout(args))));
+                ArgsRule.atLeast(1), 0, args -> stopOrRestart(args, "restart",
+                        (name, timeout, signal) -> engine.restart(name, timeout, signal)));
     }
 
     static Subcommand kill(ContainerEngine engine) {
         return new Subcommand("kill [OPTIONS] CONTAINER [CONTAINER...]", "Kill one or more running containers",
                 List.of(), "docker container kill, docker kill",
                 List.of(Flag.string("signal", 's', "Signal to send to the container")),
-                ArgsRule.atLeast(1), 0, args -> {
-                    String given = args.string("signal").isEmpty() ? "KILL" : args.string("signal");
-                    Optional<Signal> signal = Signal.parse(given);
-                    if (signal.isEmpty()) {
-                        return DockerCommand.error("invalid signal: " + given);
-                    }
-                    return each(args, null, (name, out) -> engine.kill(name, signal.get()));
-                });
+                ArgsRule.atLeast(1), 0, args -> each(args, null, (name, out) -> engine.kill(name,
+                        signal(args).orElse(Signal.SIGKILL))));
     }
 
     static Subcommand rm(ContainerEngine engine) {
@@ -69,9 +63,32 @@ final class LifecycleCommands {
                 args -> each(args, null, (name, out) -> engine.remove(name, args.bool("force"))));
     }
 
-    private static Optional<Duration> timeout(ParsedArgs args) {
+    /** What stop and restart do to one container. */
+    @FunctionalInterface
+    private interface Stopper {
+        void stop(String name, Optional<Duration> timeout, Optional<Signal> signal);
+    }
+
+    /** -t is pflag's int, checked before anything happens; -s is checked by the daemon for each container. */
+    private static CommandResult stopOrRestart(ParsedArgs args, String verb, Stopper stopper) {
         String t = args.string("timeout");
-        return t.isEmpty() ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(t)));
+        if (!t.isEmpty() && !t.matches("[+-]?[0-9]{1,18}")) {
+            return DockerCommand.flagError("invalid argument \"" + t + "\" for \"-t, --timeout\" flag: strconv.ParseInt:"
+                    + " parsing \"" + t + "\": invalid syntax", "docker " + verb + " [OPTIONS] CONTAINER [CONTAINER...]",
+                    "docker " + verb);
+        }
+        Optional<Duration> timeout = t.isEmpty() ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(t)));
+        return each(args, null, (name, out) -> stopper.stop(name, timeout, signal(args)));
+    }
+
+    /** moby/sys/signal ParseSignal: a name with or without SIG, or a number; else "Invalid signal". */
+    private static Optional<Signal> signal(ParsedArgs args) {
+        String given = args.string("signal");
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Signal.parse(given).orElseThrow(() -> new DaemonException(
+                DaemonException.Kind.INVALID_PARAMETER, "Invalid signal: " + given)));
     }
 
     /** Runs the action on each named container; start adds moby's summary line when any failed. */

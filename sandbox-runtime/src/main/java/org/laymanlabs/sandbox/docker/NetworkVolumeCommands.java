@@ -31,7 +31,8 @@ final class NetworkVolumeCommands {
     static void register(CommandTree.Builder tree, ContainerEngine engine) {
         tree.group("network", "Manage networks")
                 .command("network", new Subcommand("ls [OPTIONS]", "List networks", List.of("list"), "docker network ls,"
-                        + " docker network list", List.of(Flag.valued("filter", 'f', "filter", "Provide filter values"),
+                        + " docker network list", List.of(Flag.valued("filter", 'f', "filter",
+                        "Provide filter values (e.g. \"driver=bridge\")"),
                         Flag.format(), Flag.bool("no-trunc", '\0', "Do not truncate the output"),
                         Flag.bool("quiet", 'q', "Only display network IDs")), ArgsRule.none(), 0,
                         args -> networks(engine, args)))
@@ -42,7 +43,8 @@ final class NetworkVolumeCommands {
         NetworkCommands.register(tree, engine);
         tree.group("volume", "Manage volumes")
                 .command("volume", new Subcommand("ls [OPTIONS]", "List volumes", List.of("list"), "docker volume ls,"
-                        + " docker volume list", List.of(Flag.valued("filter", 'f', "filter", "Provide filter values"),
+                        + " docker volume list", List.of(Flag.valued("filter", 'f', "filter",
+                        "Provide filter values (e.g. \"dangling=true\")"),
                         Flag.format(), Flag.bool("quiet", 'q', "Only display volume names")), ArgsRule.none(), 0,
                         args -> volumes(engine, args)))
                 .command("volume", new Subcommand("create [OPTIONS] [VOLUME]", "Create a volume", List.of(), "",

@@ -6,7 +6,10 @@ import org.laymanlabs.sandbox.container.Container;
 import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.image.json.JsonValue.Obj;
 
-/** {@code docker ps}. Mirrors docker/cli cli/command/container/list.go: running containers, or all with -a, newest first. */
+/**
+ * {@code docker ps}. Mirrors docker/cli cli/command/container/list.go: running containers, or all
+ * with -a, newest first, narrowed by {@code --filter} ({@link ContainerFilters}).
+ */
 final class PsCommand {
 
     private PsCommand() {
@@ -27,10 +30,18 @@ final class PsCommand {
     }
 
     private static CommandResult run(ContainerEngine engine, ParsedArgs args) {
+        for (String term : args.all("filter")) {
+            if (!term.contains("=")) {
+                return DockerCommand.flagError("invalid argument \"" + term + "\" for \"-f, --filter\" flag: bad format"
+                        + " of filter (expected name=value)", "docker ps [OPTIONS]", "docker ps");
+            }
+        }
+        ContainerFilters filters = ContainerFilters.parse(args.all("filter"), engine);
         int last = args.bool("latest") ? 1 : args.string("last").isEmpty() ? -1 : Integer.parseInt(args.string("last"));
-        boolean all = args.bool("all") || last > 0;
+        boolean all = args.bool("all") || last > 0 || filters.showsAll();
         List<Container> shown = engine.containers().all().stream()
                 .filter(c -> all || c.state().isRunning())
+                .filter(filters.predicate())
                 .limit(last > 0 ? last : Long.MAX_VALUE).toList();
         String format = args.bool("quiet") ? "{{.ID}}" : args.string("format").isEmpty()
                 || args.string("format").equals(Formatter.TABLE) ? ContainerRows.DEFAULT_FORMAT : args.string("format");

@@ -13,12 +13,15 @@ final class Usage {
 
     private static final int NAME_PADDING = 11;
     private static final int WIDTH = 79;
+    /** cobra's Long, which a command's own --help shows instead of its Short, for the few commands that have one. */
+    private static final java.util.Map<String, String> LONG_HELP = java.util.Map.of(
+            "docker volume rm", "Remove one or more volumes. You cannot remove a volume that is in use by a container.");
 
     private Usage() {
     }
 
     static String root(CommandTree tree) {
-        StringBuilder out = new StringBuilder("\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n");
+        StringBuilder out = new StringBuilder("Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n");
         List<Subcommand> common = tree.topCommands().stream().filter(c -> c.topCategory() > 0)
                 .sorted(Comparator.comparingInt(Subcommand::topCategory)).toList();
         section(out, "Common Commands:", common.stream().map(c -> row(c.name(), c.shortHelp())).toList());
@@ -31,14 +34,16 @@ final class Usage {
     }
 
     static String group(CommandTree.Group group) {
-        StringBuilder out = new StringBuilder("\nUsage:  docker " + group.name() + " COMMAND\n\n" + group.shortHelp() + "\n");
+        StringBuilder out = new StringBuilder("Usage:  docker " + group.name() + " COMMAND\n\n" + group.shortHelp() + "\n");
         section(out, "Commands:", group.commands().stream().map(c -> row(c.name(), c.shortHelp())).toList());
         return out.append("\nRun 'docker ").append(group.name()).append(" COMMAND --help' for more information on a command.\n")
                 .toString();
     }
 
     static String command(Subcommand command, String useLine) {
-        StringBuilder out = new StringBuilder("\nUsage:  " + useLine + "\n\n" + command.shortHelp() + "\n");
+        String path = useLine.substring(0, useLine.length() - command.use().length()) + command.name();
+        String description = LONG_HELP.getOrDefault(path, command.shortHelp());
+        StringBuilder out = new StringBuilder("Usage:  " + useLine + "\n\n" + description + "\n");
         if (command.aliasesHelp() != null && !command.aliasesHelp().isEmpty()) {
             out.append("\nAliases:\n  ").append(command.aliasesHelp()).append('\n');
         }
@@ -59,7 +64,10 @@ final class Usage {
         return "  " + name + " ".repeat(Math.max(1, NAME_PADDING - name.length() + 1)) + help;
     }
 
-    /** pflag's FlagUsages: the usage column starts two past the longest "-x, --name type" part. */
+    /**
+     * pflag's FlagUsagesWrapped(79), as docker/cli calls it for an 80-column terminal: the usage
+     * column starts two past the longest "-x, --name type" part, and the usage is wrapped there.
+     */
     static String flags(List<Flag> flags) {
         List<Flag> sorted = new ArrayList<>(flags);
         sorted.sort(Comparator.comparing(Flag::name));
@@ -67,10 +75,8 @@ final class Usage {
         StringBuilder out = new StringBuilder();
         for (Flag flag : sorted) {
             String left = left(flag);
-            String indent = " ".repeat(longest + 2);
-            String usage = (flag.usage() + defaultNote(flag)).replace("\n", "\n" + indent);
             out.append(left).append(' ').append(" ".repeat(longest - left.length())).append(' ')
-                    .append(wrap(usage, longest + 2)).append('\n');
+                    .append(wrap(longest + 2, WIDTH, flag.usage() + defaultNote(flag))).append('\n');
         }
         return out.toString();
     }
@@ -87,20 +93,46 @@ final class Usage {
         return flag.defaultValue().isEmpty() ? "" : " (default \"" + flag.defaultValue() + "\")";
     }
 
-    /** Breaks lines longer than the terminal at spaces, continuing at the usage column. */
-    private static String wrap(String text, int column) {
+    /** pflag's wrap: lines of at most {@code width - indent} columns, allowing five more to avoid an orphan word. */
+    private static String wrap(int indent, int width, String text) {
+        int room = width - indent;
         StringBuilder out = new StringBuilder();
-        int lineStart = -column;
-        for (String word : text.split(" ", -1)) {
-            int lastBreak = out.lastIndexOf("\n");
-            int lineLength = out.length() - (lastBreak >= 0 ? lastBreak + 1 : lineStart);
-            if (out.length() > 0 && lineLength + 1 + word.length() > WIDTH && !word.startsWith("\n")) {
-                out.append('\n').append(" ".repeat(column));
-            } else if (out.length() > 0) {
-                out.append(' ');
-            }
-            out.append(word);
+        if (room < 24) {
+            indent = 16;
+            room = width - indent;
+            out.append('\n').append(" ".repeat(indent));
+        }
+        String pad = "\n" + " ".repeat(indent);
+        if (room < 24) {
+            return out + text.replace("\n", pad);
+        }
+        int slop = 5;
+        room -= slop;
+        String rest = text;
+        boolean first = true;
+        while (first || !rest.isEmpty()) {
+            String[] cut = wrapN(room, slop, rest);
+            out.append(first ? "" : pad).append(cut[0].replace("\n", pad));
+            rest = cut[1];
+            first = false;
         }
         return out.toString();
+    }
+
+    /** pflag's wrapN: the text up to the last blank before column {@code at}, or to a newline before it. */
+    private static String[] wrapN(int at, int slop, String text) {
+        if (at + slop > text.length()) {
+            return new String[] {text, ""};
+        }
+        String head = text.substring(0, at);
+        int blank = Math.max(Math.max(head.lastIndexOf(' '), head.lastIndexOf('\t')), head.lastIndexOf('\n'));
+        if (blank <= 0) {
+            return new String[] {text, ""};
+        }
+        int newline = head.lastIndexOf('\n');
+        if (newline > 0 && newline < blank) {
+            return new String[] {text.substring(0, newline), text.substring(newline + 1)};
+        }
+        return new String[] {text.substring(0, blank), text.substring(blank + 1)};
     }
 }

@@ -93,8 +93,9 @@ public final class CommandLineShell implements Shell {
     }
 
     /**
-     * Starts one simple command of a pipeline: expands its words, opens its redirections, and
-     * starts the command with its output routed through them.
+     * Starts one simple command of a pipeline: expands its words (parameters, then pathnames
+     * against the files it runs in), opens its redirections, and starts the command with its
+     * output routed through them.
      *
      * @param last   whether it is the pipeline's last stage, whose stdout is the terminal's
      * @param stdout where its fd 1 points: the terminal, or the pipe to the next stage
@@ -104,13 +105,18 @@ public final class CommandLineShell implements Shell {
                          Consumer<String> stdout, Consumer<String> stderr) {
         boolean toTerminal = last && simple.redirects().stream().noneMatch(r -> r.operator().matches(">|>>|&>"));
         Context context = new Context(subshell, toTerminal);
+        int firstCommandWord = 0;
+        while (firstCommandWord < simple.words().size() && isAssignment(simple.words().get(firstCommandWord))) {
+            firstCommandWord++;
+        }
         List<String> words = new ArrayList<>();
         for (Word word : simple.words()) {
-            words.add(word.expand(state::parameter));
-        }
-        int firstCommandWord = 0;
-        while (firstCommandWord < words.size() && isAssignment(simple.words().get(firstCommandWord))) {
-            firstCommandWord++;
+            // Assignments are not globbed; the command's words are matched against its files.
+            if (words.size() < firstCommandWord) {
+                words.add(word.expand(state::parameter));
+            } else {
+                words.addAll(word.fields(state::parameter, state.files, state.cwd));
+            }
         }
         Redirections redirections = new Redirections(state, simple.redirects());
         try {
@@ -131,6 +137,9 @@ public final class CommandLineShell implements Shell {
     }
 
     private Execution execute(List<String> argv, String stdin, Context context, OutputSink out) {
+        if (argv.get(0).contains("/")) {
+            return PathCommand.start(argv, stdin, context, commands.values(), state.variables.get("USER"), out);
+        }
         Command command = commands.get(argv.get(0));
         if (command == null) {
             out.err("bash: " + argv.get(0) + ": command not found\n");

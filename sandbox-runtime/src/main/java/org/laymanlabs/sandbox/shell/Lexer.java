@@ -16,6 +16,8 @@ final class Lexer {
     private final List<Token> tokens = new ArrayList<>();
     private final List<Word.Part> parts = new ArrayList<>();
     private final StringBuilder literal = new StringBuilder();
+    /** Whether the text in {@link #literal} was quoted (or escaped): quoted text is never a glob pattern. */
+    private boolean literalQuoted;
     private boolean inWord;
     private int pos;
 
@@ -42,7 +44,7 @@ final class Lexer {
             } else if (c == '\\') {
                 escaped();
             } else if (c == '$') {
-                parameter();
+                parameter(false);
             } else if (isOperatorStart(c)) {
                 operator(c);
             } else {
@@ -60,7 +62,7 @@ final class Lexer {
             throw new ShellSyntaxException("unexpected EOF while looking for matching `''");
         }
         inWord = true;
-        literal.append(line, pos + 1, close);
+        appendText(line.substring(pos + 1, close), true);
         pos = close + 1;
     }
 
@@ -74,21 +76,21 @@ final class Lexer {
                 return;
             }
             if (c == '$') {
-                parameter();
+                parameter(true);
                 continue;
             }
             if (c == '\\' && pos + 1 < line.length() && "$`\"\\".indexOf(line.charAt(pos + 1)) >= 0) {
                 pos++;
                 c = line.charAt(pos);
             }
-            literal.append(c);
+            appendText(String.valueOf(c), true);
             pos++;
         }
         throw new ShellSyntaxException("unexpected EOF while looking for matching `\"'");
     }
 
     /** {@code $NAME}, {@code ${NAME}} or {@code $?}; a lone {@code $} is literal. */
-    private void parameter() throws ShellSyntaxException {
+    private void parameter(boolean quoted) throws ShellSyntaxException {
         inWord = true;
         int start = pos + 1;
         String name;
@@ -111,7 +113,7 @@ final class Lexer {
                 end++;
             }
             if (end == start || Character.isDigit(line.charAt(start))) {
-                literal.append('$');
+                appendText("$", quoted);
                 pos++;
                 return;
             }
@@ -119,13 +121,14 @@ final class Lexer {
             pos = end;
         }
         flushLiteral();
-        parts.add(new Word.Parameter(name));
+        parts.add(new Word.Parameter(name, quoted));
     }
 
     private void escaped() {
         pos++;
+        inWord = true;
         if (pos < line.length()) {
-            append(line.charAt(pos));
+            appendText(String.valueOf(line.charAt(pos)), true);
             pos++;
         }
     }
@@ -161,7 +164,7 @@ final class Lexer {
 
     /** {@code > >> < >&2}, and {@code 2> 2>> 2>&1} when a bare 2 comes right before. */
     private void redirection(char c, boolean doubled) {
-        boolean stderr = c == '>' && inWord && parts.isEmpty() && literal.toString().equals("2");
+        boolean stderr = c == '>' && inWord && parts.isEmpty() && !literalQuoted && literal.toString().equals("2");
         if (stderr) {
             literal.setLength(0);
             inWord = false;
@@ -187,12 +190,21 @@ final class Lexer {
 
     private void append(char c) {
         inWord = true;
-        literal.append(c);
+        appendText(String.valueOf(c), false);
+    }
+
+    /** Adds text to the word, starting a new part where quoting begins or ends. */
+    private void appendText(String text, boolean quoted) {
+        if (literal.length() > 0 && quoted != literalQuoted) {
+            flushLiteral();
+        }
+        literalQuoted = quoted;
+        literal.append(text);
     }
 
     private void flushLiteral() {
         if (literal.length() > 0) {
-            parts.add(new Word.Literal(literal.toString()));
+            parts.add(literalQuoted ? new Word.Quoted(literal.toString()) : new Word.Literal(literal.toString()));
             literal.setLength(0);
         }
     }

@@ -77,6 +77,14 @@ public final class VirtualClock {
         void cancel();
     }
 
+    /** When the next timer that has not been cancelled falls due, if any: how far a waiter may skip ahead. */
+    public java.util.Optional<Instant> nextDue() {
+        while (!timers.isEmpty() && timers.peek().cancelled) {
+            timers.poll();
+        }
+        return timers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(timers.peek().due);
+    }
+
     /** Runs {@code task} once, {@code delay} from now. */
     public Timer schedule(Duration delay, Runnable task) {
         if (delay.isNegative()) {

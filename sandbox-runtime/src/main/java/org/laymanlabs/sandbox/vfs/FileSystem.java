@@ -2,6 +2,7 @@ package org.laymanlabs.sandbox.vfs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A file system as a process sees it through the kernel's VFS: the learner's workspace on the
@@ -31,6 +32,25 @@ public interface FileSystem {
 
     /** The names directly inside a directory, in C-locale order. */
     List<String> list(String directory);
+
+    /** stat(2): the entry at {@code path}, following symbolic links; empty if there is none. */
+    Optional<FileStat> stat(String path);
+
+    /** lstat(2): like {@link #stat}, but a symbolic link at {@code path} itself is described, not followed. */
+    default Optional<FileStat> lstat(String path) {
+        return stat(path);
+    }
+
+    /** chmod(2): sets the permission bits (with setuid, setgid and sticky) of an existing entry. */
+    void chmod(String path, int mode);
+
+    /**
+     * Copies a regular file's bytes, text or binary, as {@code cp} does with read(2) and write(2):
+     * an existing target keeps its mode, a new one is made with 0644 (the caller sets another).
+     */
+    default void copyFile(String source, String target) {
+        write(target, read(source));
+    }
 
     /** Where {@code cd} with no argument goes, and what {@code ~} means. */
     String home();

@@ -1,9 +1,13 @@
 package org.laymanlabs.sandbox.workspace;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.laymanlabs.sandbox.vfs.FileStat;
 import org.laymanlabs.sandbox.vfs.FileSystem;
 import org.laymanlabs.sandbox.vfs.FileSystemException;
 
@@ -12,21 +16,38 @@ import org.laymanlabs.sandbox.vfs.FileSystemException;
  * the commands read: the build context of {@code docker build .} and the input of
  * {@code kubectl apply -f}. Paths are absolute and normalised; the shell resolves relative ones.
  * Bounded: a file may hold at most {@link #MAX_FILE_BYTES} and all files {@link #MAX_TOTAL_BYTES}.
+ * Everything under the home directory belongs to the learner (uid 1000); files are made 0644 and
+ * directories 0755, as with umask 022, and only modes that differ from those are stored.
  */
 public final class Workspace implements FileSystem {
 
     public static final String HOME = "/home/learner";
     public static final int MAX_FILE_BYTES = 1 << 20;
     public static final int MAX_TOTAL_BYTES = 8 << 20;
+    public static final int LEARNER_UID = 1000;
+    private static final int FILE_MODE = 0644;
+    private static final int DIR_MODE = 0755;
+    private static final Instant UNSET_CLOCK = Instant.parse("2025-01-01T00:00:00Z");
 
     /** Directories map to null; files to their text. */
     private final TreeMap<String, String> entries = new TreeMap<>();
+    private final TreeMap<String, Integer> modes = new TreeMap<>();
+    private final TreeMap<String, Instant> modified = new TreeMap<>();
+    private final Supplier<Instant> clock;
     private long totalBytes;
 
+    /** A workspace whose files all seem written at one fixed time, for tests that do not look at times. */
     public Workspace() {
-        entries.put("/", null);
-        entries.put("/home", null);
-        entries.put(HOME, null);
+        this(() -> UNSET_CLOCK);
+    }
+
+    /** @param clock when a write happens, for {@code ls -l}: the sandbox's clock */
+    public Workspace(Supplier<Instant> clock) {
+        this.clock = clock;
+        for (String dir : List.of("/", "/home", HOME)) {
+            entries.put(dir, null);
+            modified.put(dir, clock.get());
+        }
     }
 
     @Override
@@ -64,7 +85,11 @@ public final class Workspace implements FileSystem {
         if (after > MAX_TOTAL_BYTES) {
             throw new FileSystemException(FileSystemException.Reason.NO_SPACE, path);
         }
+        if (!entries.containsKey(path)) {
+            touchParent(path);
+        }
         entries.put(path, content);
+        modified.put(path, clock.get());
         totalBytes = after;
     }
 
@@ -88,6 +113,8 @@ public final class Workspace implements FileSystem {
         }
         requireDirectory(parent, path);
         entries.put(path, null);
+        modified.put(path, clock.get());
+        touchParent(path);
     }
 
     /** rm: a directory goes only with {@code recursive}, and takes everything under it along. */
@@ -106,6 +133,37 @@ public final class Workspace implements FileSystem {
             }
         }
         forget(path);
+        touchParent(path);
+    }
+
+    @Override
+    public Optional<FileStat> stat(String path) {
+        if (!exists(path)) {
+            return Optional.empty();
+        }
+        String content = entries.get(path);
+        int owner = path.equals("/") || path.equals("/home") ? 0 : LEARNER_UID;
+        FileStat.Type type = content == null ? FileStat.Type.DIRECTORY : FileStat.Type.REGULAR;
+        long size = content == null ? 4096 : content.getBytes(StandardCharsets.UTF_8).length;
+        int mode = modes.getOrDefault(path, content == null ? DIR_MODE : FILE_MODE);
+        return Optional.of(new FileStat(type, mode, owner, owner, size, modified.getOrDefault(path, UNSET_CLOCK), ""));
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        requireExists(path);
+        if (mode == (isDirectory(path) ? DIR_MODE : FILE_MODE)) {
+            modes.remove(path);
+        } else {
+            modes.put(path, mode);
+        }
+    }
+
+    /** Creating or removing an entry changes its directory, as the kernel updates the directory's mtime. */
+    private void touchParent(String path) {
+        if (!path.equals("/")) {
+            modified.put(parent(path), clock.get());
+        }
     }
 
     /** The names directly inside a directory, sorted as {@code ls} sorts them in the C locale. */
@@ -142,6 +200,8 @@ public final class Workspace implements FileSystem {
     }
 
     private void forget(String path) {
+        modes.remove(path);
+        modified.remove(path);
         String content = entries.remove(path);
         if (content != null) {
             totalBytes -= content.length();

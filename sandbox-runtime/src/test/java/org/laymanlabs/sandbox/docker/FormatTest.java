@@ -81,7 +81,7 @@ class FormatTest {
     void helpShowsUsageAliasesAndOptions() {
         String help = sandbox.ok("docker images --help");
 
-        assertThat(help).startsWith("\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n\nAliases:\n"
+        assertThat(help).startsWith("Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n\nAliases:\n"
                 + "  docker image ls, docker image list, docker images\n\nOptions:\n");
         assertThat(help).contains("  -a, --all             Show all images (default hides intermediate images)\n");
         assertThat(sandbox.ok("docker --version")).isEqualTo("Docker version 28.2.2, build e6534b4\n");

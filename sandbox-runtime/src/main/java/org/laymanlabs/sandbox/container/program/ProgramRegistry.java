@@ -60,7 +60,9 @@ public final class ProgramRegistry {
         }
         for (String dir : path.split(":")) {
             String candidate = (dir.endsWith("/") ? dir : dir + "/") + argv0;
-            Optional<Node> node = root.stat(candidate).filter(RegularFile.class::isInstance);
+            // Go's LookPath passes over a file without an execute bit and goes on searching.
+            Optional<Node> node = root.stat(candidate).filter(RegularFile.class::isInstance)
+                    .filter(n -> (n.mode() & 0111) != 0);
             if (node.isPresent()) {
                 return found(node.get(), argv0, candidate);
             }
@@ -73,7 +75,7 @@ public final class ProgramRegistry {
     }
 
     private Lookup found(Node node, String argv0, String path) {
-        if (!(node instanceof RegularFile file)) {
+        if (!(node instanceof RegularFile file) || (node.mode() & 0111) == 0) {
             return new Lookup.NotFound("exec: \"" + argv0 + "\": permission denied");
         }
         if (file.content() instanceof FileContent.Text text) {

@@ -25,7 +25,7 @@ final class Script implements Program {
             List<String> args = new ArrayList<>(context.argv().subList(1, context.argv().size()));
             return EntrypointWrapper.run(path, args, context);
         }
-        new ScriptRunner(context).runToEnd(text);
+        new ScriptRunner(context, path).runToEnd(text);
         return Process.IGNORES_SIGNALS;
     }
 }

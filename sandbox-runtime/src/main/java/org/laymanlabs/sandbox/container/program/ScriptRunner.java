@@ -1,91 +1,149 @@
 package org.laymanlabs.sandbox.container.program;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.shell.Invocation;
+import org.laymanlabs.sandbox.vfs.FileStat;
+import org.laymanlabs.sandbox.vfs.FileSystem;
 
 /**
- * Runs a shell script as a container's process: each line through the sandbox's shell over the
- * container's files, its output into the container's log. A {@code sleep} in the script does not
- * move the sandbox's clock (the learner's terminal is not waiting on it); the process stays alive
- * for the time slept instead, or for ever after {@code sleep infinity}. A line that is a lone
- * program the shell does not know ({@code python3 -m http.server}) is exec'd, as sh would fork it.
+ * Runs a shell script as a container's process, step by step ({@link ScriptStep}) through the
+ * sandbox's shell over the container's files, each step's output into the container's log at
+ * the time it is written. A {@code sleep} pauses the script on the sandbox's clock: the next step
+ * runs when that much virtual time has passed (so {@code echo a; sleep 5; echo b} logs b five
+ * seconds after a, and the process exits then), and {@code sleep infinity} never goes on. The
+ * learner's terminal does not wait for any of it. A step that is a lone program the shell does
+ * not know ({@code python3 -m http.server}) is exec'd, as sh would fork it. Errors use the wording
+ * of the image's sh: dash's "sh: 3: foo: not found" or BusyBox ash's "sh: foo: not found".
  */
 final class ScriptRunner {
 
     private final ProcessContext context;
-    private Duration slept = Duration.ZERO;
+    private final String name;
+    private final Deque<ScriptStep> pending = new ArrayDeque<>();
+    private CommandLineShell shell;
+    private Optional<Duration> sleep = Optional.empty();
     private boolean forever;
 
-    ScriptRunner(ProcessContext context) {
+    /** @param name the script's name in error messages: {@code sh} for {@code sh -c}, else the file */
+    ScriptRunner(ProcessContext context, String name) {
         this.context = context;
+        this.name = name;
     }
 
-    /** Runs the script and ends the process: at once, or once its sleeps are over. */
+    ScriptRunner(ProcessContext context) {
+        this(context, "sh");
+    }
+
+    /** Runs the script up to its first sleep (or to its end, and then the process exits). */
     void runToEnd(String script) {
         List<Command> commands = new ArrayList<>(context.commands());
         commands.removeIf(c -> c.name().equals("sleep"));
-        commands.add(new RecordingSleep());
-        CommandLineShell shell = new CommandLineShell(commands, context.files(), "root");
+        commands.add(new PausingSleep());
+        shell = new CommandLineShell(commands, context.files(), "root");
         if (context.files().isDirectory(context.workingDir())) {
             shell.run("cd " + quote(context.workingDir()));
         }
-        for (String raw : script.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("set -")) {
-                continue;
-            }
-            if (execsAProgram(line, shell)) {
+        pending.addAll(ScriptStep.split(script));
+        resume();
+    }
+
+    /** Runs steps until one sleeps or the script ends; a timer resumes it after a sleep. */
+    private void resume() {
+        while (!pending.isEmpty()) {
+            if (context.exited()) {
                 return;
             }
-            boolean toStderr = line.endsWith(">&2");
-            CommandResult result = shell.run(toStderr ? line.substring(0, line.length() - 3) : line);
+            ScriptStep step = pending.poll();
+            if (!step.runsAfter(shell.lastExitCode()) || step.text().startsWith("set -")) {
+                continue;
+            }
+            if (execsAProgram(step.text())) {
+                return;
+            }
+            CommandResult result = shell.run(step.text());
             for (OutputChunk chunk : result.output()) {
-                emit(chunk.text(), !toStderr && chunk.stream() == OutputChunk.Stream.STDOUT);
+                boolean stdout = chunk.stream() == OutputChunk.Stream.STDOUT;
+                emit(stdout ? chunk.text() : dialect(chunk.text(), step.line()), stdout);
             }
             if (shell.hasExited()) {
                 break;
             }
+            if (forever) {
+                return;
+            }
+            if (sleep.isPresent()) {
+                Duration pause = sleep.get();
+                sleep = Optional.empty();
+                context.clock().schedule(pause, this::resume);
+                return;
+            }
         }
-        finish(shell.lastExitCode());
+        if (!context.exited()) {
+            context.exit(shell.lastExitCode());
+        }
     }
 
-    private boolean execsAProgram(String line, CommandLineShell shell) {
+    private boolean execsAProgram(String line) {
         String body = line.startsWith("exec ") ? line.substring(5).strip() : line;
-        if (body.matches(".*[;&|<>$`].*")) {
+        if (body.matches(".*[;&|<>$`*?\\[].*")) {
             return false;
         }
         List<String> argv = words(body);
         if (argv.isEmpty() || commandsHave(argv.get(0)) || argv.get(0).equals("sleep")) {
             return false;
         }
+        // Only an executable file is exec'd; for anything else the shell gives sh's own error. A
+        // script without #! fails execve with ENOEXEC, and dash and ash then run it themselves.
+        Optional<String> file = executable(argv.get(0));
+        if (file.isEmpty() || scriptWithoutInterpreter(file.get())) {
+            return false;
+        }
         context.exec(argv);
         return true;
     }
 
-    private boolean commandsHave(String name) {
-        return context.commands().stream().anyMatch(c -> c.name().equals(name))
-                || List.of("echo", "cd", "pwd", "export", "true", "false", "exit", "help").contains(name);
+    private Optional<String> executable(String program) {
+        List<String> candidates = new ArrayList<>();
+        if (program.contains("/")) {
+            candidates.add(FileSystem.resolve(context.workingDir(), "/root", program));
+        } else {
+            String path = context.env().getOrDefault("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+            for (String dir : path.split(":")) {
+                candidates.add(dir + "/" + program);
+            }
+        }
+        return candidates.stream().filter(c -> context.files().stat(c)
+                .filter(s -> !s.isDirectory() && s.anyExecute()).isPresent()).findFirst();
     }
 
-    private void finish(int status) {
-        if (forever) {
-            return;
-        }
-        if (slept.isZero()) {
-            context.exit(status);
-        } else {
-            context.clock().schedule(slept, () -> {
-                if (!context.exited()) {
-                    context.exit(status);
-                }
-            });
-        }
+    /** A text file (all of its bytes readable as text, unlike a stand-in binary) that does not start with #!. */
+    private boolean scriptWithoutInterpreter(String path) {
+        String text = context.files().read(path);
+        long size = context.files().stat(path).map(FileStat::size).orElse(-1L);
+        return text.getBytes(StandardCharsets.UTF_8).length == size && !text.startsWith("#!");
+    }
+
+    private boolean commandsHave(String command) {
+        return context.commands().stream().anyMatch(c -> c.name().equals(command))
+                || List.of("echo", "cd", "pwd", "export", "true", "false", "exit", "help").contains(command);
+    }
+
+    /** The sandbox shell speaks bash; a container's sh is dash ("sh: 1: foo: not found") or BusyBox ash. */
+    private String dialect(String stderr, int line) {
+        boolean busybox = context.files().exists("/bin/busybox");
+        String prefix = busybox ? name + ": " : name + ": " + line + ": ";
+        return stderr.replaceAll("(?m)^bash: (.+): command not found$", prefix + "$1: not found")
+                .replaceAll("(?m)^bash: ", prefix);
     }
 
     private void emit(String text, boolean stdout) {
@@ -138,8 +196,8 @@ final class ScriptRunner {
         return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    /** sleep as a container's script sees it: time passes for the process, not for the terminal. */
-    private final class RecordingSleep implements Command {
+    /** sleep as a container's script runs it: it checks its operands, then the script waits that long. */
+    private final class PausingSleep implements Command {
 
         @Override
         public String name() {
@@ -158,13 +216,23 @@ final class ScriptRunner {
 
         @Override
         public CommandResult run(Invocation invocation) {
+            if (invocation.args().isEmpty()) {
+                return CommandResult.error("sleep: missing operand\nTry 'sleep --help' for more information.\n", 1);
+            }
+            Duration total = Duration.ZERO;
             for (String arg : invocation.args()) {
                 if (arg.equals("infinity")) {
                     forever = true;
-                } else {
-                    Sleep.parse(arg).ifPresent(d -> slept = slept.plus(d));
+                    return CommandResult.ok("");
                 }
+                Optional<Duration> d = Sleep.parse(arg);
+                if (d.isEmpty()) {
+                    return CommandResult.error("sleep: invalid time interval '" + arg
+                            + "'\nTry 'sleep --help' for more information.\n", 1);
+                }
+                total = total.plus(d.get());
             }
+            sleep = Optional.of(total);
             return CommandResult.ok("");
         }
     }

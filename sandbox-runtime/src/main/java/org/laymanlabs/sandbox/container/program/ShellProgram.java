@@ -13,14 +13,14 @@ final class ShellProgram implements Program {
     public Process start(ProcessContext context) {
         List<String> args = context.argv().subList(1, context.argv().size());
         if (args.size() >= 2 && args.get(0).equals("-c")) {
-            new ScriptRunner(context).runToEnd(args.get(1));
+            new ScriptRunner(context, context.argv().get(0)).runToEnd(args.get(1));
         } else if (!args.isEmpty() && !args.get(0).startsWith("-")) {
             String file = context.files().exists(args.get(0)) ? context.files().read(args.get(0)) : null;
             if (file == null) {
                 context.stderr(context.argv().get(0) + ": 0: cannot open " + args.get(0) + ": No such file");
                 context.exit(2);
             } else {
-                new ScriptRunner(context).runToEnd(file);
+                new ScriptRunner(context, args.get(0)).runToEnd(file);
             }
         } else {
             context.exit(0);

@@ -1,7 +1,9 @@
 package org.laymanlabs.sandbox.image.build;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -17,12 +19,18 @@ import org.laymanlabs.sandbox.vfs.FileSystem;
  */
 public final class BuildContext {
 
+    private static final int FILE_MODE = 0644;
+    private static final int DIR_MODE = 0755;
+
     private final SortedMap<String, String> files;
     private final SortedSet<String> directories;
+    /** Modes other than 0644 for files and 0755 for directories, as the context's tar carries them. */
+    private final Map<String, Integer> modes;
 
-    private BuildContext(SortedMap<String, String> files, SortedSet<String> directories) {
+    private BuildContext(SortedMap<String, String> files, SortedSet<String> directories, Map<String, Integer> modes) {
         this.files = files;
         this.directories = directories;
+        this.modes = modes;
     }
 
     /**
@@ -42,7 +50,22 @@ public final class BuildContext {
                 files.put(always, fileSystem.read(path));
             }
         }
-        return new BuildContext(files, directories);
+        Map<String, Integer> modes = new HashMap<>();
+        for (String relative : files.keySet()) {
+            fileSystem.stat(child(root, relative)).filter(s -> s.mode() != FILE_MODE)
+                    .ifPresent(s -> modes.put(relative, s.mode()));
+        }
+        for (String relative : directories) {
+            fileSystem.stat(child(root, relative)).filter(s -> s.mode() != DIR_MODE)
+                    .ifPresent(s -> modes.put(relative, s.mode()));
+        }
+        return new BuildContext(files, directories, modes);
+    }
+
+    /** A file's or directory's permission bits, as sent in the context's tar. */
+    int mode(String path) {
+        String cleaned = clean(path);
+        return modes.getOrDefault(cleaned, directories.contains(cleaned) ? DIR_MODE : FILE_MODE);
     }
 
     private static void walk(FileSystem fs, String dir, String prefix, DockerIgnore ignore,

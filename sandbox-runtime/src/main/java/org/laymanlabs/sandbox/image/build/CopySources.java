@@ -28,14 +28,16 @@ record CopySources(String baseName, boolean isDir, Map<String, Node> files, Stri
         String base = cleaned.contains("/") ? cleaned.substring(cleaned.lastIndexOf('/') + 1) : cleaned;
         if (context.isDirectory(cleaned)) {
             Map<String, Node> files = new TreeMap<>();
-            context.directoriesUnder(cleaned).forEach(d -> files.put(d, org.laymanlabs.sandbox.image.fs.Directory.empty()));
+            String prefix = cleaned.isEmpty() ? "" : cleaned + "/";
+            context.directoriesUnder(cleaned).forEach(d -> files.put(d,
+                    org.laymanlabs.sandbox.image.fs.Directory.empty(context.mode(prefix + d), 0, 0)));
             context.filesUnder(cleaned).forEach(f -> files.put(f, RegularFile.text(
-                    context.file(cleaned.isEmpty() ? f : cleaned + "/" + f).orElseThrow(), 0644)));
+                    context.file(prefix + f).orElseThrow(), context.mode(prefix + f))));
             return new CopySources(base, true, files, "dir:" + hashOf(files));
         }
         String text = context.file(cleaned).orElseThrow(() -> BuildFailure.of("COPY failed: file not found in build"
                 + " context or excluded by .dockerignore: stat " + cleaned + ": file does not exist"));
-        Map<String, Node> files = Map.of("", RegularFile.text(text, 0644));
+        Map<String, Node> files = Map.of("", RegularFile.text(text, context.mode(cleaned)));
         return new CopySources(base, false, files, "file:" + hashOf(files));
     }
 

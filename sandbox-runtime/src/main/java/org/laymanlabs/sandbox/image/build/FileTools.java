@@ -11,8 +11,8 @@ import org.laymanlabs.sandbox.vfs.FileSystem;
 import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
- * {@code cp}, {@code mv}, {@code chmod} and {@code ln -s} for a build container, with GNU
- * coreutils' messages. Text files copy in full; a symbolic link is recorded for the layer.
+ * {@code ln -s} for a build container, with GNU coreutils' messages: the link is recorded for the
+ * layer. (cp, mv and chmod are the shell's coreutils.)
  */
 final class FileTools {
 
@@ -23,7 +23,7 @@ final class FileTools {
 
         @Override
         public String usage() {
-            return name + " [OPTION]... SOURCE DEST";
+            return name + " [OPTION]... TARGET LINK_NAME";
         }
 
         @Override
@@ -42,52 +42,7 @@ final class FileTools {
     }
 
     static List<Command> all(InstalledFiles installed) {
-        return List.of(new Tool("cp", i -> copy(i, false)), new Tool("mv", i -> copy(i, true)),
-                new Tool("chmod", FileTools::chmod), new Tool("ln", i -> link(i, installed)));
-    }
-
-    private static CommandResult copy(Invocation invocation, boolean move) {
-        List<String> paths = operands(invocation);
-        String name = move ? "mv" : "cp";
-        if (paths.size() < 2) {
-            return CommandResult.error(name + ": missing destination file operand after '"
-                    + (paths.isEmpty() ? "" : paths.get(0)) + "'\n", 1);
-        }
-        FileSystem files = invocation.shell().files();
-        String dest = invocation.shell().resolve(paths.get(paths.size() - 1));
-        for (String typed : paths.subList(0, paths.size() - 1)) {
-            String source = invocation.shell().resolve(typed);
-            if (!files.exists(source)) {
-                return CommandResult.error(name + ": cannot stat '" + typed + "': No such file or directory\n", 1);
-            }
-            String target = files.isDirectory(dest) ? dest + "/" + source.substring(source.lastIndexOf('/') + 1) : dest;
-            copyTree(files, source, target);
-            if (move) {
-                files.remove(source, true);
-            }
-        }
-        return CommandResult.ok("");
-    }
-
-    private static void copyTree(FileSystem files, String source, String target) {
-        if (!files.isDirectory(source)) {
-            files.write(target, files.read(source));
-            return;
-        }
-        files.mkdir(target, true);
-        for (String child : files.list(source)) {
-            copyTree(files, source + "/" + child, target + "/" + child);
-        }
-    }
-
-    private static CommandResult chmod(Invocation invocation) {
-        List<String> operands = operands(invocation);
-        for (String typed : operands.subList(Math.min(1, operands.size()), operands.size())) {
-            if (!invocation.shell().files().exists(invocation.shell().resolve(typed))) {
-                return CommandResult.error("chmod: cannot access '" + typed + "': No such file or directory\n", 1);
-            }
-        }
-        return CommandResult.ok("");
+        return List.of(new Tool("ln", i -> link(i, installed)));
     }
 
     private static CommandResult link(Invocation invocation, InstalledFiles installed) {

@@ -27,8 +27,8 @@ sealed interface Instruction {
     }
 
     /** {@code COPY} or {@code ADD}: sources from the context, or from a stage or image with {@code --from}. */
-    record Copy(int line, String source, boolean add, List<String> sources, String dest, String from, String chown)
-            implements Instruction {
+    record Copy(int line, String source, boolean add, List<String> sources, String dest, String from, String chown,
+                String chmod) implements Instruction {
     }
 
     record Env(int line, String source, List<KeyValue> pairs) implements Instruction {

@@ -87,7 +87,8 @@ final class InstructionParser {
                     + " Destination could not be determined.");
         }
         return new Instruction.Copy(node.startLine(), node.original(), add, args.subList(0, args.size() - 1),
-                args.get(args.size() - 1), flags.getOrDefault("from", ""), flags.getOrDefault("chown", ""));
+                args.get(args.size() - 1), flags.getOrDefault("from", ""), flags.getOrDefault("chown", ""),
+                flags.getOrDefault("chmod", ""));
     }
 
     private static Instruction arg(Node node, String rest) {

@@ -15,6 +15,7 @@ import org.laymanlabs.sandbox.image.fs.Symlink;
 import org.laymanlabs.sandbox.image.packages.Distro;
 import org.laymanlabs.sandbox.image.packages.InstalledFiles;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
+import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
  * Runs one RUN instruction the way the classic builder does: a container from the parent image
@@ -31,9 +32,10 @@ final class RunStep {
     private RunStep() {
     }
 
-    static Outcome run(StageState state, List<String> command, boolean shellForm) {
+    static Outcome run(StageState state, List<String> command, boolean shellForm, VirtualClock clock) {
         List<Diff> layers = state.image == null ? List.of() : state.image.layers().stream().map(Layer::diff).toList();
-        RootFileSystem root = new RootFileSystem(layers, "/root");
+        RootFileSystem root = new RootFileSystem(layers, "/root", state.image == null ? clock.now() : state.image.created(),
+                clock::now);
         String program = shellForm ? state.shell.get(0) : command.get(0);
         if (!root.exists(program) && !ContainerPrograms.onPath(root, program)) {
             throw BuildFailure.of("failed to create task for container: failed to create shim task: OCI runtime create"

@@ -64,7 +64,7 @@ final class StepRunner {
             return;
         }
         String container = running();
-        RunStep.Outcome outcome = RunStep.run(state, run.command(), run.shellForm());
+        RunStep.Outcome outcome = RunStep.run(state, run.command(), run.shellForm(), clock);
         out.append(outcome.output());
         if (outcome.exitCode() != 0) {
             throw BuildFailure.nonZero(String.join(" ", argv), outcome.exitCode());
@@ -74,6 +74,11 @@ final class StepRunner {
     }
 
     private void copy(Instruction.Copy copy, StageState state, ShellLex lex, Map<String, Image> stages, List<Image> results) {
+        if (!copy.chmod().isEmpty()) {
+            // moby builder/dockerfile dispatchers.go: the classic builder leaves --chmod to BuildKit.
+            throw BuildFailure.of("the --chmod option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/"
+                    + " to learn how to build images with BuildKit enabled");
+        }
         var env = state.environment();
         List<CopySources> sources = new ArrayList<>();
         UnionView from = copy.from().isEmpty() ? null : fromView(lex.processWord(copy.from(), env), stages, results);

@@ -12,8 +12,11 @@ final class FileWrites {
         for (Package.PackageFile file : p.binaries()) {
             String parent = file.path().substring(0, Math.max(1, file.path().lastIndexOf('/')));
             files.mkdir(parent, true);
+            // Programs in bin and sbin directories are executable; libraries and data are not.
+            int mode = file.path().matches(".*/s?bin/[^/]+") ? 0755 : 0644;
             files.write(file.path(), "");
-            installed.binary(file.path(), p.name(), file.size(), file.path().contains("/bin/") ? 0755 : 0644);
+            files.chmod(file.path(), mode);
+            installed.binary(file.path(), p.name(), file.size(), mode);
         }
         installed.unlisted(p.unlistedBytes());
     }
