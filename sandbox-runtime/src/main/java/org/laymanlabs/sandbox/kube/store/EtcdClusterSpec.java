@@ -35,6 +35,7 @@ public record EtcdClusterSpec(List<MemberSpec> members, String token, Duration t
 
     /** etcd's ReqTimeout: 5 s plus two election timeouts. */
     public Duration requestTimeout() {
-        return Duration.ofSeconds(5).plus(tickInterval.multipliedBy(2L * electionTicks));
+        // Millisecond arithmetic: Duration.multipliedBy goes through BigDecimal, and this is asked per request.
+        return Duration.ofMillis(5000 + tickInterval.toMillis() * 2L * electionTicks);
     }
 }

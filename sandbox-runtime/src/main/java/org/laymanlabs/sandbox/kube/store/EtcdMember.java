@@ -150,8 +150,11 @@ final class EtcdMember {
 
     /** etcd's publishV3: announce name and client URL once per start, retrying after a request timeout. */
     private void publishOnce() {
+        if (published || raft.leader() == RaftNode.NONE) {
+            return;
+        }
         long retryTicks = cluster.spec().requestTimeout().toMillis() / cluster.spec().tickInterval().toMillis();
-        if (published || raft.leader() == RaftNode.NONE || ++ticksSincePublish < retryTicks) {
+        if (++ticksSincePublish < retryTicks) {
             return;
         }
         ticksSincePublish = 0;
