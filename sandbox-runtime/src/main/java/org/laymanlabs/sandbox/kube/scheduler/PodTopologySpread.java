@@ -48,6 +48,7 @@ final class PodTopologySpread implements Plugin.Score {
 
     private final Cache cache;
     private final Owners owners;
+    private final Map<NodeInfo, Counted> counted = new java.util.IdentityHashMap<>();
 
     PodTopologySpread(Cache cache, Owners owners) {
         this.cache = cache;
@@ -65,6 +66,9 @@ final class PodTopologySpread implements Plugin.Score {
         if (selector.isEmpty() || cache.nodes().isEmpty()) {
             return Status.SKIP;
         }
+        if (counted.size() > 2 * cache.nodes().size()) {
+            counted.clear();
+        }
         Map<String, Long> zoneCounts = new HashMap<>();
         Set<String> zones = new HashSet<>();
         for (NodeInfo node : feasible) {
@@ -78,7 +82,7 @@ final class PodTopologySpread implements Plugin.Score {
             for (NodeInfo node : cache.nodes()) {
                 String zone = labels(node.node()).getOrDefault(ZONE, "");
                 if (zoneCounts.containsKey(zone) && AFFINITY.filter(state, pod, node).isSuccess()) {
-                    zoneCounts.merge(zone, (long) count(node, selector, pod.namespace()), Long::sum);
+                    zoneCounts.merge(zone, (long) countRemembered(node, selector, pod.namespace()), Long::sum);
                 }
             }
         }
@@ -96,7 +100,7 @@ final class PodTopologySpread implements Plugin.Score {
             Constraint c = SYSTEM_DEFAULTS.get(i);
             String value = labels.get(c.topologyKey());
             if (value != null) {
-                long count = c.topologyKey().equals(HOSTNAME) ? count(node, s.selector(), pod.namespace()) : s.zoneCounts().get(value);
+                long count = c.topologyKey().equals(HOSTNAME) ? countRemembered(node, s.selector(), pod.namespace()) : s.zoneCounts().get(value);
                 score += count * s.weights()[i] + (c.maxSkew() - 1);
             }
         }
@@ -148,11 +152,40 @@ final class PodTopologySpread implements Plugin.Score {
         int count = 0;
         for (PodInfo other : node.pods()) {
             if (other.pod().getMetadata().getDeletionTimestamp() == null && other.namespace().equals(namespace)
-                    && selector.stream().allMatch(s -> LabelSelectors.matches(s, other.labels()))) {
+                    && matchesAll(selector, other.labels())) {
                 count++;
             }
         }
         return count;
+    }
+
+    private static boolean matchesAll(List<LabelSelector> selector, Map<String, String> labels) {
+        for (LabelSelector s : selector) {
+            if (!LabelSelectors.matches(s, labels)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The same count, remembered per node until the node changes: the pods of one ReplicaSet
+     * queue one after another, and between two of them only the node that took the last one
+     * changed, so a cycle recounts one node instead of every pod on a thousand.
+     */
+    private int countRemembered(NodeInfo node, List<LabelSelector> selector, String namespace) {
+        Counted last = counted.get(node);
+        if (last != null && last.generation() == node.generation() && last.namespace().equals(namespace)
+                && last.selector().equals(selector)) {
+            return last.count();
+        }
+        int count = count(node, selector, namespace);
+        counted.put(node, new Counted(selector, namespace, node.generation(), count));
+        return count;
+    }
+
+    /** One node's last count: for which selector, at which generation of the node. */
+    private record Counted(List<LabelSelector> selector, String namespace, long generation, int count) {
     }
 
     private static Map<String, String> labels(Node node) {

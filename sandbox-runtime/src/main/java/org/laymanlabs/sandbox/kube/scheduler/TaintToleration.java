@@ -55,8 +55,13 @@ final class TaintToleration implements Plugin.Filter, Plugin.Score {
             return 0;
         }
         List<Toleration> tolerations = state.read(PreferNoScheduleTolerations.class).tolerations();
-        return taints.stream().filter(t -> "PreferNoSchedule".equals(t.getEffect()))
-                .filter(t -> !Tolerations.anyTolerates(tolerations, t)).count();
+        long count = 0;
+        for (Taint taint : taints) {
+            if ("PreferNoSchedule".equals(taint.getEffect()) && !Tolerations.anyTolerates(tolerations, taint)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override
