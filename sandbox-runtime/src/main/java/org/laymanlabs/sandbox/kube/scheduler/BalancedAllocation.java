@@ -4,7 +4,8 @@ package org.laymanlabs.sandbox.kube.scheduler;
  * Mirrors plugins/noderesources/balanced_allocation.go (NodeResourcesBalancedAllocation): a node
  * whose CPU and memory would be used in similar shares once the pod is there scores higher,
  * (1 - the spread of the two shares) × 100, so no node runs out of one while the other idles.
- * It counts the pods' real requests, not the scoring defaults.
+ * It counts the pods' real requests, not the scoring defaults. With only one of the two known
+ * the spread is zero, as with one fraction in the real plugin.
  */
 final class BalancedAllocation implements Plugin.Score {
 
@@ -18,16 +19,12 @@ final class BalancedAllocation implements Plugin.Score {
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         Resource allocatable = node.allocatable();
-        Resource requested = node.requested().plus(pod.requests());
-        double[] fractions = new double[2];
-        int n = 0;
-        if (allocatable.milliCpu() > 0) {
-            fractions[n++] = Math.min(1, (double) requested.milliCpu() / allocatable.milliCpu());
+        if (allocatable.milliCpu() <= 0 || allocatable.memory() <= 0) {
+            return MAX_NODE_SCORE;
         }
-        if (allocatable.memory() > 0) {
-            fractions[n++] = Math.min(1, (double) requested.memory() / allocatable.memory());
-        }
-        double std = n == 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
+        double cpu = Math.min(1, (double) (node.requested().milliCpu() + pod.requests().milliCpu()) / allocatable.milliCpu());
+        double memory = Math.min(1, (double) (node.requested().memory() + pod.requests().memory()) / allocatable.memory());
+        double std = Math.abs((cpu - memory) / 2);
         return (long) ((1 - std) * MAX_NODE_SCORE);
     }
 }

@@ -23,6 +23,7 @@ final class Cache {
     private final Map<String, String> podNodes = new HashMap<>();
     private final Map<String, PodInfo> assumed = new HashMap<>();
     private final Map<String, NodeInfo.ImageState> images = new HashMap<>();
+    private final Map<Object, Object> shared = new HashMap<>();
     private List<NodeInfo> nodeList;
 
     /** The nodes that exist, in the order they were added: the order a cycle visits them in. */
@@ -96,7 +97,7 @@ final class Cache {
         if (before != null && !before.equals(nodeName)) {
             removeFrom(before, key);
         }
-        nodes.computeIfAbsent(nodeName, NodeInfo::new).addPod(PodInfo.of(pod));
+        nodes.computeIfAbsent(nodeName, NodeInfo::new).addPod(share(PodInfo.of(pod)));
     }
 
     void removePod(String key) {
@@ -118,7 +119,18 @@ final class Cache {
     void assume(PodInfo pod, String nodeName) {
         assumed.put(pod.key(), pod);
         podNodes.put(pod.key(), nodeName);
-        nodes.computeIfAbsent(nodeName, NodeInfo::new).addPod(pod);
+        nodes.computeIfAbsent(nodeName, NodeInfo::new).addPod(share(pod));
+    }
+
+    /**
+     * Pods of one workload have equal labels; keeping one instance of each distinct set (and
+     * namespace) lets a plugin that counts matching pods remember its answer per instance.
+     */
+    @SuppressWarnings("unchecked")
+    private PodInfo share(PodInfo pod) {
+        String namespace = (String) shared.computeIfAbsent(pod.namespace(), n -> n);
+        Map<String, String> labels = (Map<String, String>) shared.computeIfAbsent(pod.labels(), l -> Map.copyOf(pod.labels()));
+        return pod.sharing(namespace, labels);
     }
 
     /** Takes back an assumption whose binding failed (ForgetPod); a pod the watch already confirmed stays. */

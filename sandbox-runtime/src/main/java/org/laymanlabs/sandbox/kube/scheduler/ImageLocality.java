@@ -1,6 +1,8 @@
 package org.laymanlabs.sandbox.kube.scheduler;
 
 import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,28 +29,36 @@ final class ImageLocality implements Plugin.Score {
         return NAME;
     }
 
+    /** The pod's images as node.status.images would name them, worked out once per cycle. */
+    private record Images(List<String> names) {
+    }
+
+    @Override
+    public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> feasible) {
+        List<String> names = new ArrayList<>();
+        for (List<Container> containers : Arrays.asList(pod.pod().getSpec().getInitContainers(), pod.pod().getSpec().getContainers())) {
+            if (containers != null) {
+                containers.forEach(c -> names.add(normalized(c.getImage())));
+            }
+        }
+        state.write(Images.class, new Images(names));
+        return Status.SUCCESS;
+    }
+
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         int totalNodes = cache.nodeCount();
-        long sum = sum(pod.pod().getSpec().getInitContainers(), node, totalNodes)
-                + sum(pod.pod().getSpec().getContainers(), node, totalNodes);
-        int containers = size(pod.pod().getSpec().getInitContainers()) + size(pod.pod().getSpec().getContainers());
-        long max = MAX_CONTAINER_THRESHOLD * containers;
-        long clamped = Math.max(MIN_THRESHOLD, Math.min(max, sum));
-        return MAX_NODE_SCORE * (clamped - MIN_THRESHOLD) / (max - MIN_THRESHOLD);
-    }
-
-    private static long sum(List<Container> containers, NodeInfo node, int totalNodes) {
+        List<String> images = state.read(Images.class).names();
         long sum = 0;
-        if (containers != null) {
-            for (Container container : containers) {
-                NodeInfo.ImageState state = node.images().get(normalized(container.getImage()));
-                if (state != null) {
-                    sum += (long) (state.size * ((double) state.nodes.size() / totalNodes));
-                }
+        for (String image : images) {
+            NodeInfo.ImageState present = node.images().get(image);
+            if (present != null) {
+                sum += (long) (present.size * ((double) present.nodes.size() / totalNodes));
             }
         }
-        return sum;
+        long max = MAX_CONTAINER_THRESHOLD * images.size();
+        long clamped = Math.max(MIN_THRESHOLD, Math.min(max, sum));
+        return MAX_NODE_SCORE * (clamped - MIN_THRESHOLD) / (max - MIN_THRESHOLD);
     }
 
     /** "nginx" is "nginx:latest", as node.status.images names it; a digest or tag stays as written. */
@@ -59,7 +69,4 @@ final class ImageLocality implements Plugin.Score {
         return image.lastIndexOf(':') <= image.lastIndexOf('/') ? image + ":latest" : image;
     }
 
-    private static int size(List<?> list) {
-        return list == null ? 0 : list.size();
-    }
 }

@@ -26,7 +26,7 @@ final class NodeAffinity implements Plugin.Filter, Plugin.Score {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        Map<String, String> labels = labels(node.node());
+        Map<String, String> labels = node.labels();
         Map<String, String> selector = pod.pod().getSpec().getNodeSelector();
         if (selector != null) {
             for (Map.Entry<String, String> want : selector.entrySet()) {

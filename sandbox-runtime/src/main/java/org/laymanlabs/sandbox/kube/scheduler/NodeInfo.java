@@ -2,12 +2,14 @@ package org.laymanlabs.sandbox.kube.scheduler;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -37,6 +39,12 @@ public final class NodeInfo {
     private Resource allocatable = Resource.ZERO;
     private long allowedPodNumber;
     private long generation;
+    private boolean unschedulable;
+    private List<Taint> taints = List.of();
+    private Map<String, String> labels = Map.of();
+    private Object rememberedFor;
+    private long rememberedAt = -1;
+    private int remembered;
 
     NodeInfo(String name) {
         this.name = name;
@@ -59,6 +67,23 @@ public final class NodeInfo {
     /** The node, or null while only pods bound to a node the scheduler has not seen (or saw deleted) are known. */
     public Node node() {
         return node;
+    }
+
+    /** spec.unschedulable, read once per node change rather than once per pod and node. */
+    boolean unschedulable() {
+        return unschedulable;
+    }
+
+    List<Taint> taints() {
+        return taints;
+    }
+
+    Map<String, String> labels() {
+        return labels;
+    }
+
+    int podCount() {
+        return pods.size();
     }
 
     public Collection<PodInfo> pods() {
@@ -102,6 +127,21 @@ public final class NodeInfo {
         return copy;
     }
 
+    /**
+     * A count a plugin derived from this node's pods for {@code key}, if the node has not changed
+     * since; one slot per node, so that checking it costs two comparisons in a cycle over a
+     * thousand nodes.
+     */
+    OptionalInt remembered(Object key) {
+        return key == rememberedFor && rememberedAt == generation ? OptionalInt.of(remembered) : OptionalInt.empty();
+    }
+
+    void remember(Object key, int count) {
+        rememberedFor = key;
+        rememberedAt = generation;
+        remembered = count;
+    }
+
     void setNode(Node node, Map<String, ImageState> images) {
         this.node = node;
         this.images = images;
@@ -109,6 +149,9 @@ public final class NodeInfo {
         this.allocatable = Resource.of(list);
         Quantity pods = list == null ? null : list.get("pods");
         this.allowedPodNumber = pods == null ? 0 : Resource.whole(pods);
+        this.unschedulable = node != null && node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+        this.taints = node == null || node.getSpec() == null || node.getSpec().getTaints() == null ? List.of() : node.getSpec().getTaints();
+        this.labels = node == null || node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
         generation++;
     }
 

@@ -28,41 +28,49 @@ final class NodeResourcesFit implements Plugin.Filter, Plugin.Score {
 
     /** Mirrors fitsRequest: the pod count first, then CPU, memory, ephemeral storage and extended resources. */
     static List<String> insufficient(Resource pod, NodeInfo node) {
-        List<String> reasons = new ArrayList<>(2);
-        if (node.pods().size() + 1 > node.allowedPodNumber()) {
-            reasons.add("Too many pods");
+        List<String> reasons = List.of();
+        if (node.podCount() + 1 > node.allowedPodNumber()) {
+            reasons = add(reasons, "Too many pods");
         }
-        Resource free = node.allocatable().minus(node.requested());
-        if (pod.milliCpu() > 0 && pod.milliCpu() > free.milliCpu()) {
-            reasons.add("Insufficient cpu");
+        Resource allocatable = node.allocatable();
+        Resource requested = node.requested();
+        if (pod.milliCpu() > 0 && pod.milliCpu() > allocatable.milliCpu() - requested.milliCpu()) {
+            reasons = add(reasons, "Insufficient cpu");
         }
-        if (pod.memory() > 0 && pod.memory() > free.memory()) {
-            reasons.add("Insufficient memory");
+        if (pod.memory() > 0 && pod.memory() > allocatable.memory() - requested.memory()) {
+            reasons = add(reasons, "Insufficient memory");
         }
-        if (pod.ephemeralStorage() > 0 && pod.ephemeralStorage() > free.ephemeralStorage()) {
-            reasons.add("Insufficient ephemeral-storage");
+        if (pod.ephemeralStorage() > 0 && pod.ephemeralStorage() > allocatable.ephemeralStorage() - requested.ephemeralStorage()) {
+            reasons = add(reasons, "Insufficient ephemeral-storage");
         }
         for (Map.Entry<String, Long> wanted : pod.scalar().entrySet()) {
-            if (wanted.getValue() > 0 && wanted.getValue() > free.scalar().getOrDefault(wanted.getKey(), 0L)) {
-                reasons.add("Insufficient " + wanted.getKey());
+            long free = allocatable.scalar().getOrDefault(wanted.getKey(), 0L) - requested.scalar().getOrDefault(wanted.getKey(), 0L);
+            if (wanted.getValue() > 0 && wanted.getValue() > free) {
+                reasons = add(reasons, "Insufficient " + wanted.getKey());
             }
         }
         return reasons;
+    }
+
+    /** Most nodes fit: no list is allocated for them. */
+    private static List<String> add(List<String> reasons, String reason) {
+        List<String> more = new ArrayList<>(reasons);
+        more.add(reason);
+        return more;
     }
 
     /** LeastAllocated: the share of CPU and memory left free once the pod is there, averaged. */
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         Resource allocatable = node.allocatable();
-        Resource requested = node.nonZeroRequested().plus(pod.nonZeroRequests());
         long sum = 0;
         long weights = 0;
         if (allocatable.milliCpu() > 0) {
-            sum += leastRequested(requested.milliCpu(), allocatable.milliCpu());
+            sum += leastRequested(node.nonZeroRequested().milliCpu() + pod.nonZeroRequests().milliCpu(), allocatable.milliCpu());
             weights++;
         }
         if (allocatable.memory() > 0) {
-            sum += leastRequested(requested.memory(), allocatable.memory());
+            sum += leastRequested(node.nonZeroRequested().memory() + pod.nonZeroRequests().memory(), allocatable.memory());
             weights++;
         }
         return weights == 0 ? 0 : sum / weights;

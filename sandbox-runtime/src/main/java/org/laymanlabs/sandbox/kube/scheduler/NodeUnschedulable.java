@@ -19,7 +19,7 @@ final class NodeUnschedulable implements Plugin.Filter {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        if (!Boolean.TRUE.equals(node.node().getSpec().getUnschedulable())) {
+        if (!node.unschedulable()) {
             return Status.SUCCESS;
         }
         if (Tolerations.anyTolerates(pod.pod().getSpec().getTolerations(), UNSCHEDULABLE)) {

@@ -13,10 +13,14 @@ import java.util.Map;
  * requests, the same with kube-scheduler's defaults for missing requests, its host ports), so
  * that a scheduling cycle over a thousand nodes never parses a Quantity.
  *
+ * @param labels          the pod's labels; the cache hands out one shared copy per distinct set (see
+ *                        {@link Cache}), so counting matching pods on a node reads memory that is already warm
+ * @param terminating     it has a deletionTimestamp: spreading no longer counts it
  * @param nonZeroRequests the requests with 100m CPU and 200Mi memory for a container that asks
  *                        for none, as the scoring plugins count them so that best-effort pods still spread
  */
-public record PodInfo(Pod pod, String key, Resource requests, Resource nonZeroRequests, List<HostPort> hostPorts) {
+public record PodInfo(Pod pod, String key, String namespace, Map<String, String> labels, boolean terminating, Resource requests,
+                      Resource nonZeroRequests, List<HostPort> hostPorts) {
 
     static final long DEFAULT_MILLI_CPU_REQUEST = 100;
     static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
@@ -31,20 +35,18 @@ public record PodInfo(Pod pod, String key, Resource requests, Resource nonZeroRe
     }
 
     public static PodInfo of(Pod pod) {
-        return new PodInfo(pod, key(pod), requests(pod, false), requests(pod, true), hostPorts(pod));
+        Map<String, String> labels = pod.getMetadata().getLabels();
+        return new PodInfo(pod, key(pod), pod.getMetadata().getNamespace(), labels == null ? Map.of() : labels,
+                pod.getMetadata().getDeletionTimestamp() != null, requests(pod, false), requests(pod, true), hostPorts(pod));
     }
 
     public static String key(Pod pod) {
         return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     }
 
-    public String namespace() {
-        return pod.getMetadata().getNamespace();
-    }
-
-    public Map<String, String> labels() {
-        Map<String, String> labels = pod.getMetadata().getLabels();
-        return labels == null ? Map.of() : labels;
+    /** The same pod with its namespace and labels replaced by equal, shared instances. */
+    PodInfo sharing(String sharedNamespace, Map<String, String> sharedLabels) {
+        return new PodInfo(pod, key, sharedNamespace, sharedLabels, terminating, requests, nonZeroRequests, hostPorts);
     }
 
     public int priority() {

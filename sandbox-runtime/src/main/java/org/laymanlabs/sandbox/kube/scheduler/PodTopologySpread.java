@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.laymanlabs.sandbox.kube.api.LabelSelectors;
 
@@ -40,7 +42,7 @@ final class PodTopologySpread implements Plugin.Score {
     private static final List<Constraint> SYSTEM_DEFAULTS = List.of(new Constraint(HOSTNAME, 3), new Constraint(ZONE, 5));
 
     /** The cycle's selectors, the per-zone counts, and each constraint's weight. */
-    private record PreScoreState(List<LabelSelector> selector, Map<String, Long> zoneCounts, double[] weights) {
+    private record PreScoreState(Spread spread, Map<String, Long> zoneCounts, double[] weights) {
     }
 
     /** Zone counts include only nodes the pod could run on (nodeAffinityPolicy: Honor, the default). */
@@ -48,7 +50,7 @@ final class PodTopologySpread implements Plugin.Score {
 
     private final Cache cache;
     private final Owners owners;
-    private final Map<NodeInfo, Counted> counted = new java.util.IdentityHashMap<>();
+    private Spread lastSpread;
 
     PodTopologySpread(Cache cache, Owners owners) {
         this.cache = cache;
@@ -66,8 +68,9 @@ final class PodTopologySpread implements Plugin.Score {
         if (selector.isEmpty() || cache.nodes().isEmpty()) {
             return Status.SKIP;
         }
-        if (counted.size() > 2 * cache.nodes().size()) {
-            counted.clear();
+        Spread spread = new Spread(selector, pod.namespace());
+        if (!spread.equals(lastSpread)) {
+            lastSpread = spread;
         }
         Map<String, Long> zoneCounts = new HashMap<>();
         Set<String> zones = new HashSet<>();
@@ -82,12 +85,12 @@ final class PodTopologySpread implements Plugin.Score {
             for (NodeInfo node : cache.nodes()) {
                 String zone = labels(node.node()).getOrDefault(ZONE, "");
                 if (zoneCounts.containsKey(zone) && AFFINITY.filter(state, pod, node).isSuccess()) {
-                    zoneCounts.merge(zone, (long) countRemembered(node, selector, pod.namespace()), Long::sum);
+                    zoneCounts.merge(zone, (long) countRemembered(node, lastSpread), Long::sum);
                 }
             }
         }
         double[] weights = {Math.log(feasible.size() + 2), Math.log(zones.size() + 2)};
-        state.write(PreScoreState.class, new PreScoreState(selector, zoneCounts, weights));
+        state.write(PreScoreState.class, new PreScoreState(lastSpread, zoneCounts, weights));
         return Status.SUCCESS;
     }
 
@@ -100,7 +103,7 @@ final class PodTopologySpread implements Plugin.Score {
             Constraint c = SYSTEM_DEFAULTS.get(i);
             String value = labels.get(c.topologyKey());
             if (value != null) {
-                long count = c.topologyKey().equals(HOSTNAME) ? countRemembered(node, s.selector(), pod.namespace()) : s.zoneCounts().get(value);
+                long count = c.topologyKey().equals(HOSTNAME) ? countRemembered(node, s.spread()) : s.zoneCounts().get(value);
                 score += count * s.weights()[i] + (c.maxSkew() - 1);
             }
         }
@@ -149,43 +152,63 @@ final class PodTopologySpread implements Plugin.Score {
 
     /** Mirrors countPodsMatchSelector: pods of the same namespace, not terminating, that every selector matches. */
     static int count(NodeInfo node, List<LabelSelector> selector, String namespace) {
+        return count(node, new Spread(selector, namespace));
+    }
+
+    private static int count(NodeInfo node, Spread spread) {
         int count = 0;
         for (PodInfo other : node.pods()) {
-            if (other.pod().getMetadata().getDeletionTimestamp() == null && other.namespace().equals(namespace)
-                    && matchesAll(selector, other.labels())) {
+            if (!other.terminating() && other.namespace().equals(spread.namespace()) && spread.matches(other.labels())) {
                 count++;
             }
         }
         return count;
     }
 
-    private static boolean matchesAll(List<LabelSelector> selector, Map<String, String> labels) {
-        for (LabelSelector s : selector) {
-            if (!LabelSelectors.matches(s, labels)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * The same count, remembered per node until the node changes: the pods of one ReplicaSet
      * queue one after another, and between two of them only the node that took the last one
-     * changed, so a cycle recounts one node instead of every pod on a thousand.
+     * changed, so a cycle recounts one node instead of every pod on a thousand. The key is the
+     * cycle's {@link Spread}, the same instance for as long as the selector stays the same.
      */
-    private int countRemembered(NodeInfo node, List<LabelSelector> selector, String namespace) {
-        Counted last = counted.get(node);
-        if (last != null && last.generation() == node.generation() && last.namespace().equals(namespace)
-                && last.selector().equals(selector)) {
-            return last.count();
+    private static int countRemembered(NodeInfo node, Spread spread) {
+        OptionalInt known = node.remembered(spread);
+        if (known.isPresent()) {
+            return known.getAsInt();
         }
-        int count = count(node, selector, namespace);
-        counted.put(node, new Counted(selector, namespace, node.generation(), count));
+        int count = count(node, spread);
+        node.remember(spread, count);
         return count;
     }
 
-    /** One node's last count: for which selector, at which generation of the node. */
-    private record Counted(List<LabelSelector> selector, String namespace, long generation, int count) {
+    /**
+     * What is spread: pods of a namespace that every selector matches. It remembers its verdict
+     * per label set, as the cache shares one instance of each distinct set.
+     */
+    private record Spread(List<LabelSelector> selector, String namespace, Map<Map<String, String>, Boolean> verdicts) {
+
+        Spread(List<LabelSelector> selector, String namespace) {
+            this(selector, namespace, new IdentityHashMap<>());
+        }
+
+        boolean matches(Map<String, String> labels) {
+            Boolean known = verdicts.get(labels);
+            if (known == null) {
+                known = selector.stream().allMatch(s -> LabelSelectors.matches(s, labels));
+                verdicts.put(labels, known);
+            }
+            return known;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Spread s && s.selector.equals(selector) && s.namespace.equals(namespace);
+        }
+
+        @Override
+        public int hashCode() {
+            return selector.hashCode() * 31 + namespace.hashCode();
+        }
     }
 
     private static Map<String, String> labels(Node node) {

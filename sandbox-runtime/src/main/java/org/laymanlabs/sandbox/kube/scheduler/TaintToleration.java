@@ -24,11 +24,7 @@ final class TaintToleration implements Plugin.Filter, Plugin.Score {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        List<Taint> taints = node.node().getSpec().getTaints();
-        if (taints == null) {
-            return Status.SUCCESS;
-        }
-        for (Taint taint : taints) {
+        for (Taint taint : node.taints()) {
             boolean blocks = "NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect());
             if (blocks && !Tolerations.anyTolerates(pod.pod().getSpec().getTolerations(), taint)) {
                 return Status.unresolvable("node(s) had untolerated taint {" + taint.getKey() + ": "
@@ -50,8 +46,8 @@ final class TaintToleration implements Plugin.Filter, Plugin.Score {
     /** How many PreferNoSchedule taints the pod does not tolerate; normalizing turns fewer into more. */
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        List<Taint> taints = node.node().getSpec().getTaints();
-        if (taints == null) {
+        List<Taint> taints = node.taints();
+        if (taints.isEmpty()) {
             return 0;
         }
         List<Toleration> tolerations = state.read(PreferNoScheduleTolerations.class).tolerations();
