@@ -3,7 +3,6 @@ package org.laymanlabs.sandbox.kube.scheduler;
 import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,9 +141,5 @@ final class Cache {
 
     boolean isAssumedOrBound(String key) {
         return podNodes.containsKey(key);
-    }
-
-    List<String> podKeys() {
-        return new ArrayList<>(podNodes.keySet());
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * host ports), kept up to date from the watch as pods come and go, so that a filter asks
  * "does it fit" in constant time instead of adding up every pod in the cluster.
  */
-public final class NodeInfo {
+final class NodeInfo {
 
     /** Mirrors framework.ImageStateSummary: an image's size and on how many nodes it is, shared across nodes. */
     static final class ImageState {

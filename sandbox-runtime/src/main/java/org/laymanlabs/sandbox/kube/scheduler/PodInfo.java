@@ -19,7 +19,7 @@ import java.util.Map;
  * @param nonZeroRequests the requests with 100m CPU and 200Mi memory for a container that asks
  *                        for none, as the scoring plugins count them so that best-effort pods still spread
  */
-public record PodInfo(Pod pod, String key, String namespace, Map<String, String> labels, boolean terminating, Resource requests,
+record PodInfo(Pod pod, String key, String namespace, Map<String, String> labels, boolean terminating, Resource requests,
                       Resource nonZeroRequests, List<HostPort> hostPorts) {
 
     static final long DEFAULT_MILLI_CPU_REQUEST = 100;

@@ -151,10 +151,6 @@ final class PodTopologySpread implements Plugin.Score {
     }
 
     /** Mirrors countPodsMatchSelector: pods of the same namespace, not terminating, that every selector matches. */
-    static int count(NodeInfo node, List<LabelSelector> selector, String namespace) {
-        return count(node, new Spread(selector, namespace));
-    }
-
     private static int count(NodeInfo node, Spread spread) {
         int count = 0;
         for (PodInfo other : node.pods()) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * extended resources (nvidia.com/gpu…) by name, as whole numbers so that a filter compares
  * longs and never parses a Quantity.
  */
-public record Resource(long milliCpu, long memory, long ephemeralStorage, Map<String, Long> scalar) {
+record Resource(long milliCpu, long memory, long ephemeralStorage, Map<String, Long> scalar) {
 
     public static final Resource ZERO = new Resource(0, 0, 0, Map.of());
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param plugin the plugin that rejected, once the framework has recorded it
  */
-public record Status(Code code, List<String> reasons, String plugin) {
+record Status(Code code, List<String> reasons, String plugin) {
 
     /** framework.Code, in the order kube-scheduler declares them. */
     public enum Code {
