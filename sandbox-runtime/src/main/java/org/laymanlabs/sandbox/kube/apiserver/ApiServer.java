@@ -150,7 +150,7 @@ public final class ApiServer {
             bound.getSpec().setNodeName(nodeName);
             List<PodCondition> conditions = new ArrayList<>(bound.getStatus().getConditions());
             conditions.removeIf(c -> c.getType().equals("PodScheduled"));
-            conditions.add(new PodCondition(null, null, Admission.timestamp(clock.now()), null, null, "True", "PodScheduled"));
+            conditions.add(new PodCondition(null, Admission.timestamp(clock.now()), null, null, null, "True", "PodScheduled"));
             bound.getStatus().setConditions(conditions);
             return storage.update(ApiResources.PODS, ApiResources.PODS.key(namespace, podName), bound, version(pod));
         });

@@ -28,13 +28,6 @@ public final class LeaderElector {
     private static final double JITTER_FACTOR = 1.2;
 
     /**
-     * acquireTime and renewTime are MicroTimes, which fabric8 types as ZonedDateTime; the shared
-     * Codec cannot write those until it registers Jackson's jsr310 module, so until then they are
-     * left out. Nothing here reads them: expiry is judged from when a change was observed.
-     */
-    private static final boolean MICRO_TIME_SUPPORTED = codecWritesMicroTime();
-
-    /**
      * LeaderElectionConfig.
      *
      * @param identity this candidate's holderIdentity, e.g. {@code control-plane_<uuid>}
@@ -201,23 +194,10 @@ public final class LeaderElector {
         LeaseSpec spec = new LeaseSpec();
         spec.setHolderIdentity(config.identity());
         spec.setLeaseDurationSeconds((int) config.leaseDuration().toSeconds());
-        if (MICRO_TIME_SUPPORTED) {
-            spec.setAcquireTime(ZonedDateTime.ofInstant(acquired, ZoneOffset.UTC));
-            spec.setRenewTime(ZonedDateTime.ofInstant(renewed, ZoneOffset.UTC));
-        }
+        spec.setAcquireTime(ZonedDateTime.ofInstant(acquired, ZoneOffset.UTC));
+        spec.setRenewTime(ZonedDateTime.ofInstant(renewed, ZoneOffset.UTC));
         spec.setLeaseTransitions(transitions);
         return spec;
-    }
-
-    private static boolean codecWritesMicroTime() {
-        LeaseSpec probe = new LeaseSpec();
-        probe.setRenewTime(ZonedDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC));
-        try {
-            org.laymanlabs.sandbox.kube.api.Codec.shared().toTree(probe);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Instant instant(ZonedDateTime time, Instant otherwise) {

@@ -110,7 +110,7 @@ final class PodLifecycle {
         }
         List<PodCondition> conditions = new ArrayList<>();
         for (String type : List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady")) {
-            conditions.add(new PodCondition(null, null, now, null, null, "True", type));
+            conditions.add(new PodCondition(null, now, null, null, null, "True", type));
         }
         pod.getStatus().getConditions().stream().filter(c -> c.getType().equals("PodScheduled")).forEach(conditions::add);
         Pod running = new PodBuilder(pod).editStatus().withPhase("Running").withHostIP(node.internalIp())

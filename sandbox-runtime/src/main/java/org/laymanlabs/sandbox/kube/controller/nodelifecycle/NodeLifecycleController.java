@@ -99,7 +99,7 @@ public final class NodeLifecycleController implements Controller {
             List<PodCondition> conditions2 = new ArrayList<>();
             for (PodCondition c : pod.getStatus().getConditions()) {
                 boolean readiness = c.getType().equals("Ready") || c.getType().equals("ContainersReady");
-                conditions2.add(readiness ? new PodCondition(null, null, now, null, null, "False", c.getType()) : c);
+                conditions2.add(readiness ? new PodCondition(null, now, null, null, null, "False", c.getType()) : c);
             }
             api.updateStatus(new PodBuilder(pod).editStatus().withConditions(conditions2).endStatus().build());
         }
