@@ -16,14 +16,16 @@ import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.controller.ControllerManager;
 import org.laymanlabs.sandbox.kube.kubelet.Kubelet;
 import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
+import org.laymanlabs.sandbox.kube.scheduler.Scheduler;
 import org.laymanlabs.sandbox.kube.store.EtcdCluster;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
  * A kubeadm-style cluster, brought up as kubeadm init and join do: etcd, then the API server with
  * its bootstrap objects (the system namespaces and the "kubernetes" Service at 10.96.0.1), then
- * the controller manager, then a kubelet per node. Labs reach in here to break things: stop a
- * node, the controller manager, or an etcd member.
+ * then every node: its kubelet, and on a control-plane node a kube-controller-manager and a
+ * kube-scheduler that run for their Leases. Labs reach in here to break things: stop a node,
+ * a component, or an etcd member.
  */
 public final class Cluster {
 
@@ -34,8 +36,9 @@ public final class Cluster {
     private final VirtualClock clock;
     private final EtcdCluster etcd;
     private final ApiServer api;
-    private final ControllerManager controllers;
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
+    private final Map<String, ControllerManager> controllerManagers = new LinkedHashMap<>();
+    private final Map<String, Scheduler> schedulers = new LinkedHashMap<>();
 
     private Cluster(VirtualClock clock, RandomGenerator random, ClusterSpec spec) {
         this.clock = clock;
@@ -44,13 +47,14 @@ public final class Cluster {
         this.api = new ApiServer(etcd.client(), clock, random);
         api.start();
         bootstrap();
-        this.controllers = new ControllerManager(api);
-        controllers.start();
         for (NodeConfig node : spec.nodes()) {
-            Kubelet kubelet = new Kubelet(api, node);
-            kubelets.put(node.name(), kubelet);
-            kubelet.start();
+            kubelets.put(node.name(), new Kubelet(api, node));
+            if (node.controlPlane()) {
+                controllerManagers.put(node.name(), new ControllerManager(api, node.name(), random));
+                schedulers.put(node.name(), new Scheduler(api, node.name(), random));
+            }
         }
+        spec.nodes().forEach(node -> startNode(node.name()));
         clock.advance(SETTLE);
     }
 
@@ -83,8 +87,49 @@ public final class Cluster {
         return etcd;
     }
 
+    /** The kube-controller-manager process on a control-plane node. */
+    public ControllerManager controllerManager(String node) {
+        return component(controllerManagers, node, "kube-controller-manager");
+    }
+
+    /** The kube-scheduler process on a control-plane node. */
+    public Scheduler scheduler(String node) {
+        return component(schedulers, node, "kube-scheduler");
+    }
+
+    /** The first control-plane node's, which leads on a single-master cluster. */
     public ControllerManager controllerManager() {
-        return controllers;
+        return controllerManagers.values().iterator().next();
+    }
+
+    public Scheduler scheduler() {
+        return schedulers.values().iterator().next();
+    }
+
+    /** A node's machine stops: its kubelet, and on a master its scheduler and controller manager, go silent. */
+    public void stopNode(String node) {
+        kubelet(node).stop();
+        if (controllerManagers.containsKey(node)) {
+            controllerManagers.get(node).stop();
+            schedulers.get(node).stop();
+        }
+    }
+
+    /** A node's machine boots: kubelet first, then (on a master) the components it runs as static pods. */
+    public void startNode(String node) {
+        kubelet(node).start();
+        if (controllerManagers.containsKey(node)) {
+            controllerManagers.get(node).start();
+            schedulers.get(node).start();
+        }
+    }
+
+    private static <T> T component(Map<String, T> byNode, String node, String what) {
+        T found = byNode.get(node);
+        if (found == null) {
+            throw new NoSuchElementException("no " + what + " on node " + node + " (is it a control-plane node?)");
+        }
+        return found;
     }
 
     public List<Kubelet> kubelets() {

@@ -38,7 +38,6 @@ class ControllerScenarioTest {
     void bootCluster() {
         cluster = Cluster.start(clock, new SplittableRandom(42), ClusterSpec.kubeadmDefault());
         api = cluster.api();
-        new LeastLoadedBinder(api).start();
         clock.advance(Duration.ofSeconds(2));
     }
 

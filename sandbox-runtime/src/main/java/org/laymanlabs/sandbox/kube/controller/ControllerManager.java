@@ -1,6 +1,9 @@
 package org.laymanlabs.sandbox.kube.controller;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.laymanlabs.sandbox.kube.client.LeaderElector;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.client.EventRecorder;
 import org.laymanlabs.sandbox.kube.controller.daemon.DaemonSetController;
@@ -14,16 +17,30 @@ import org.laymanlabs.sandbox.kube.controller.nodelifecycle.NodeLifecycleControl
 import org.laymanlabs.sandbox.kube.controller.replicaset.ReplicaSetController;
 
 /**
- * Mirrors cmd/kube-controller-manager: one process running every control loop. Stopping it (its
- * node down, or a lab breaking it) stops them all: Deployments stop rolling, ReplicaSets stop
- * replacing pods, Services stop tracking their pods.
+ * Mirrors cmd/kube-controller-manager: one process per control-plane node running every control
+ * loop, but only while it holds the kube-controller-manager Lease, so with several masters one
+ * works and the others wait. Stopping the leader (its node down, or a lab breaking it) stops the
+ * loops until a standby takes over: Deployments stop rolling, ReplicaSets stop replacing pods,
+ * Services stop tracking their pods.
  */
 public final class ControllerManager {
 
+    private final ApiServer api;
+    private final String nodeName;
+    private final RandomGenerator random;
     private final List<Controller> controllers;
+    private LeaderElector elector;
     private boolean running;
+    private boolean leading;
 
-    public ControllerManager(ApiServer api) {
+    /**
+     * @param nodeName the control-plane node it runs on; its lease identity is {@code <nodeName>_<uuid>}
+     * @param random   the cluster's seeded random source (identities, retry jitter)
+     */
+    public ControllerManager(ApiServer api, String nodeName, RandomGenerator random) {
+        this.api = api;
+        this.nodeName = nodeName;
+        this.random = random;
         this.controllers = List.of(
                 new DeploymentController(api, new EventRecorder(api, "deployment-controller", null)),
                 new ReplicaSetController(api, new EventRecorder(api, "replicaset-controller", null)),
@@ -36,21 +53,49 @@ public final class ControllerManager {
                 new NamespaceController(api));
     }
 
+    /** The process starts and runs for the kube-controller-manager Lease; the loops run only while it leads. */
     public void start() {
-        if (!running) {
-            running = true;
-            controllers.forEach(Controller::start);
+        if (running) {
+            return;
         }
+        running = true;
+        String identity = nodeName + "_" + new UUID(random.nextLong(), random.nextLong());
+        elector = new LeaderElector(api, LeaderElector.Config.forComponent("kube-controller-manager", identity),
+                new LeaderElector.Callbacks() {
+                    @Override
+                    public void onStartedLeading() {
+                        leading = true;
+                        controllers.forEach(Controller::start);
+                    }
+
+                    @Override
+                    public void onStoppedLeading() {
+                        // The real process exits when it loses the lease, and the kubelet restarts it.
+                        stop();
+                        start();
+                    }
+                }, random, new EventRecorder(api, "kube-controller-manager", null));
+        elector.run();
     }
 
+    /** The process dies, or its node stops: the lease is not released; a standby waits it out. */
     public void stop() {
-        if (running) {
-            running = false;
+        if (!running) {
+            return;
+        }
+        running = false;
+        elector.stop();
+        if (leading) {
+            leading = false;
             controllers.forEach(Controller::stop);
         }
     }
 
     public boolean isRunning() {
         return running;
+    }
+
+    public boolean isLeading() {
+        return leading;
     }
 }
