@@ -148,6 +148,13 @@ public final class Defaults {
         if (container.getTerminationMessagePolicy() == null) {
             container.setTerminationMessagePolicy("File");
         }
+        var resources = container.getResources();
+        if (resources != null && resources.getLimits() != null && !resources.getLimits().isEmpty()) {
+            // SetDefaults_ResourceList: a limit with no request requests the limit.
+            var requests = new java.util.LinkedHashMap<>(resources.getRequests() == null ? java.util.Map.of() : resources.getRequests());
+            resources.getLimits().forEach(requests::putIfAbsent);
+            resources.setRequests(requests);
+        }
         for (ContainerPort port : container.getPorts() == null ? List.<ContainerPort>of() : container.getPorts()) {
             if (port.getProtocol() == null) {
                 port.setProtocol("TCP");
