@@ -96,6 +96,19 @@ class ControllerScenarioTest {
     }
 
     @Test
+    void aDeploymentAndAServiceAreReadyWithinFiveSecondsOfVirtualTime() {
+        Instant applied = clock.now();
+        api.await(api.create(web(3, "nginx:1.27")));
+        api.await(api.create(new ServiceBuilder().withNewMetadata().withName("web").withNamespace("default").endMetadata()
+                .withNewSpec().addToSelector("app", "web").addNewPort().withPort(80).endPort().endSpec().build()));
+        while (ready() < 3 || api.get(Endpoints.class, "default", "web").map(e -> e.getSubsets().isEmpty()
+                || e.getSubsets().get(0).getAddresses().size() < 3).orElse(true)) {
+            clock.advance(Duration.ofMillis(100));
+            assertThat(Duration.between(applied, clock.now())).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void scalingDownRemovesThePodsCrowdedOnOneNodeFirst() {
         api.await(api.create(web(3, "nginx:1.27")));
         clock.advance(Duration.ofSeconds(5));
