@@ -9,7 +9,7 @@ package org.laymanlabs.sandbox.kube.kubectl;
 record Flag(String name, char shorthand, Kind kind, String defaultValue) {
 
     /** pflag's value types that kubectl's commands use. */
-    enum Kind { BOOL, STRING, INT, STRING_ARRAY }
+    enum Kind { BOOL, STRING, INT, STRING_ARRAY, OPTIONAL_STRING }
 
     static Flag bool(String name, char shorthand) {
         return new Flag(name, shorthand, Kind.BOOL, "false");
@@ -29,6 +29,11 @@ record Flag(String name, char shorthand, Kind kind, String defaultValue) {
 
     static Flag integer(String name, char shorthand, int defaultValue) {
         return new Flag(name, shorthand, Kind.INT, Integer.toString(defaultValue));
+    }
+
+    /** A string flag that may be given bare ({@code --validate}), meaning its default (pflag's NoOptDefVal). */
+    static Flag optional(String name, String defaultValue) {
+        return new Flag(name, '\0', Kind.OPTIONAL_STRING, defaultValue);
     }
 
     static Flag array(String name, char shorthand) {

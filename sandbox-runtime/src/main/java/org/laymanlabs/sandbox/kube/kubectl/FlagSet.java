@@ -79,6 +79,8 @@ final class FlagSet {
                     value = body.substring(eq + 1);
                 } else if (flag.kind() == Flag.Kind.BOOL) {
                     value = "true";
+                } else if (flag.kind() == Flag.Kind.OPTIONAL_STRING) {
+                    value = flag.defaultValue();
                 } else if (i + 1 < tokens.size()) {
                     value = tokens.get(++i);
                 } else {

@@ -9,6 +9,6 @@ final class Subcommands {
     }
 
     static List<Subcommand> all() {
-        return List.of(new GetCommand());
+        return List.of(new GetCommand(), new ApplyCommand());
     }
 }
