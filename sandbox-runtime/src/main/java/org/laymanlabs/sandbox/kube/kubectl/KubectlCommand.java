@@ -1,9 +1,11 @@
 package org.laymanlabs.sandbox.kube.kubectl;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
@@ -20,6 +22,7 @@ public final class KubectlCommand implements Command {
 
     private final ApiServer api;
     private final String defaultNamespace;
+    private final Supplier<Instant> laptopClock;
     private final Map<String, Subcommand> commands = new LinkedHashMap<>();
 
     /** kubectl for a sandbox whose context's namespace is "default". */
@@ -28,8 +31,18 @@ public final class KubectlCommand implements Command {
     }
 
     public KubectlCommand(ApiServer api, String defaultNamespace) {
+        this(api, defaultNamespace, api.clock()::now);
+    }
+
+    /**
+     * @param laptopClock the time on the learner's machine, from which kubectl computes ages; it is
+     *                    the sandbox clock, but tests may set it ahead instead of running the
+     *                    control plane through minutes of virtual time
+     */
+    KubectlCommand(ApiServer api, String defaultNamespace, Supplier<Instant> laptopClock) {
         this.api = api;
         this.defaultNamespace = defaultNamespace;
+        this.laptopClock = laptopClock;
         Subcommands.all().forEach(c -> commands.put(c.path(), c));
     }
 
@@ -94,7 +107,7 @@ public final class KubectlCommand implements Command {
     }
 
     private CommandResult execute(Subcommand command, List<String> tokens, Invocation invocation) {
-        Session session = new Session(api, defaultNamespace, invocation);
+        Session session = new Session(api, defaultNamespace, invocation, laptopClock);
         try {
             FlagSet.Parsed parsed = new FlagSet(command.path(), command.flags()).parse(tokens);
             if (parsed.help()) {

@@ -1,6 +1,7 @@
 package org.laymanlabs.sandbox.kube.kubectl;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.shell.Invocation;
 
@@ -11,14 +12,16 @@ import org.laymanlabs.sandbox.shell.Invocation;
 final class Session {
 
     private final ApiServer api;
+    private final Supplier<Instant> clock;
     private final String defaultNamespace;
     private final Invocation invocation;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private boolean failed;
 
-    Session(ApiServer api, String defaultNamespace, Invocation invocation) {
+    Session(ApiServer api, String defaultNamespace, Invocation invocation, Supplier<Instant> clock) {
         this.api = api;
+        this.clock = clock;
         this.defaultNamespace = defaultNamespace;
         this.invocation = invocation;
     }
@@ -32,7 +35,7 @@ final class Session {
     }
 
     Instant now() {
-        return api.clock().now();
+        return clock.get();
     }
 
     /** The namespace given with -n, or the context's. */

@@ -9,6 +9,11 @@ final class Subcommands {
     }
 
     static List<Subcommand> all() {
-        return List.of(new GetCommand(), new ApplyCommand());
+        List<Subcommand> all = new java.util.ArrayList<>(List.of(new GetCommand(), new ApplyCommand(), new RunCommand(),
+                new ExposeCommand(), new DeleteCommand(), new ScaleCommand(), MetadataCommand.label(), MetadataCommand.annotate(),
+                new SetImageCommand()));
+        all.addAll(CreateCommands.all());
+        all.addAll(NodeCommands.all());
+        return all;
     }
 }

@@ -15,7 +15,7 @@ class GetCommandTest {
     void printsPendingPodsWithTheirAge() {
         cluster.create(new PodBuilder().withNewMetadata().withName("web").endMetadata().withNewSpec().addNewContainer()
                 .withName("web").withImage("nginx:1.27").endContainer().endSpec().build());
-        cluster.advance(Duration.ofSeconds(200));
+        cluster.later(Duration.ofSeconds(200));
         assertThat(cluster.ok("kubectl get pods")).isEqualTo("""
                 NAME   READY   STATUS    RESTARTS   AGE
                 web    0/1     Pending   0          3m20s
