@@ -70,7 +70,7 @@ final class Printers {
     /** One kind's objects as kubectl prints them; the caller separates kinds with a blank line. */
     static String render(ResourceType type, List<HasMetadata> objects, Instant now, Layout layout) {
         Table table = TABLES.get(type);
-        TabWriter out = new TabWriter();
+        TabWriter out = TabWriter.forTables();
         if (!layout.noHeaders()) {
             List<String> header = new ArrayList<>();
             if (layout.withNamespace()) {

@@ -11,7 +11,7 @@ final class Subcommands {
     static List<Subcommand> all() {
         List<Subcommand> all = new java.util.ArrayList<>(List.of(new GetCommand(), new ApplyCommand(), new RunCommand(),
                 new ExposeCommand(), new DeleteCommand(), new ScaleCommand(), MetadataCommand.label(), MetadataCommand.annotate(),
-                new SetImageCommand()));
+                new SetImageCommand(), new DescribeCommand()));
         all.addAll(CreateCommands.all());
         all.addAll(NodeCommands.all());
         return all;

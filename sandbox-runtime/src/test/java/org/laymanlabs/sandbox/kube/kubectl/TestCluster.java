@@ -27,9 +27,10 @@ import org.laymanlabs.sandbox.workspace.Workspace;
  */
 final class TestCluster {
 
+    /** When every test begins: the control plane boots during the 30 seconds before. */
     static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
 
-    final VirtualClock clock = new VirtualClock(START);
+    final VirtualClock clock = new VirtualClock(START.minusSeconds(30));
     final ApiServer api;
     final Workspace workspace = new Workspace();
     final CommandLineShell shell;
@@ -44,6 +45,7 @@ final class TestCluster {
         for (String ns : List.of("default", "kube-system")) {
             api.await(api.create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()));
         }
+        clock.advance(Duration.between(clock.now(), START));
         shell = CommandLineShell.withBuiltinsAnd(List.of(new KubectlCommand(api, "default", () -> clock.now().plus(laptopAhead))),
                 workspace);
     }
@@ -79,6 +81,11 @@ final class TestCluster {
      */
     void later(Duration by) {
         laptopAhead = laptopAhead.plus(by);
+    }
+
+    /** Sets the time kubectl sees, whatever the control plane's clock says. */
+    void laptopAt(Instant at) {
+        laptopAhead = Duration.between(clock.now(), at);
     }
 
     /** An object from a YAML or JSON test resource, decoded as the API server decodes it. */
