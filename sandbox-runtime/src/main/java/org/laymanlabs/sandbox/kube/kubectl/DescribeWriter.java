@@ -23,11 +23,31 @@ final class DescribeWriter {
             .withZone(ZoneOffset.UTC);
     private static final int MAX_ANNOTATION_LENGTH = 140;
 
-    private final TabWriter tab = new TabWriter(0, 2);
+    private final TabWriter tab;
+    private final StringBuilder raw;
+
+    DescribeWriter() {
+        this.tab = new TabWriter(0, 2);
+        this.raw = null;
+    }
+
+    private DescribeWriter(StringBuilder raw) {
+        this.tab = null;
+        this.raw = raw;
+    }
+
+    /** A PrefixWriter straight onto a buffer, as rollout history's printTemplate uses one. */
+    static DescribeWriter raw() {
+        return new DescribeWriter(new StringBuilder());
+    }
 
     /** PrefixWriter.Write: two spaces per level, then the text (which carries its own tabs and newlines). */
     void write(int level, String text) {
-        tab.write("  ".repeat(level) + text);
+        if (raw != null) {
+            raw.append("  ".repeat(level)).append(text);
+        } else {
+            tab.write("  ".repeat(level) + text);
+        }
     }
 
     void line(int level, String text) {
@@ -35,11 +55,13 @@ final class DescribeWriter {
     }
 
     void flush() {
-        tab.flush();
+        if (tab != null) {
+            tab.flush();
+        }
     }
 
     String render() {
-        return tab.render();
+        return raw != null ? raw.toString() : tab.render();
     }
 
     static String time(String rfc3339) {

@@ -25,13 +25,20 @@ public final class KubectlCommand implements Command {
     private final Supplier<Instant> laptopClock;
     private final Map<String, Subcommand> commands = new LinkedHashMap<>();
 
+    /** The address {@code kubectl cluster-info} shows when the sandbox does not give one. */
+    public static final String DEFAULT_SERVER = "https://control-plane:6443";
+
     /** kubectl for a sandbox whose context's namespace is "default". */
     public KubectlCommand(ApiServer api) {
-        this(api, "default");
+        this(api, "default", DEFAULT_SERVER);
     }
 
-    public KubectlCommand(ApiServer api, String defaultNamespace) {
-        this(api, defaultNamespace, api.clock()::now);
+    /**
+     * @param defaultNamespace the namespace of the kubeconfig context
+     * @param serverUrl        the API server's address in the kubeconfig, e.g. https://172.18.0.2:6443
+     */
+    public KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl) {
+        this(api, defaultNamespace, serverUrl, api.clock()::now);
     }
 
     /**
@@ -39,11 +46,11 @@ public final class KubectlCommand implements Command {
      *                    the sandbox clock, but tests may set it ahead instead of running the
      *                    control plane through minutes of virtual time
      */
-    KubectlCommand(ApiServer api, String defaultNamespace, Supplier<Instant> laptopClock) {
+    KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Supplier<Instant> laptopClock) {
         this.api = api;
         this.defaultNamespace = defaultNamespace;
         this.laptopClock = laptopClock;
-        Subcommands.all().forEach(c -> commands.put(c.path(), c));
+        Subcommands.all(serverUrl).forEach(c -> commands.put(c.path(), c));
     }
 
     @Override
@@ -82,12 +89,27 @@ public final class KubectlCommand implements Command {
             command = commands.get("kubectl " + String.join(" ", words.subList(0, n)));
             taken = n;
         }
+        for (int n = words.size(); n > 0; n--) {
+            String group = "kubectl " + String.join(" ", words.subList(0, n));
+            if (Subcommands.GROUPS.contains(group) && (command == null || taken < n)) {
+                return group(group, n < words.size() ? words.get(n) : null);
+            }
+        }
         if (command == null) {
             return CommandResult.error(Help.unknownCommand(args.get(verb)), 1);
         }
         List<String> rest = new ArrayList<>(args.subList(verb + taken, args.size()));
         rest.addAll(globals);
         return execute(command, rest, invocation);
+    }
+
+    /** A command group typed without one of its verbs, or with one it does not have. */
+    private static CommandResult group(String group, String unknown) {
+        if (unknown != null) {
+            return CommandResult.error("error: unknown command \"" + unknown + "\"\nSee '" + group + " -h' for help and examples\n", 1);
+        }
+        String help = Help.text(group);
+        return group.equals("kubectl rollout") ? new CommandResult(help, "", 1) : CommandResult.error(help, 1);
     }
 
     /** Global flags typed before the verb ({@code kubectl -n kube-system get pods}); returns the verb's index. */
@@ -109,7 +131,9 @@ public final class KubectlCommand implements Command {
     private CommandResult execute(Subcommand command, List<String> tokens, Invocation invocation) {
         Session session = new Session(api, defaultNamespace, invocation, laptopClock);
         try {
-            FlagSet.Parsed parsed = new FlagSet(command.path(), command.flags()).parse(tokens);
+            List<String> parsedTokens = command.parsesFlags() ? tokens
+                    : tokens.stream().filter(t -> t.equals("--help") || t.equals("-h")).toList();
+            FlagSet.Parsed parsed = new FlagSet(command.path(), command.flags()).parse(parsedTokens);
             if (parsed.help()) {
                 return CommandResult.ok(Help.text(command.path()));
             }

@@ -10,6 +10,11 @@ interface Subcommand {
 
     List<Flag> flags();
 
+    /** False for a verb that answers the same whatever flags it is given. */
+    default boolean parsesFlags() {
+        return true;
+    }
+
     /** Runs the command, writing to the session; client-side failures throw {@link KubectlException}. */
     void run(FlagSet.Parsed args, Session session);
 }

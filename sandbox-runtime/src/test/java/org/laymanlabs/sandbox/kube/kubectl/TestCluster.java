@@ -46,7 +46,7 @@ final class TestCluster {
             api.await(api.create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()));
         }
         clock.advance(Duration.between(clock.now(), START));
-        shell = CommandLineShell.withBuiltinsAnd(List.of(new KubectlCommand(api, "default", () -> clock.now().plus(laptopAhead))),
+        shell = CommandLineShell.withBuiltinsAnd(List.of(new KubectlCommand(api, "default", KubectlCommand.DEFAULT_SERVER, () -> clock.now().plus(laptopAhead))),
                 workspace);
     }
 
