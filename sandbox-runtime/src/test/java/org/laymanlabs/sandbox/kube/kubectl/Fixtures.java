@@ -41,7 +41,11 @@ final class Fixtures {
         Map<String, String> uids = new HashMap<>();
         List<JsonNode> withStatus = new ArrayList<>();
         while (!pending.isEmpty()) {
-            List<JsonNode> wave = pending.stream().filter(item -> references(item).stream().allMatch(uids::containsKey)).toList();
+            List<JsonNode> wave = pending.stream().filter(item -> references(item).stream()
+                    .allMatch(ref -> uids.containsKey(ref) || exists(cluster, ref))).toList();
+            if (wave.isEmpty()) {
+                throw new IllegalArgumentException(resource + ": unresolved references in " + pending);
+            }
             pending.removeAll(wave);
             List<CompletableFuture<HasMetadata>> created = new ArrayList<>();
             List<JsonNode> resolved = new ArrayList<>();
@@ -64,6 +68,11 @@ final class Fixtures {
             statuses.add(cluster.api.updateStatus(Codec.shared().decode(r, type(r).type())));
         }
         statuses.forEach(cluster.api::await);
+    }
+
+    /** A namespace created before this fixture (by another fixture or the cluster itself). */
+    private static boolean exists(TestCluster cluster, String ref) {
+        return ref.startsWith("Namespace/") && cluster.api.get(ApiResources.NAMESPACES, "", ref.substring("Namespace/".length())).isPresent();
     }
 
     private static org.laymanlabs.sandbox.kube.api.ResourceType type(JsonNode item) {
