@@ -46,6 +46,9 @@ final class GetCommand implements Subcommand {
         List<ResourceArgs.Target> targets = ResourceArgs.resolve(args.args());
         Query query = Query.from(args, session);
         boolean allNamespaces = args.bool("all-namespaces");
+        if (allNamespaces && targets.stream().anyMatch(t -> t.name() != null)) {
+            throw KubectlException.error("a resource cannot be retrieved by name across all namespaces");
+        }
         Map<ResourceType, List<HasMetadata>> found = new LinkedHashMap<>();
         for (ResourceArgs.Target target : targets) {
             List<HasMetadata> objects = found.computeIfAbsent(target.type(), t -> new ArrayList<>());

@@ -150,10 +150,6 @@ final class JsonPath {
                         for (JsonNode element : item) {
                             run(list, i + 1, end, root, element, out);
                         }
-                    } else if (item.isObject()) {
-                        for (Iterator<JsonNode> it = item.elements(); it.hasNext(); ) {
-                            run(list, i + 1, end, root, it.next(), out);
-                        }
                     } else {
                         run(list, i + 1, end, root, item, out);
                     }

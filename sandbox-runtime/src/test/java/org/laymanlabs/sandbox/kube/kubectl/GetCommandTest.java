@@ -27,4 +27,32 @@ class GetCommandTest {
         CommandResult result = cluster.run("kubectl get deploy");
         assertThat(result).isEqualTo(new CommandResult("", "No resources found in default namespace.\n", 0));
     }
+
+    @Test
+    void printsJsonPathRangesAndListsAsKubectlDoes() {
+        cluster.ok("kubectl create deployment web --image=nginx:1.27");
+        cluster.ok("kubectl create deployment db --image=redis:7");
+        assertThat(cluster.ok("kubectl get deploy -o jsonpath={.items[*].metadata.name}")).isEqualTo("db web");
+        assertThat(cluster.ok("kubectl get deploy -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}"
+                + "{.spec.template.spec.containers[0].image}{\"\\n\"}{end}'")).isEqualTo("db\tredis:7\nweb\tnginx:1.27\n");
+        assertThat(cluster.ok("kubectl get deploy web -o jsonpath='{.spec.template.spec.containers[?(@.name==\"nginx\")].image}'"))
+                .isEqualTo("nginx:1.27");
+        assertThat(cluster.ok("kubectl get deploy -o name")).isEqualTo("deployment.apps/db\ndeployment.apps/web\n");
+        assertThat(cluster.ok("kubectl get deploy web -o jsonpath={.metadata.labels}")).isEqualTo("{\"app\":\"web\"}");
+    }
+
+    @Test
+    void refusesANameAcrossAllNamespaces() {
+        assertThat(cluster.run("kubectl get pod web -A")).isEqualTo(new CommandResult("",
+                "error: a resource cannot be retrieved by name across all namespaces\n", 1));
+    }
+
+    @Test
+    void anUnsupportedFieldSelectorIsTheServersBadRequest() {
+        assertThat(cluster.run("kubectl get pods --field-selector foo=bar")).isEqualTo(new CommandResult("",
+                "Error from server (BadRequest): Unable to find \"/v1, Resource=pods\" that match label selector \"\", "
+                + "field selector \"foo=bar\": field label not supported: foo\n", 1));
+        assertThat(cluster.run("kubectl get pods --field-selector status.phase=Running")).isEqualTo(new CommandResult("",
+                "No resources found in default namespace.\n", 0));
+    }
 }
