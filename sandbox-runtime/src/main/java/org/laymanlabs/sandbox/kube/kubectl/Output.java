@@ -17,16 +17,22 @@ import org.laymanlabs.sandbox.kube.api.Codec;
 final class Output {
 
     /** What {@code -o} asked for. */
-    enum Format { TABLE, WIDE, YAML, JSON, NAME, JSONPATH }
+    enum Format { TABLE, WIDE, YAML, JSON, NAME, JSONPATH, CUSTOM_COLUMNS }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Format format;
     private final JsonPath jsonPath;
+    private final CustomColumns customColumns;
 
     private Output(Format format, JsonPath jsonPath) {
+        this(format, jsonPath, null);
+    }
+
+    private Output(Format format, JsonPath jsonPath, CustomColumns customColumns) {
         this.format = format;
         this.jsonPath = jsonPath;
+        this.customColumns = customColumns;
     }
 
     static Output parse(String output) {
@@ -51,9 +57,10 @@ final class Output {
                     throw KubectlException.error(e.getMessage());
                 }
             }
-            case "custom-columns", "custom-columns-file", "go-template", "go-template-file", "jsonpath-as-json", "jsonpath-file",
+            case "custom-columns" -> new Output(Format.CUSTOM_COLUMNS, null, CustomColumns.parse(argument));
+            case "custom-columns-file", "go-template", "go-template-file", "jsonpath-as-json", "jsonpath-file",
                  "template", "templatefile" -> throw KubectlException.error("-o " + name + " is not available in the sandbox yet; "
-                    + "use -o jsonpath, yaml, json, name or wide");
+                    + "use -o jsonpath, custom-columns, yaml, json, name or wide");
             default -> throw KubectlException.error("unable to match a printer suitable for the output format \"" + output
                     + "\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,"
                     + "jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml");
@@ -70,6 +77,9 @@ final class Output {
 
     /** Prints one object, or several as a v1 List, as printGeneric does. */
     String print(List<HasMetadata> objects, boolean single) {
+        if (format == Format.CUSTOM_COLUMNS) {
+            return customColumns.print(objects, false);
+        }
         if (format == Format.NAME) {
             StringBuilder out = new StringBuilder();
             objects.forEach(o -> out.append(name(o)).append('\n'));

@@ -55,4 +55,14 @@ class GetCommandTest {
         assertThat(cluster.run("kubectl get pods --field-selector status.phase=Running")).isEqualTo(new CommandResult("",
                 "No resources found in default namespace.\n", 0));
     }
+
+    @Test
+    void printsCustomColumns() {
+        cluster.ok("kubectl create deployment web --image=nginx:1.27");
+        assertThat(cluster.ok("kubectl get deploy -o custom-columns=NAME:.metadata.name,IMAGES:.spec.template.spec.containers[*].image,"
+                + "PAUSED:.spec.paused")).isEqualTo("""
+                NAME   IMAGES       PAUSED
+                web    nginx:1.27   <none>
+                """);
+    }
 }
