@@ -12,7 +12,7 @@ import org.laymanlabs.sandbox.kube.api.ResourceType;
 /**
  * kubectl version (the client is kubectl 1.32.5 as installed on this machine, the server the
  * sandbox's kube-apiserver), cluster-info (pkg/cmd/clusterinfo), api-resources and api-versions
- * (pkg/cmd/apiresources) over the kinds the sandbox serves.
+ * (pkg/cmd/apiresources) over the kinds the sandbox serves, and options (the global flags).
  */
 final class InfoCommands {
 
@@ -23,7 +23,8 @@ final class InfoCommands {
     }
 
     static List<Subcommand> all(String serverUrl) {
-        return List.of(version(), clusterInfo(serverUrl), apiResources(), apiVersions());
+        return List.of(version(), clusterInfo(serverUrl), apiResources(), apiVersions(),
+                simple("kubectl options", List.of(), (args, session) -> session.out(Help.text("kubectl options"))));
     }
 
     private static Map<String, String> versionInfo(String buildDate) {

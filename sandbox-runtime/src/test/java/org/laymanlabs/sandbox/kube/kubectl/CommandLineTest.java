@@ -100,6 +100,9 @@ class CommandLineTest {
         assertThat(cluster.ok("kubectl version")).endsWith("Server Version: v1.32.5\n");
         assertThat(cluster.ok("kubectl get --help")).startsWith("Display one or many resources.\n");
         assertThat(cluster.ok("kubectl")).startsWith("kubectl controls the Kubernetes cluster manager.");
+        assertThat(cluster.ok("kubectl options")).startsWith("The following options can be passed to any command:");
+        assertThat(cluster.ok("kubectl api-versions")).isEqualTo("apps/v1\nbatch/v1\ncoordination.k8s.io/v1\n"
+                + "discovery.k8s.io/v1\nnetworking.k8s.io/v1\nv1\n");
     }
 
     @Test
