@@ -1,0 +1,153 @@
+package org.laymanlabs.sandbox.kube.kubectl;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.kube.apiserver.ApiException;
+import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
+import org.laymanlabs.sandbox.shell.Command;
+import org.laymanlabs.sandbox.shell.Invocation;
+
+/**
+ * The {@code kubectl} command of the sandbox shell, talking to the sandbox's API server as the
+ * learner's kubeconfig context would. Mirrors staging/src/k8s.io/kubectl/pkg/cmd/cmd.go: global
+ * flags, the subcommand tree, cobra's unknown-command suggestions, and cmdutil.CheckErr's output
+ * ({@code error: ...} or {@code Error from server (NotFound): ...}, exit status 1).
+ */
+public final class KubectlCommand implements Command {
+
+    private final ApiServer api;
+    private final String defaultNamespace;
+    private final Supplier<Instant> laptopClock;
+    private final Map<String, Subcommand> commands = new LinkedHashMap<>();
+
+    /** The address {@code kubectl cluster-info} shows when the sandbox does not give one. */
+    public static final String DEFAULT_SERVER = "https://control-plane:6443";
+
+    /** kubectl for a sandbox whose context's namespace is "default". */
+    public KubectlCommand(ApiServer api) {
+        this(api, "default", DEFAULT_SERVER);
+    }
+
+    /**
+     * @param defaultNamespace the namespace of the kubeconfig context
+     * @param serverUrl        the API server's address in the kubeconfig, e.g. https://172.18.0.2:6443
+     */
+    public KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl) {
+        this(api, defaultNamespace, serverUrl, api.clock()::now);
+    }
+
+    /**
+     * @param laptopClock the time on the learner's machine, from which kubectl computes ages; it is
+     *                    the sandbox clock, but tests may set it ahead instead of running the
+     *                    control plane through minutes of virtual time
+     */
+    KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Supplier<Instant> laptopClock) {
+        this.api = api;
+        this.defaultNamespace = defaultNamespace;
+        this.laptopClock = laptopClock;
+        Subcommands.all(serverUrl).forEach(c -> commands.put(c.path(), c));
+    }
+
+    @Override
+    public String name() {
+        return "kubectl";
+    }
+
+    @Override
+    public String usage() {
+        return "kubectl [flags] [options]";
+    }
+
+    @Override
+    public String summary() {
+        return "Control the sandbox's Kubernetes cluster (get, describe, apply, create, delete, scale, rollout...).";
+    }
+
+    @Override
+    public CommandResult run(Invocation invocation) {
+        List<String> args = invocation.args();
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            return CommandResult.ok(Help.text("kubectl"));
+        }
+        List<String> globals = new ArrayList<>();
+        int verb = leadingGlobals(args, globals);
+        if (verb >= args.size()) {
+            return CommandResult.ok(Help.text("kubectl"));
+        }
+        List<String> words = new ArrayList<>();
+        for (int i = verb; i < args.size() && !args.get(i).startsWith("-"); i++) {
+            words.add(args.get(i));
+        }
+        Subcommand command = null;
+        int taken = 0;
+        for (int n = words.size(); n > 0 && command == null; n--) {
+            command = commands.get("kubectl " + String.join(" ", words.subList(0, n)));
+            taken = n;
+        }
+        for (int n = words.size(); n > 0; n--) {
+            String group = "kubectl " + String.join(" ", words.subList(0, n));
+            if (Subcommands.GROUPS.contains(group) && (command == null || taken < n)) {
+                return group(group, n < words.size() ? words.get(n) : null);
+            }
+        }
+        if (command == null) {
+            return CommandResult.error(Help.unknownCommand(args.get(verb)), 1);
+        }
+        List<String> rest = new ArrayList<>(args.subList(verb + taken, args.size()));
+        rest.addAll(globals);
+        return execute(command, rest, invocation);
+    }
+
+    /** A command group typed without one of its verbs, or with one it does not have. */
+    private static CommandResult group(String group, String unknown) {
+        if (unknown != null) {
+            return CommandResult.error("error: unknown command \"" + unknown + "\"\nSee '" + group + " -h' for help and examples\n", 1);
+        }
+        String help = Help.text(group);
+        return group.equals("kubectl rollout") ? new CommandResult(help, "", 1) : CommandResult.error(help, 1);
+    }
+
+    /** Global flags typed before the verb ({@code kubectl -n kube-system get pods}); returns the verb's index. */
+    private static int leadingGlobals(List<String> args, List<String> globals) {
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-")) {
+            String token = args.get(i);
+            globals.add(token);
+            boolean valued = !token.contains("=") && FlagSet.GLOBAL.stream().anyMatch(f -> f.kind() != Flag.Kind.BOOL
+                    && (token.equals("--" + f.name()) || (f.shorthand() != 0 && token.equals("-" + f.shorthand()))));
+            if (valued && i + 1 < args.size()) {
+                globals.add(args.get(++i));
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private CommandResult execute(Subcommand command, List<String> tokens, Invocation invocation) {
+        Session session = new Session(api, defaultNamespace, invocation, laptopClock);
+        try {
+            List<String> parsedTokens = command.parsesFlags() ? tokens
+                    : tokens.stream().filter(t -> t.equals("--help") || t.equals("-h")).toList();
+            FlagSet.Parsed parsed = new FlagSet(command.path(), command.flags()).parse(parsedTokens);
+            if (parsed.help()) {
+                return CommandResult.ok(Help.text(command.path()));
+            }
+            command.run(parsed, session);
+        } catch (KubectlException e) {
+            return new CommandResult(session.stdout(), session.stderr() + e.printed(), 1);
+        } catch (ApiException e) {
+            return new CommandResult(session.stdout(), session.stderr() + ServerErrors.print(e, null, null), 1);
+        }
+        return new CommandResult(session.stdout(), session.stderr(), session.failed() ? 1 : 0);
+    }
+
+    /** How kubectl prints an API server's refusal. */
+    static String serverError(ApiException e) {
+        return "Error from server (" + e.reason().word() + "): " + e.getMessage();
+    }
+}
