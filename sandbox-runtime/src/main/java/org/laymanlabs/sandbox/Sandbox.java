@@ -16,6 +16,7 @@ import org.laymanlabs.sandbox.docker.EngineDiskUsage;
 import org.laymanlabs.sandbox.image.ImageStore;
 import org.laymanlabs.sandbox.kube.Cluster;
 import org.laymanlabs.sandbox.kube.ClusterSpec;
+import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
 import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.net.Cidr;
@@ -96,7 +97,8 @@ public final class Sandbox {
                 new CurlCommand(connector, clock, current, HostResolver.LITERALS_ONLY),
                 new TraceCommand(connector, current, HostResolver.LITERALS_ONLY),
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
-                new EtcdctlCommand(cluster.etcd())), workspace);
+                new EtcdctlCommand(cluster.etcd()),
+                new KubectlCommand(cluster.api(), "default", "https://172.18.0.2:6443")), workspace);
     }
 
     /**
