@@ -65,6 +65,7 @@ public final class Codec {
                         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                         .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .stringQuotingChecker(new GoYamlQuoting())
                         .build())
                 .build();
     }
@@ -219,16 +220,67 @@ public final class Codec {
 
     /** kubectl's -o json: four-space indentation, keys sorted, a newline at the end. */
     public String toJson(Object object) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("    ", "\n"))
-                .withoutSpacesInObjectEntries()
-                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        DefaultPrettyPrinter printer = new GoIndentPrinter();
         try {
             return plain.writer(printer).writeValueAsString(sorted(toTree(object))) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** go-yaml quotes strings that YAML 1.1 would read as timestamps, such as creationTimestamp's value. */
+    private static final class GoYamlQuoting extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+
+        private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+                "\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return TIMESTAMP.matcher(value).matches() || super.needToQuoteValue(value);
+        }
+    }
+
+    /** Go's json.MarshalIndent writes empty arrays and objects as [] and {}, where Jackson writes "[ ]". */
+    private static final class GoIndentPrinter extends DefaultPrettyPrinter {
+
+        GoIndentPrinter() {
+            super(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+            _objectIndenter = new DefaultIndenter("    ", "\n");
+            _arrayIndenter = new DefaultIndenter("    ", "\n");
+        }
+
+        private GoIndentPrinter(GoIndentPrinter base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new GoIndentPrinter(this);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator out, int values) throws IOException {
+            if (values == 0) {
+                if (!_arrayIndenter.isInline()) {
+                    --_nesting;
+                }
+                out.writeRaw(']');
+            } else {
+                super.writeEndArray(out, values);
+            }
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator out, int entries) throws IOException {
+            if (entries == 0) {
+                if (!_objectIndenter.isInline()) {
+                    --_nesting;
+                }
+                out.writeRaw('}');
+            } else {
+                super.writeEndObject(out, entries);
+            }
         }
     }
 

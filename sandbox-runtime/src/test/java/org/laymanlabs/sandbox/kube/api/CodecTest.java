@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CodecTest {
@@ -83,5 +84,17 @@ class CodecTest {
                     }
                 }
                 """);
+    }
+
+    @Test
+    void quotesTimestampsInYamlAsGoYamlDoes() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("web").withCreationTimestamp("2026-11-26T09:00:00Z").endMetadata().build();
+        assertThat(codec.toYaml(pod)).contains("  creationTimestamp: \"2026-11-26T09:00:00Z\"\n");
+    }
+
+    @Test
+    void printsEmptyListsAndObjectsAsGoDoes() {
+        String json = codec.toJson(java.util.Map.of("items", List.of(), "metadata", java.util.Map.of()));
+        assertThat(json).isEqualTo("{\n    \"items\": [],\n    \"metadata\": {}\n}\n");
     }
 }
