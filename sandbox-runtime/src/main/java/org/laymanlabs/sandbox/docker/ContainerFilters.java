@@ -87,6 +87,26 @@ final class ContainerFilters {
         for (String key : List.of("publish", "expose")) {
             get(key).forEach(value -> ports(key, value));
         }
+        for (String key : List.of("before", "since")) {
+            get(key).forEach(engine.containers()::get);
+        }
+        for (String health : get("health")) {
+            if (!Set.of("starting", "healthy", "unhealthy", "none").contains(health)) {
+                throw invalid("Unrecognised filter value for health: " + health);
+            }
+        }
+        for (String key : List.of("volume", "isolation")) {
+            if (values.containsKey(key)) {
+                // Say so rather than ignore it: a filter that silently matches everything teaches wrong things.
+                throw invalid("the sandbox's daemon cannot filter on '" + key + "' yet");
+            }
+        }
+    }
+
+    /** Position in creation order (moby's before/since compare it): 0 is the oldest container. */
+    private int age(Container c) {
+        List<Container> newestFirst = engine.containers().all();
+        return newestFirst.size() - 1 - newestFirst.indexOf(c);
     }
 
     Predicate<Container> predicate() {
@@ -100,7 +120,11 @@ final class ContainerFilters {
                 && any("ancestor", v -> descendsFrom(c.image(), v))
                 && any("network", v -> onNetwork(c, v))
                 && any("publish", v -> c.publishedPorts().stream().anyMatch(p -> ports("publish", v).contains(key(p))))
-                && any("expose", v -> exposes(c, ports("expose", v)));
+                && any("expose", v -> exposes(c, ports("expose", v)))
+                && all("before", v -> age(c) < age(engine.containers().get(v)))
+                && all("since", v -> age(c) > age(engine.containers().get(v)))
+                && any("health", v -> v.equals("none"))
+                && any("is-task", v -> v.equals("false"));
     }
 
     private List<String> get(String key) {

@@ -86,6 +86,20 @@ class TopFilterStopSignalTest {
         }
 
         @Test
+        void byCreationOrderHealthAndTask() {
+            threeContainers();
+
+            assertThat(names("-a --filter before=nap")).isEqualTo("web\n");
+            assertThat(names("-a --filter since=nap")).isEqualTo("done\n");
+            assertThat(names("--filter health=none")).isEqualTo("nap\nweb\n");
+            assertThat(names("--filter health=healthy")).isEmpty();
+            assertThat(names("--filter is-task=false")).isEqualTo("nap\nweb\n");
+            assertThat(laptop.run("docker ps --filter before=ghost"))
+                    .isEqualTo(CommandResult.error("Error response from daemon: No such container: ghost\n", 1));
+            assertThat(laptop.run("docker ps --filter volume=data").exitCode()).isEqualTo(1);
+        }
+
+        @Test
         void badFiltersGetTheCliAndDaemonErrors() {
             threeContainers();
 
