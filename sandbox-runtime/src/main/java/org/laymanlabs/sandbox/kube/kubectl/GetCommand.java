@@ -32,10 +32,6 @@ final class GetCommand implements Subcommand {
 
     @Override
     public void run(FlagSet.Parsed args, Session session) {
-        if (args.bool("watch") || args.bool("watch-only")) {
-            throw KubectlException.error("kubectl get --watch is not available in the sandbox yet; run the command again "
-                    + "(or use 'kubectl rollout status') to see changes");
-        }
         if (args.args().isEmpty()) {
             throw KubectlException.verbatim("You must specify the type of resource to get. Use \"kubectl api-resources\" for "
                     + "a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain "
@@ -64,6 +60,13 @@ final class GetCommand implements Subcommand {
                 }
             }
         }
+        long listedAt = session.api().resourceVersion();
+        if (args.bool("watch") || args.bool("watch-only")) {
+            follow(args, session, output, targets, query, found.size() > 1 || args.bool("show-kind"), listedAt);
+            if (args.bool("watch-only")) {
+                return;
+            }
+        }
         List<HasMetadata> all = found.values().stream().flatMap(List::stream).toList();
         if (!output.humanReadable()) {
             boolean single = targets.size() == 1 && targets.get(0).name() != null;
@@ -73,6 +76,22 @@ final class GetCommand implements Subcommand {
             return;
         }
         printTables(found, all, args, session, output, targets);
+    }
+
+    /** -w: watch the same kinds, names and selectors from the list's revision. */
+    private static void follow(FlagSet.Parsed args, Session session, Output output, List<ResourceArgs.Target> targets,
+                               Query query, boolean withKind, long listedAt) {
+        if (!output.humanReadable()) {
+            throw KubectlException.error("kubectl get --watch with -o " + args.string("output")
+                    + " is not available in the sandbox yet; use the table output");
+        }
+        List<ResourceType> types = targets.stream().map(ResourceArgs.Target::type).distinct().toList();
+        java.util.function.Predicate<HasMetadata> filter = o -> targets.stream().anyMatch(t -> t.type().kind().equals(o.getKind())
+                && query.matcher(t.type(), t.name()).test(o));
+        boolean allNamespaces = args.bool("all-namespaces");
+        Printers.Layout layout = new Printers.Layout(output.format() == Output.Format.WIDE, allNamespaces, withKind,
+                args.bool("show-labels"), true);
+        session.follow(new GetWatch.Spec(types, allNamespaces ? "" : query.namespace(), filter, layout, listedAt));
     }
 
     private static void printTables(Map<ResourceType, List<HasMetadata>> found, List<HasMetadata> all, FlagSet.Parsed args,

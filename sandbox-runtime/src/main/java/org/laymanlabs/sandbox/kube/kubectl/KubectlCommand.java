@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputSink;
+import org.laymanlabs.sandbox.shell.Execution;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.shell.Command;
@@ -70,14 +73,37 @@ public final class KubectlCommand implements Command {
 
     @Override
     public CommandResult run(Invocation invocation) {
+        // Under run(), get -w prints what exists and stops there, as the shell's rule for following commands says.
+        return dispatch(invocation).result();
+    }
+
+    /** Like {@link #run}, except that {@code get -w} goes on printing changes as the clock moves, until Ctrl-C. */
+    @Override
+    public Execution start(Invocation invocation, OutputSink out) {
+        Outcome outcome = dispatch(invocation);
+        outcome.result().writeTo(out);
+        if (outcome.follow().isPresent() && outcome.result().exitCode() == 0) {
+            return new GetWatch(api, outcome.follow().get(), laptopClock, out);
+        }
+        return Execution.finished(outcome.result().exitCode());
+    }
+
+    /** What a kubectl command printed, and what it goes on watching (get -w). */
+    private record Outcome(CommandResult result, Optional<GetWatch.Spec> follow) {
+        static Outcome of(CommandResult result) {
+            return new Outcome(result, Optional.empty());
+        }
+    }
+
+    private Outcome dispatch(Invocation invocation) {
         List<String> args = invocation.args();
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-            return CommandResult.ok(Help.text("kubectl"));
+            return Outcome.of(CommandResult.ok(Help.text("kubectl")));
         }
         List<String> globals = new ArrayList<>();
         int verb = leadingGlobals(args, globals);
         if (verb >= args.size()) {
-            return CommandResult.ok(Help.text("kubectl"));
+            return Outcome.of(CommandResult.ok(Help.text("kubectl")));
         }
         List<String> words = new ArrayList<>();
         for (int i = verb; i < args.size() && !args.get(i).startsWith("-"); i++) {
@@ -92,11 +118,11 @@ public final class KubectlCommand implements Command {
         for (int n = words.size(); n > 0; n--) {
             String group = "kubectl " + String.join(" ", words.subList(0, n));
             if (Subcommands.GROUPS.contains(group) && (command == null || taken < n)) {
-                return group(group, n < words.size() ? words.get(n) : null);
+                return Outcome.of(group(group, n < words.size() ? words.get(n) : null));
             }
         }
         if (command == null) {
-            return CommandResult.error(Help.unknownCommand(args.get(verb)), 1);
+            return Outcome.of(CommandResult.error(Help.unknownCommand(args.get(verb)), 1));
         }
         List<String> rest = new ArrayList<>(args.subList(verb + taken, args.size()));
         rest.addAll(globals);
@@ -128,22 +154,22 @@ public final class KubectlCommand implements Command {
         return i;
     }
 
-    private CommandResult execute(Subcommand command, List<String> tokens, Invocation invocation) {
+    private Outcome execute(Subcommand command, List<String> tokens, Invocation invocation) {
         Session session = new Session(api, defaultNamespace, invocation, laptopClock);
         try {
             List<String> parsedTokens = command.parsesFlags() ? tokens
                     : tokens.stream().filter(t -> t.equals("--help") || t.equals("-h")).toList();
             FlagSet.Parsed parsed = new FlagSet(command.path(), command.flags()).parse(parsedTokens);
             if (parsed.help()) {
-                return CommandResult.ok(Help.text(command.path()));
+                return Outcome.of(CommandResult.ok(Help.text(command.path())));
             }
             command.run(parsed, session);
         } catch (KubectlException e) {
-            return new CommandResult(session.stdout(), session.stderr() + e.printed(), 1);
+            return Outcome.of(new CommandResult(session.stdout(), session.stderr() + e.printed(), 1));
         } catch (ApiException e) {
-            return new CommandResult(session.stdout(), session.stderr() + ServerErrors.print(e, null, null), 1);
+            return Outcome.of(new CommandResult(session.stdout(), session.stderr() + ServerErrors.print(e, null, null), 1));
         }
-        return new CommandResult(session.stdout(), session.stderr(), session.failed() ? 1 : 0);
+        return new Outcome(new CommandResult(session.stdout(), session.stderr(), session.failed() ? 1 : 0), session.following());
     }
 
     /** How kubectl prints an API server's refusal. */

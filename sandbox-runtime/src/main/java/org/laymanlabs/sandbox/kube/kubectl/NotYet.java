@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * kubectl verbs the sandbox does not have yet. They are real kubectl commands, so they must not
  * be "unknown command"; they answer with a clear error instead. logs, exec, attach, port-forward
- * and get --watch stream, and wait for the streaming design.
+ * stream from the pod's containers, which the node side does not run yet.
  */
 final class NotYet {
 

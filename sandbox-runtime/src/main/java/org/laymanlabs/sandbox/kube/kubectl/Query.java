@@ -60,6 +60,18 @@ final class Query {
                 .toList();
     }
 
+    /** Whether a watched object belongs in this query: its namespace, name, labels and fields. */
+    java.util.function.Predicate<HasMetadata> matcher(ResourceType type, String name) {
+        LabelQuery labels = LabelQuery.parse(labelText);
+        FieldQuery fields = FieldQuery.parse(fieldText);
+        return o -> (name == null || name.equals(o.getMetadata().getName()))
+                && labels.matches(o.getMetadata().getLabels()) && fields.matches(o);
+    }
+
+    boolean allNamespaces() {
+        return allNamespaces;
+    }
+
     Optional<HasMetadata> get(ResourceType type, String name) {
         return session.api().get(type, namespaceOf(type), name);
     }

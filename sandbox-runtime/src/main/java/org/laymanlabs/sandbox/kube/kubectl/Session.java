@@ -26,6 +26,17 @@ final class Session {
         this.invocation = invocation;
     }
 
+    private GetWatch.Spec follow;
+
+    /** kubectl get -w: what to keep printing once the command's first output is out. */
+    void follow(GetWatch.Spec spec) {
+        this.follow = spec;
+    }
+
+    java.util.Optional<GetWatch.Spec> following() {
+        return java.util.Optional.ofNullable(follow);
+    }
+
     ApiServer api() {
         return api;
     }

@@ -87,8 +87,28 @@ final class PodLifecycle {
                     delay = delay.plus(PULL);
                 }
             }
+            creating(pod);
             timers.add(clock.schedule(delay.plus(START), () -> started(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), uid, ip)));
         }
+    }
+
+    /** The status a kubelet posts while it sets the pod up: each container waiting in ContainerCreating. */
+    private void creating(Pod pod) {
+        String now = clock.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<ContainerStatus> waiting = pod.getSpec().getContainers().stream().map(c -> new ContainerStatusBuilder()
+                .withName(c.getName()).withImage(c.getImage()).withImageID("").withReady(false).withStarted(false)
+                .withRestartCount(0).withNewState().withNewWaiting().withReason("ContainerCreating").endWaiting().endState()
+                .build()).toList();
+        List<PodCondition> conditions = new ArrayList<>();
+        conditions.add(new PodCondition(null, now, null, null, null, "False", "PodReadyToStartContainers"));
+        conditions.add(new PodCondition(null, now, null, null, null, "True", "Initialized"));
+        conditions.add(new PodCondition(null, now, "containers with unready status: [" + pod.getSpec().getContainers().stream()
+                .map(Container::getName).collect(java.util.stream.Collectors.joining(" ")) + "]", null, "ContainersNotReady", "False", "Ready"));
+        conditions.add(new PodCondition(null, now, "containers with unready status: [" + pod.getSpec().getContainers().stream()
+                .map(Container::getName).collect(java.util.stream.Collectors.joining(" ")) + "]", null, "ContainersNotReady", "False", "ContainersReady"));
+        pod.getStatus().getConditions().stream().filter(c -> c.getType().equals("PodScheduled")).forEach(conditions::add);
+        api.updateStatus(new PodBuilder(pod).editStatus().withHostIP(node.internalIp()).withHostIPs(new HostIP(node.internalIp()))
+                .withStartTime(now).withConditions(conditions).withContainerStatuses(waiting).endStatus().build());
     }
 
     private void started(String namespace, String name, String uid, String ip) {
