@@ -106,9 +106,9 @@ class CommandLineTest {
     }
 
     @Test
-    void streamingCommandsSayTheyAreNotAvailableYet() {
+    void logsSaysItIsNotAvailableYet() {
         assertThat(cluster.run("kubectl logs web -f")).isEqualTo(error("error: kubectl logs is not available in the sandbox yet: "
                 + "it needs container log streaming, which is being built\n"));
-        assertThat(cluster.run("kubectl get pods -w").exitCode()).isEqualTo(1);
+        assertThat(cluster.run("kubectl get pods -w -o yaml").exitCode()).isEqualTo(1);
     }
 }
