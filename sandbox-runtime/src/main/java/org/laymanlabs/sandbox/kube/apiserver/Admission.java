@@ -44,7 +44,7 @@ final class Admission {
     static ApiException invalid(ResourceType type, String name, List<FieldError> errors) {
         String listed = errors.size() == 1 ? errors.get(0).toString()
                 : errors.stream().map(FieldError::toString).collect(Collectors.joining(", ", "[", "]"));
-        return new ApiException(ApiException.Reason.INVALID, type.groupKind() + " \"" + name + "\" is invalid: " + listed);
+        return new ApiException(ApiException.Reason.INVALID, type.groupKind() + " \"" + name + "\" is invalid: " + listed, errors);
     }
 
     /** generateName plus five random characters, as names.SimpleNameGenerator makes them. */

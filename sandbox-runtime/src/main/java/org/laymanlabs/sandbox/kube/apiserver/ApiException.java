@@ -1,5 +1,7 @@
 package org.laymanlabs.sandbox.kube.apiserver;
 
+import java.util.List;
+import org.laymanlabs.sandbox.kube.api.FieldError;
 import org.laymanlabs.sandbox.kube.api.ResourceType;
 
 /**
@@ -38,14 +40,26 @@ public final class ApiException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final List<FieldError> causes;
 
     public ApiException(Reason reason, String message) {
+        this(reason, message, List.of());
+    }
+
+    /** An Invalid refusal with its Status causes, one per field, as kubectl prints them ("* spec.replicas: …"). */
+    public ApiException(Reason reason, String message, List<FieldError> causes) {
         super(message);
         this.reason = reason;
+        this.causes = List.copyOf(causes);
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The Status details' causes; empty but for Invalid. */
+    public List<FieldError> causes() {
+        return causes;
     }
 
     public static ApiException notFound(ResourceType type, String name) {

@@ -33,7 +33,8 @@ final class ServerErrors {
             return "The request is invalid: " + e.getMessage() + "\n";
         }
         String prefix = "The " + m.group(1) + " \"" + m.group(2) + "\" is invalid: ";
-        List<String> causes = causes(attempted, existing);
+        List<String> causes = e.causes().isEmpty() ? causes(attempted, existing)
+                : e.causes().stream().map(FieldError::toString).toList();
         if (causes.isEmpty()) {
             String rest = m.group(3);
             return prefix + (rest.startsWith("[") && rest.endsWith("]") ? rest.substring(1, rest.length() - 1) : rest) + "\n";
@@ -47,8 +48,8 @@ final class ServerErrors {
     }
 
     /**
-     * The Status causes kube-apiserver sends with an Invalid error, recomputed with the same
-     * defaulting and validation, since the in-process API server reports only the joined message.
+     * The causes recomputed with the same defaulting and validation, for an Invalid error that
+     * came without them (one raised outside admission).
      */
     private static List<String> causes(HasMetadata attempted, HasMetadata existing) {
         if (attempted == null) {
