@@ -50,6 +50,7 @@ public final class ApiServer {
 
     public void start() {
         storage.start();
+        new EventExpiry(this, clock).start();
     }
 
     public VirtualClock clock() {

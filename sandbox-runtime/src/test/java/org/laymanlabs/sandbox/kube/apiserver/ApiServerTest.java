@@ -209,4 +209,15 @@ class ApiServerTest {
         assertThat(seen).containsExactlyElementsOf(written);
         assertThat(etcd.leader()).isPresent();
     }
+
+    @Test
+    void eventsExpireAnHourAfterTheyLastHappened() {
+        api.await(api.create(new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata().withName("web.1")
+                .withNamespace("default").endMetadata().withReason("Pulled").withMessage("done")
+                .withLastTimestamp(clock.now().toString()).build()));
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(api.list(io.fabric8.kubernetes.api.model.Event.class, "default")).hasSize(1);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(api.list(io.fabric8.kubernetes.api.model.Event.class, "default")).isEmpty();
+    }
 }
