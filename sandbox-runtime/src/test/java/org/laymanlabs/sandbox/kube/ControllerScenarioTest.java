@@ -69,6 +69,15 @@ class ControllerScenarioTest {
     }
 
     @Test
+    void everyNamespaceGetsADefaultServiceAccount() {
+        api.await(api.create(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(api.list(io.fabric8.kubernetes.api.model.ServiceAccount.class, "")).extracting(
+                sa -> sa.getMetadata().getNamespace() + "/" + sa.getMetadata().getName())
+                .contains("default/default", "kube-system/default", "shop/default");
+    }
+
+    @Test
     void theControlPlaneRunsAsStaticPodsInKubeSystem() {
         assertThat(api.list(Pod.class, "kube-system")).extracting(p -> p.getMetadata().getName() + " " + p.getStatus().getPhase()
                         + " " + p.getStatus().getPodIP())

@@ -15,6 +15,7 @@ import org.laymanlabs.sandbox.kube.controller.garbagecollector.GarbageCollector;
 import org.laymanlabs.sandbox.kube.controller.namespace.NamespaceController;
 import org.laymanlabs.sandbox.kube.controller.nodelifecycle.NodeLifecycleController;
 import org.laymanlabs.sandbox.kube.controller.replicaset.ReplicaSetController;
+import org.laymanlabs.sandbox.kube.controller.serviceaccount.ServiceAccountsController;
 
 /**
  * Mirrors cmd/kube-controller-manager: one process per control-plane node running every control
@@ -50,7 +51,8 @@ public final class ControllerManager {
                 new EndpointSliceController(api),
                 new NodeLifecycleController(api, new EventRecorder(api, "node-controller", null)),
                 new GarbageCollector(api),
-                new NamespaceController(api));
+                new NamespaceController(api),
+                new ServiceAccountsController(api));
     }
 
     /** The process starts and runs for the kube-controller-manager Lease; the loops run only while it leads. */
