@@ -118,6 +118,16 @@ class ControllerScenarioTest {
     }
 
     @Test
+    void podsCountAsAvailableOnlyAfterMinReadySeconds() {
+        api.await(api.create(new DeploymentBuilder(web(2, "nginx:1.27")).editSpec().withMinReadySeconds(10).endSpec().build()));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(ready()).isEqualTo(2);
+        assertThat(api.get(Deployment.class, "default", "web").orElseThrow().getStatus().getAvailableReplicas()).isNull();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(api.get(Deployment.class, "default", "web").orElseThrow().getStatus().getAvailableReplicas()).isEqualTo(2);
+    }
+
+    @Test
     void scalingDownRemovesThePodsCrowdedOnOneNodeFirst() {
         api.await(api.create(web(3, "nginx:1.27")));
         clock.advance(Duration.ofSeconds(5));

@@ -15,11 +15,19 @@ public final class Writes {
     }
 
     public static void finish(List<? extends CompletableFuture<?>> writes, WorkQueue.Done done) {
+        finish(writes, done, java.util.Optional.empty());
+    }
+
+    /** As {@link #finish(List, WorkQueue.Done)}, and look again after {@code recheck} (a time-based state will change). */
+    public static void finish(List<? extends CompletableFuture<?>> writes, WorkQueue.Done done,
+                              java.util.Optional<java.time.Duration> recheck) {
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                done.success();
-            } else {
+            if (failure != null) {
                 done.retry();
+            } else if (recheck.isPresent()) {
+                done.requeueAfter(recheck.get());
+            } else {
+                done.success();
             }
         });
     }

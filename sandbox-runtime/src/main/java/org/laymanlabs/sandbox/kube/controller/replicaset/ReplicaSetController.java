@@ -98,11 +98,11 @@ public final class ReplicaSetController implements Controller {
                                 "Deleted pod: " + pod.getMetadata().getName())));
             }
         }
-        ReplicaSetStatus status = status(rs, owned);
+        ReplicaSetStatus status = status(rs, owned, api.clock().now());
         if (!Objects.equals(status, rs.getStatus())) {
             writes.add(api.updateStatus(new ReplicaSetBuilder(rs).withStatus(status).build()));
         }
-        Writes.finish(writes, done);
+        Writes.finish(writes, done, Availability.nextChange(owned, minReady(rs), api.clock().now()));
     }
 
     /** Pods this ReplicaSet controls, adopting matching orphans as the ControllerRefManager does. */
@@ -130,15 +130,26 @@ public final class ReplicaSetController implements Controller {
                 .withSpec(template.getSpec()).build();
     }
 
-    private static ReplicaSetStatus status(ReplicaSet rs, List<Pod> owned) {
+    private static java.time.Duration minReady(ReplicaSet rs) {
+        Integer seconds = rs.getSpec().getMinReadySeconds();
+        return java.time.Duration.ofSeconds(seconds == null ? 0 : seconds);
+    }
+
+    private static ReplicaSetStatus status(ReplicaSet rs, List<Pod> owned, java.time.Instant now) {
         List<Pod> active = owned.stream().filter(PodStatuses::isActive).toList();
         var template = rs.getSpec().getTemplate();
         long labeled = active.stream().filter(p -> template.getMetadata() == null || p.getMetadata().getLabels()
                 .entrySet().containsAll(template.getMetadata().getLabels().entrySet())).count();
         int ready = (int) active.stream().filter(PodStatuses::isReady).count();
-        return new ReplicaSetStatusBuilder().withReplicas(active.size()).withFullyLabeledReplicas((int) labeled)
-                .withReadyReplicas(ready).withAvailableReplicas(ready)
+        int available = (int) active.stream().filter(p -> Availability.isAvailable(p, minReady(rs), now)).count();
+        return new ReplicaSetStatusBuilder().withReplicas(active.size()).withFullyLabeledReplicas(nonZero((int) labeled))
+                .withReadyReplicas(nonZero(ready)).withAvailableReplicas(nonZero(available))
                 .withObservedGeneration(rs.getMetadata().getGeneration()).build();
+    }
+
+    /** Go's omitempty: zero counts are left out of the status, as kube-controller-manager writes it. */
+    private static Integer nonZero(int count) {
+        return count == 0 ? null : count;
     }
 
     boolean isIdle() {
