@@ -128,6 +128,22 @@ class ControllerScenarioTest {
     }
 
     @Test
+    void aRolloutThatCannotMoveExceedsItsProgressDeadline() {
+        Deployment huge = new DeploymentBuilder(web(2, "nginx:1.27")).editSpec().withProgressDeadlineSeconds(30)
+                .editTemplate().editSpec().editFirstContainer().withNewResources()
+                .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("64")).endResources()
+                .endContainer().endSpec().endTemplate().endSpec().build();
+        api.await(api.create(huge));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(api.get(Deployment.class, "default", "web").orElseThrow().getStatus().getConditions())
+                .anyMatch(c -> c.getType().equals("Progressing") && c.getReason().equals("ReplicaSetUpdated"));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(api.get(Deployment.class, "default", "web").orElseThrow().getStatus().getConditions())
+                .anyMatch(c -> c.getType().equals("Progressing") && c.getStatus().equals("False")
+                        && c.getReason().equals("ProgressDeadlineExceeded") && c.getMessage().endsWith("has timed out progressing."));
+    }
+
+    @Test
     void scalingDownRemovesThePodsCrowdedOnOneNodeFirst() {
         api.await(api.create(web(3, "nginx:1.27")));
         clock.advance(Duration.ofSeconds(5));

@@ -110,7 +110,7 @@ public final class DeploymentController implements Controller {
         if (!Objects.equals(status, d.getStatus())) {
             writes.add(api.updateStatus(new DeploymentBuilder(d).withStatus(status).build()));
         }
-        Writes.finish(writes, done);
+        Writes.finish(writes, done, DeploymentStatuses.untilDeadline(d, status, api.clock().now()));
     }
 
     /** The ReplicaSets this Deployment controls, adopting matching orphans. */

@@ -43,11 +43,50 @@ final class DeploymentStatuses {
                 : condition(old, "Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.", now));
         String name = newRS.map(rs -> rs.getMetadata().getName()).orElse("");
         boolean complete = updated == desired && available == desired && total == desired && newRS.isPresent();
-        conditions.add(complete
-                ? condition(old, "Progressing", "True", "NewReplicaSetAvailable", "ReplicaSet \"" + name + "\" has successfully progressed.", now)
-                : condition(old, "Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"" + name + "\" is progressing.", now));
+        conditions.add(progressing(d, old, name, complete, progressed(d.getStatus(), status), now));
         status.setConditions(conditions);
         return status;
+    }
+
+    /**
+     * progress.go: Progressing stays True while the rollout moves (its lastUpdateTime follows each
+     * step) and turns False with ProgressDeadlineExceeded once nothing has moved for
+     * progressDeadlineSeconds.
+     */
+    private static DeploymentCondition progressing(Deployment d, List<DeploymentCondition> old, String rs, boolean complete,
+                                                   boolean moved, String now) {
+        if (complete) {
+            return condition(old, "Progressing", "True", "NewReplicaSetAvailable", "ReplicaSet \"" + rs + "\" has successfully progressed.", now);
+        }
+        Optional<DeploymentCondition> before = old.stream().filter(c -> c.getType().equals("Progressing")).findFirst();
+        if (!moved && before.filter(c -> "ProgressDeadlineExceeded".equals(c.getReason())).isPresent()) {
+            return before.get(); // it stays timed out until the rollout moves again
+        }
+        String lastProgress = moved || before.isEmpty() ? now : before.get().getLastUpdateTime();
+        int deadline = d.getSpec().getProgressDeadlineSeconds() == null ? 600 : d.getSpec().getProgressDeadlineSeconds();
+        if (java.time.Instant.parse(lastProgress).plusSeconds(deadline).isBefore(java.time.Instant.parse(now))) {
+            return condition(old, "Progressing", "False", "ProgressDeadlineExceeded", "ReplicaSet \"" + rs + "\" has timed out progressing.", now);
+        }
+        String transition = before.filter(c -> c.getStatus().equals("True")).map(DeploymentCondition::getLastTransitionTime).orElse(now);
+        return new DeploymentCondition(transition, lastProgress, "ReplicaSet \"" + rs + "\" is progressing.", "ReplicaSetUpdated", "True", "Progressing");
+    }
+
+    /** Whether any count moved since the last status: progress, in the deployment controller's sense. */
+    private static boolean progressed(DeploymentStatus before, DeploymentStatus now) {
+        return before == null || !java.util.Objects.equals(before.getUpdatedReplicas(), now.getUpdatedReplicas())
+                || !java.util.Objects.equals(before.getReadyReplicas(), now.getReadyReplicas())
+                || !java.util.Objects.equals(before.getAvailableReplicas(), now.getAvailableReplicas())
+                || !java.util.Objects.equals(before.getReplicas(), now.getReplicas());
+    }
+
+    /** When the deadline will pass if nothing moves, so the controller can look again then. */
+    static Optional<java.time.Duration> untilDeadline(Deployment d, DeploymentStatus status, java.time.Instant now) {
+        return status.getConditions().stream().filter(c -> c.getType().equals("Progressing") && c.getReason().equals("ReplicaSetUpdated"))
+                .findFirst().map(c -> {
+                    int deadline = d.getSpec().getProgressDeadlineSeconds() == null ? 600 : d.getSpec().getProgressDeadlineSeconds();
+                    java.time.Duration left = java.time.Duration.between(now, java.time.Instant.parse(c.getLastUpdateTime()).plusSeconds(deadline));
+                    return left.isNegative() ? java.time.Duration.ofSeconds(1) : left.plusSeconds(1);
+                });
     }
 
     /** A condition keeps its lastTransitionTime while its status holds, and its lastUpdateTime while nothing changes. */
