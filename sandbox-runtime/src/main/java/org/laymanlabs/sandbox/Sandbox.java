@@ -72,10 +72,10 @@ public final class Sandbox {
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
         this.clock = new VirtualClock(spec.startTime().minus(CLUSTER_BOOT));
-        this.cluster = bootCluster(spec);
         this.random = new SplittableRandom(spec.seed());
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
+        this.cluster = bootCluster(spec);
         NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
         Connector connector = new Connector(stack, random, clock);
@@ -103,12 +103,15 @@ public final class Sandbox {
 
     /**
      * Boots the cluster during the minute before the learner's session, so that the session
-     * starts at {@code spec.startTime()} on a cluster that is up, whatever the boot took. The
-     * cluster draws from its own random stream: the laptop's IDs, MACs and ports stay those the
-     * seed gave before there was a cluster.
+     * starts at {@code spec.startTime()} on a cluster that is up, whatever the boot took. Its nodes
+     * hang off the laptop as kind's do off the Docker host. The cluster, and its machines' devices,
+     * draw from random streams of their own: the laptop's IDs, MACs and ports stay those the seed
+     * gave before there was a cluster.
      */
     private Cluster bootCluster(SandboxSpec spec) {
-        Cluster booted = Cluster.start(clock, new SplittableRandom(spec.seed()).split(), ClusterSpec.kubeadmDefault());
+        SplittableRandom streams = new SplittableRandom(spec.seed());
+        SplittableRandom components = streams.split();
+        Cluster booted = Cluster.start(clock, components, ClusterSpec.kubeadmDefault(), network, laptop, streams.split());
         if (clock.now().isBefore(spec.startTime())) {
             clock.advance(Duration.between(clock.now(), spec.startTime()));
         }
