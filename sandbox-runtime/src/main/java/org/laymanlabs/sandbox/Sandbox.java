@@ -17,6 +17,7 @@ import org.laymanlabs.sandbox.image.ImageStore;
 import org.laymanlabs.sandbox.kube.Cluster;
 import org.laymanlabs.sandbox.kube.ClusterSpec;
 import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
+import org.laymanlabs.sandbox.kube.nodeshell.NodeShellCommand;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
 import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.net.Cidr;
@@ -83,7 +84,7 @@ public final class Sandbox {
         this.engine = containerEngine(laptopTables, connector);
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace(clock::now);
-        // The laptop's, unless `ip netns exec` runs a command in another namespace.
+        // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
@@ -98,6 +99,7 @@ public final class Sandbox {
                 new TraceCommand(connector, current, HostResolver.LITERALS_ONLY),
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd()),
+                new NodeShellCommand(cluster, current),
                 new KubectlCommand(cluster.api(), "default", "https://172.18.0.2:6443")), workspace);
     }
 
