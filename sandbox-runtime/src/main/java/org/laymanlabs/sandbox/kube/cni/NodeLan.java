@@ -16,11 +16,13 @@ import org.laymanlabs.sandbox.net.RouteScope;
 import org.laymanlabs.sandbox.net.RouteType;
 
 /**
- * The network the nodes' machines share, as kind makes it (pkg/cluster/internal/providers/docker/
- * network.go): a Docker bridge network on the host, br- and twelve hex digits with 172.18.0.1/16,
- * each node a container on it with eth0 at its address and a default route to the gateway. The
- * host's side is where the bridge lives, so the host reaches every node directly, as a laptop
- * running kind does.
+ * The network the nodes' machines share, shaped as kind's (pkg/cluster/internal/providers/docker/
+ * network.go): 172.18.0.0/16 with the gateway at .1, each node with eth0 at its address and a
+ * default route to the gateway. The switch is a bridge in a namespace of its own, so that the
+ * nodes' traffic to each other is switched there and not through the learner machine's bridge
+ * netfilter, whose FORWARD chain is Docker's (policy DROP) and knows nothing of this network.
+ * The host joins the switch as a second network card, eth1, holding the gateway address, so it
+ * reaches every node directly, as a laptop running kind does.
  */
 public final class NodeLan {
 
@@ -29,15 +31,28 @@ public final class NodeLan {
     private final Network network;
     private final NetworkNamespace host;
     private final RandomGenerator random;
+    private final NetworkNamespace lan;
     private final Link bridge;
 
     public NodeLan(Network network, NetworkNamespace host, RandomGenerator random) {
         this.network = network;
         this.host = host;
         this.random = random;
-        this.bridge = network.addBridge(host, "br-" + hex(6));
-        host.addAddress(bridge, InterfaceAddress.withBroadcast(GATEWAY, RouteScope.GLOBAL));
-        host.setUp(bridge, true);
+        this.lan = network.createNamespace("node-lan", false);
+        lan.setUp(lan.requireLink("lo"), true);
+        this.bridge = network.addBridge(lan, "br-" + hex(6));
+        lan.setUp(bridge, true);
+        Link uplink = plug(host, "eth1");
+        host.addAddress(uplink, InterfaceAddress.withBroadcast(GATEWAY, RouteScope.GLOBAL));
+        host.setUp(uplink, true);
+    }
+
+    /** A card in {@code machine} whose cable ends in a port of the switch. */
+    private Link plug(NetworkNamespace machine, String card) {
+        Link port = network.addVethPair(lan, vethName(), machine, card);
+        network.enslave(port, bridge);
+        lan.setUp(port, true);
+        return machine.requireLink(card);
     }
 
     public NetworkNamespace host() {
@@ -51,10 +66,7 @@ public final class NodeLan {
     public NetworkNamespace addNode(NodeConfig node) {
         NetworkNamespace machine = network.createNamespace(node.name(), false);
         machine.setUp(machine.requireLink("lo"), true);
-        Link hostEnd = network.addVethPair(host, vethName(), machine, "eth0");
-        network.enslave(hostEnd, bridge);
-        host.setUp(hostEnd, true);
-        Link eth0 = machine.requireLink("eth0");
+        Link eth0 = plug(machine, "eth0");
         machine.addAddress(eth0, InterfaceAddress.withBroadcast(
                 new Cidr(Ipv4Address.parse(node.internalIp()), GATEWAY.prefixLength()), RouteScope.GLOBAL));
         machine.setUp(eth0, true);
@@ -68,7 +80,7 @@ public final class NodeLan {
     private String vethName() {
         while (true) {
             String name = "veth" + hex(4).substring(0, 7);
-            if (host.link(name).isEmpty()) {
+            if (lan.link(name).isEmpty()) {
                 return name;
             }
         }

@@ -66,8 +66,8 @@ class PodNetworkTest {
         Cluster cluster = boot(FlannelBackend.HOST_GW);
         NetworkNamespace host = cluster.network().namespace("host").orElseThrow();
 
-        assertThat(pinger(cluster).echo(host, Ipv4Address.parse("172.18.0.4"), 1))
-                .isEqualTo(new Pinger.Echo.Replied(Ipv4Address.parse("172.18.0.4"), 64, 2));
+        assertThat(pinger(cluster).echo(host, Ipv4Address.parse("172.18.0.4"), 1)).isInstanceOfSatisfying(
+                Pinger.Echo.Replied.class, replied -> assertThat(replied.ttl()).isEqualTo(64));
     }
 
     @Test

@@ -55,6 +55,32 @@ class NodeShellCommandTest {
     }
 
     @Test
+    void aNodeReachesAPodOnAnotherNodeThroughThatNodeWhichDecrementsTheTtl() {
+        pod("b", "worker-2");
+
+        CommandResult result = run("node-shell worker-1 ping -c 1 10.244.2.2");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("64 bytes from 10.244.2.2: icmp_seq=1 ttl=63");
+    }
+
+    @Test
+    void traceFromANodeShowsTheHostGwRouteTheSwitchBetweenTheNodesAndThePodsKernelAnswering() {
+        pod("b", "worker-2");
+
+        CommandResult result = run("node-shell worker-1 trace 10.244.2.2:80");
+
+        assertThat(result.stdout()).containsSubsequence(
+                "route: 10.244.2.0/24 via 172.18.0.4 dev eth0  => out eth0, next hop 172.18.0.4",
+                "leaves by eth0, arrives in node-lan on veth",
+                "bridge br-42a92abac16f switches it",
+                "leaves by veth3d87a6d, arrives in worker-2 on eth0",
+                "route: 10.244.2.0/24 dev cni0 proto kernel scope link src 10.244.2.1  => out cni0, next hop 10.244.2.2",
+                "leaves by cni0, arrives in cni-",
+                "the kernel answers with tcp 10.244.2.2:80 -> 172.18.0.3:51522 [RST]");
+    }
+
+    @Test
     void theLaptopReachesTheNodesAsWithKindOnDocker() {
         CommandResult result = run("ping -c 1 172.18.0.4");
 
