@@ -17,10 +17,11 @@ import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.Route;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
+import org.laymanlabs.sandbox.net.ipv4.Exchange;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
 import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
 import org.laymanlabs.sandbox.net.ipv4.Pinger;
-import org.laymanlabs.sandbox.net.trace.TraceCommand;
+import org.laymanlabs.sandbox.net.trace.TracePrinter;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
 @DisplayName("The cluster's node and pod networks")
@@ -112,6 +113,48 @@ class PodNetworkTest {
         });
         assertThat(cluster.machine("worker-1").orElseThrow().routes()).extracting(r -> r.toString().strip())
                 .contains("10.244.2.0/24 via 10.244.2.0 dev flannel.1");
+    }
+
+    private String trace(Cluster cluster, Pod from, Pod to) {
+        NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, new SplittableRandom(1));
+        Connector connector = new Connector(new Ipv4Stack(cluster.network(), netfilters), new SplittableRandom(2), clock);
+        Exchange exchange = connector.exchange(namespaceOf(cluster, from), Ipv4Address.parse(to.getStatus().getPodIP()), 80, "GET /");
+        return TracePrinter.print("The first packet:", exchange.request());
+    }
+
+    @Test
+    void underHostGwTheTraceShowsThePodsAddressesUnchangedAcrossTheNodes() {
+        Cluster cluster = boot(FlannelBackend.HOST_GW);
+        Pod a = run(cluster, "a", "worker-1");
+        Pod b = run(cluster, "b", "worker-2");
+
+        String printed = trace(cluster, a, b);
+
+        assertThat(printed).containsSubsequence(
+                "sent tcp 10.244.1.2:", "-> 10.244.2.2:80 [SYN]",
+                "route: 10.244.0.0/16 via 10.244.1.1 dev eth0",
+                "arrives in worker-1 on cni0",
+                "route: 10.244.2.0/24 via 172.18.0.4 dev eth0",
+                "arrives in node-lan on",
+                "arrives in worker-2 on eth0",
+                "route: 10.244.2.0/24 dev cni0",
+                "the kernel answers with tcp 10.244.2.2:80 -> 10.244.1.2:");
+    }
+
+    @Test
+    void underVxlanTheTraceShowsFlannelOneWrappingThePacketForTheOtherNode() {
+        Cluster cluster = boot(FlannelBackend.VXLAN);
+        Pod a = run(cluster, "a", "worker-1");
+        Pod b = run(cluster, "b", "worker-2");
+
+        String printed = trace(cluster, a, b);
+
+        assertThat(printed).containsSubsequence(
+                "route: 10.244.2.0/24 via 10.244.2.0 dev flannel.1  => out flannel.1, next hop 10.244.2.0",
+                "VXLAN flannel.1 (VNI 1) wraps it in udp 172.18.0.3:", "-> 172.18.0.4:8472",
+                "delivered to udp 0.0.0.0:8472 (vxlan flannel.1)",
+                "VXLAN flannel.1 (VNI 1) unwraps the inner packet",
+                "the kernel answers with tcp 10.244.2.2:80 -> 10.244.1.2:");
     }
 
     @Test
