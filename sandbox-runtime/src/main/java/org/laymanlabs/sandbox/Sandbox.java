@@ -17,6 +17,7 @@ import org.laymanlabs.sandbox.image.ImageStore;
 import org.laymanlabs.sandbox.kube.Cluster;
 import org.laymanlabs.sandbox.kube.ClusterSpec;
 import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
+import org.laymanlabs.sandbox.kube.nodeshell.NodeShellCommand;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
 import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.net.Cidr;
@@ -72,10 +73,10 @@ public final class Sandbox {
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
         this.clock = new VirtualClock(spec.startTime().minus(CLUSTER_BOOT));
-        this.cluster = bootCluster(spec);
         this.random = new SplittableRandom(spec.seed());
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
+        this.cluster = bootCluster(spec);
         NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
         Connector connector = new Connector(stack, random, clock);
@@ -83,7 +84,7 @@ public final class Sandbox {
         this.engine = containerEngine(laptopTables, connector);
         Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace(clock::now);
-        // The laptop's, unless `ip netns exec` runs a command in another namespace.
+        // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
         this.shell = CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
@@ -98,17 +99,21 @@ public final class Sandbox {
                 new TraceCommand(connector, current, HostResolver.LITERALS_ONLY),
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd()),
+                new NodeShellCommand(cluster, current),
                 new KubectlCommand(cluster.api(), "default", "https://172.18.0.2:6443")), workspace);
     }
 
     /**
      * Boots the cluster during the minute before the learner's session, so that the session
-     * starts at {@code spec.startTime()} on a cluster that is up, whatever the boot took. The
-     * cluster draws from its own random stream: the laptop's IDs, MACs and ports stay those the
-     * seed gave before there was a cluster.
+     * starts at {@code spec.startTime()} on a cluster that is up, whatever the boot took. Its nodes
+     * hang off the laptop as kind's do off the Docker host. The cluster, and its machines' devices,
+     * draw from random streams of their own: the laptop's IDs, MACs and ports stay those the seed
+     * gave before there was a cluster.
      */
     private Cluster bootCluster(SandboxSpec spec) {
-        Cluster booted = Cluster.start(clock, new SplittableRandom(spec.seed()).split(), ClusterSpec.kubeadmDefault());
+        SplittableRandom streams = new SplittableRandom(spec.seed());
+        SplittableRandom components = streams.split();
+        Cluster booted = Cluster.start(clock, components, ClusterSpec.kubeadmDefault(), network, laptop, streams.split());
         if (clock.now().isBefore(spec.startTime())) {
             clock.advance(Duration.between(clock.now(), spec.startTime()));
         }

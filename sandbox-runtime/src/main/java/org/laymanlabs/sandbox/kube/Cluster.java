@@ -10,25 +10,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
+import org.laymanlabs.sandbox.kube.cni.BridgePlugin;
+import org.laymanlabs.sandbox.kube.cni.Flannel;
+import org.laymanlabs.sandbox.kube.cni.NodeLan;
 import org.laymanlabs.sandbox.kube.controller.ControllerManager;
 import org.laymanlabs.sandbox.kube.kubelet.Kubelet;
 import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
 import org.laymanlabs.sandbox.kube.scheduler.Scheduler;
 import org.laymanlabs.sandbox.kube.store.EtcdCluster;
+import org.laymanlabs.sandbox.net.Cidr;
+import org.laymanlabs.sandbox.net.Network;
+import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
  * A kubeadm-style cluster, brought up as kubeadm init and join do: etcd, then the API server with
  * its bootstrap objects (the system namespaces and the "kubernetes" Service at 10.96.0.1), then
- * then every node: its kubelet, and on a control-plane node a kube-controller-manager and a
+ * every node: its machine on kind's node network (with flannel's routes between the nodes'
+ * pod subnets), its kubelet with the CNI bridge plugin, and on a control-plane node a kube-controller-manager and a
  * kube-scheduler that run for their Leases. Labs reach in here to break things: stop a node,
  * a component, or an etcd member.
  */
 public final class Cluster {
 
+    /** "kind" in ASCII: the seed of a standalone cluster's machines, whose MACs no test depends on. */
+    private static final long MACHINE_SEED = 0x6b696e64L;
     private static final Duration BOOT_LIMIT = Duration.ofSeconds(30);
     /** kubeadm init and join take a while; a lab starts on a cluster whose members and nodes are all up. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
@@ -36,19 +47,31 @@ public final class Cluster {
     private final VirtualClock clock;
     private final EtcdCluster etcd;
     private final ApiServer api;
+    private final Network network;
+    private final Map<String, NetworkNamespace> machines = new LinkedHashMap<>();
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private final Map<String, ControllerManager> controllerManagers = new LinkedHashMap<>();
     private final Map<String, Scheduler> schedulers = new LinkedHashMap<>();
 
-    private Cluster(VirtualClock clock, RandomGenerator random, ClusterSpec spec) {
+    private Cluster(VirtualClock clock, RandomGenerator random, ClusterSpec spec, NodeLan lan, Network network,
+                    RandomGenerator macs) {
         this.clock = clock;
+        this.network = network;
+        // The machines come first, as kind starts the node containers before kubeadm runs in them.
+        Map<NodeConfig, NetworkNamespace> wired = new LinkedHashMap<>();
+        for (NodeConfig node : spec.nodes()) {
+            wired.put(node, lan.addNode(node));
+        }
+        Flannel.program(network, spec.networkMode(), wired);
+        wired.forEach((node, machine) -> machines.put(node.name(), machine));
         this.etcd = EtcdCluster.start(clock, random);
         etcd.runUntil(() -> etcd.leader().isPresent(), BOOT_LIMIT);
         this.api = new ApiServer(etcd.client(), clock, random);
         api.start();
         bootstrap();
         for (NodeConfig node : spec.nodes()) {
-            kubelets.put(node.name(), new Kubelet(api, node));
+            kubelets.put(node.name(), new Kubelet(api, node, Optional.of(new BridgePlugin(network, machines.get(node.name()),
+                    Cidr.parse(node.podCidr()), Flannel.podMtu(spec.networkMode()), macs))));
             if (node.controlPlane()) {
                 controllerManagers.put(node.name(), new ControllerManager(api, node.name(), random));
                 schedulers.put(node.name(), new Scheduler(api, node.name(), random));
@@ -58,8 +81,25 @@ public final class Cluster {
         clock.advance(SETTLE);
     }
 
+    /** A cluster on a host of its own, as kind on a machine that runs nothing else. */
     public static Cluster start(VirtualClock clock, RandomGenerator random, ClusterSpec spec) {
-        return new Cluster(clock, random, spec);
+        // The machines draw from a stream of their own, so that the cluster's names and UIDs stay those its seed gave.
+        SplittableRandom macs = new SplittableRandom(MACHINE_SEED);
+        Network network = new Network(macs);
+        NetworkNamespace host = network.createNamespace("host", false);
+        host.setUp(host.requireLink("lo"), true);
+        return new Cluster(clock, random, spec, new NodeLan(network, host, macs), network, macs);
+    }
+
+    /**
+     * A cluster whose node network hangs off {@code host}'s side, as kind's does off the Docker
+     * host: {@code host} reaches every node's address. Its devices take their MACs and names from
+     * {@code macs}, not from the host's own draws.
+     */
+    public static Cluster start(VirtualClock clock, RandomGenerator random, ClusterSpec spec, Network network,
+                                NetworkNamespace host, RandomGenerator macs) {
+        NodeLan lan = network.withMacsFrom(macs, () -> new NodeLan(network, host, macs));
+        return network.withMacsFrom(macs, () -> new Cluster(clock, random, spec, lan, network, macs));
     }
 
     /** What kube-apiserver creates for itself at start: system namespaces and the kubernetes Service. */
@@ -142,6 +182,16 @@ public final class Cluster {
             throw new NoSuchElementException("no node named " + node);
         }
         return kubelet;
+    }
+
+    /** The network the nodes' and pods' namespaces live in. */
+    public Network network() {
+        return network;
+    }
+
+    /** A node's machine: the network namespace its kubelet, host-network pods and node-shell run in. */
+    public Optional<NetworkNamespace> machine(String node) {
+        return Optional.ofNullable(machines.get(node));
     }
 
     public VirtualClock clock() {

@@ -1,16 +1,24 @@
 package org.laymanlabs.sandbox.kube;
 
 import java.util.List;
+import java.util.Objects;
+import org.laymanlabs.sandbox.kube.cni.FlannelBackend;
 import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
 
 /**
- * The shape of a sandbox's cluster: its nodes. The default is kubeadm's usual lab layout, one
- * control-plane node and two workers on a kind-like node network, with flannel's pod CIDRs.
+ * The shape of a sandbox's cluster: its nodes, and how flannel joins their pod networks. The
+ * default is kubeadm's usual lab layout, one control-plane node and two workers on a kind-like
+ * node network, with flannel's pod CIDRs and its host-gw backend (the nodes share one LAN).
  */
-public record ClusterSpec(List<NodeConfig> nodes) {
+public record ClusterSpec(List<NodeConfig> nodes, FlannelBackend networkMode) {
+
+    public ClusterSpec(List<NodeConfig> nodes) {
+        this(nodes, FlannelBackend.HOST_GW);
+    }
 
     public ClusterSpec {
         nodes = List.copyOf(nodes);
+        Objects.requireNonNull(networkMode, "networkMode");
         if (nodes.stream().noneMatch(NodeConfig::controlPlane)) {
             throw new IllegalArgumentException("a cluster needs at least one control-plane node");
         }
@@ -21,5 +29,10 @@ public record ClusterSpec(List<NodeConfig> nodes) {
                 NodeConfig.controlPlane("control-plane", "172.18.0.2", "10.244.0.0/24"),
                 NodeConfig.worker("worker-1", "172.18.0.3", "10.244.1.0/24"),
                 NodeConfig.worker("worker-2", "172.18.0.4", "10.244.2.0/24")));
+    }
+
+    /** The same nodes, their pods joined by {@code mode}. */
+    public ClusterSpec withNetworkMode(FlannelBackend mode) {
+        return new ClusterSpec(nodes, mode);
     }
 }

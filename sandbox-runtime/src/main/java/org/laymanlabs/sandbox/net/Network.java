@@ -19,10 +19,25 @@ public final class Network {
 
     private final Map<String, NetworkNamespace> namespaces = new LinkedHashMap<>();
     private final Map<Link, String> segments = new LinkedHashMap<>();
-    private final RandomGenerator random;
+    private RandomGenerator random;
 
     public Network(RandomGenerator random) {
         this.random = random;
+    }
+
+    /**
+     * Runs {@code build} with new devices taking their MACs from {@code macs}: a part of the sandbox
+     * built in the background (the cluster's nodes and pods) keeps its own draws, so that it does
+     * not shift the MACs and IDs the seed gives the learner's own devices and containers.
+     */
+    public <T> T withMacsFrom(RandomGenerator macs, java.util.function.Supplier<T> build) {
+        RandomGenerator previous = random;
+        random = macs;
+        try {
+            return build.get();
+        } finally {
+            random = previous;
+        }
     }
 
     /**

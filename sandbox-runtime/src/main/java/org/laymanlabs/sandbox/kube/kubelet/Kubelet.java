@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.laymanlabs.sandbox.kube.cni.BridgePlugin;
+import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.apiserver.ApiWatch;
@@ -31,15 +34,31 @@ public final class Kubelet {
     private final NodeConfig config;
     private final VirtualClock clock;
     private final PodLifecycle pods;
+    private final Optional<BridgePlugin> cni;
     private final List<VirtualClock.Timer> timers = new ArrayList<>();
     private ApiWatch watch;
     private boolean running;
 
     public Kubelet(ApiServer api, NodeConfig config) {
+        this(api, config, Optional.empty());
+    }
+
+    /** @param cni the node's CNI plugin, which wires each pod's namespace; empty for a node with no machine behind it */
+    public Kubelet(ApiServer api, NodeConfig config, Optional<BridgePlugin> cni) {
         this.api = api;
         this.config = config;
         this.clock = api.clock();
-        this.pods = new PodLifecycle(api, config, new EventRecorder(api, "kubelet", config.name()));
+        this.cni = cni;
+        this.pods = new PodLifecycle(api, config, new EventRecorder(api, "kubelet", config.name()), cni);
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The namespace of a running pod's sandbox on this node, once CNI has set it up. */
+    public Optional<NetworkNamespace> podNamespace(String podUid) {
+        return cni.flatMap(plugin -> plugin.pod(podUid));
     }
 
     public String nodeName() {

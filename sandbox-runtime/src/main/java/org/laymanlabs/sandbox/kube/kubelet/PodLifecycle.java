@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.laymanlabs.sandbox.kube.cni.BridgePlugin;
+import org.laymanlabs.sandbox.net.Ipv4Address;
 import java.util.Set;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
@@ -28,7 +31,9 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  * first, container-less form: a bound pod is given an address from the node's pod CIDR (as
  * host-local IPAM does, from .2 up), its images are pulled once per node, its containers start a
  * second later, and it reports Running and Ready; a pod marked for deletion is stopped and then
- * removed from the API. Running real containers through the engine is the node-side issue's work.
+ * removed from the API. On a node with a machine behind it, the CNI plugin wires a namespace for
+ * each pod that is not on the host network, and takes it down once the pod is gone. Running real
+ * containers through the engine is the node-side issue's work.
  */
 final class PodLifecycle {
 
@@ -45,9 +50,11 @@ final class PodLifecycle {
     private final Set<String> stopping = new HashSet<>();
     private final Set<String> images = new HashSet<>();
     private final List<VirtualClock.Timer> timers = new ArrayList<>();
+    private final Optional<BridgePlugin> cni;
 
-    PodLifecycle(ApiServer api, NodeConfig node, EventRecorder events) {
+    PodLifecycle(ApiServer api, NodeConfig node, EventRecorder events, Optional<BridgePlugin> cni) {
         this.api = api;
+        this.cni = cni;
         this.node = node;
         this.clock = api.clock();
         this.events = events;
@@ -70,6 +77,7 @@ final class PodLifecycle {
                         pod.getMetadata().getName(), DeletionPropagation.BACKGROUND, 0L).whenComplete((gone, failure) -> {
                             addresses.remove(uid);
                             stopping.remove(uid);
+                            cni.ifPresent(plugin -> plugin.del(uid));
                         })));
             }
             return;
@@ -79,7 +87,12 @@ final class PodLifecycle {
             return;
         }
         if (starting.add(uid)) {
-            String ip = Boolean.TRUE.equals(pod.getSpec().getHostNetwork()) ? node.internalIp() : allocate(uid);
+            boolean hostNetwork = Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
+            String ip = hostNetwork ? node.internalIp() : allocate(uid);
+            if (!hostNetwork) {
+                // RunPodSandbox: the sandbox's namespace is wired (CNI ADD) before any image is pulled.
+                cni.ifPresent(plugin -> plugin.add(uid, Ipv4Address.parse(ip)));
+            }
             Duration delay = Duration.ZERO;
             for (Container c : pod.getSpec().getContainers()) {
                 if (images.add(c.getImage())) {
