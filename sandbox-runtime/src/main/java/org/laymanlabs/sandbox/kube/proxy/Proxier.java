@@ -130,18 +130,28 @@ public final class Proxier {
 
         void ensure() {
             IptablesCommand iptables = new IptablesCommand(tables);
+            for (List<String> rule : checks()) {
+                run(iptables, rule.get(0), rule.get(1), "-N", rule.get(rule.size() - 1)); // EnsureChain: "already exists" is fine
+                if (run(iptables, rule.toArray(String[]::new)).exitCode() != 0) {
+                    List<String> insert = new ArrayList<>(rule);
+                    insert.set(2, "-I");
+                    run(iptables, insert.toArray(String[]::new));
+                }
+            }
+        }
+
+        /** Each jump as the iptables -C arguments EnsureRule checks with before it prepends (-I) the rule. */
+        static List<List<String>> checks() {
+            List<List<String>> checks = new ArrayList<>();
             for (Jump jump : JUMPS) {
-                run(iptables, "-t", jump.table(), "-N", jump.to()); // EnsureChain: "already exists" is fine
                 List<String> rule = new ArrayList<>(List.of("-t", jump.table(), "-C", jump.from()));
                 if (jump.newOnly()) {
                     rule.addAll(List.of("-m", "conntrack", "--ctstate", "NEW"));
                 }
                 rule.addAll(List.of("-m", "comment", "--comment", jump.comment(), "-j", jump.to()));
-                if (run(iptables, rule.toArray(String[]::new)).exitCode() != 0) {
-                    rule.set(2, "-I");
-                    run(iptables, rule.toArray(String[]::new));
-                }
+                checks.add(rule);
             }
+            return checks;
         }
 
         private static CommandResult run(IptablesCommand iptables, String... args) {
