@@ -187,4 +187,40 @@ class ProxierTest {
         assertThat(save().lines().filter(l -> l.startsWith("-A PREROUTING"))).containsExactly(
                 "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES");
     }
+
+    @Test
+    void clientIpAffinityKeepsEveryConnectionOfAClientOnOneEndpoint() {
+        Service web = service("web", "10.96.0.50", null);
+        web.getSpec().setSessionAffinity("ClientIP");
+        api.await(api.update(web));
+        slice("web", "10.244.2.5", "10.244.3.5");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            seen.add(leavesAs(forward("10.244.1.7", 41000 + i, "10.96.0.50", 80, "cni0")));
+        }
+        assertThat(seen).hasSize(1);
+        String endpoint = seen.iterator().next().replaceAll(".* -> ", "");
+        String sep = new ServicePortName("default", "web", "http", "TCP").sepChain(endpoint);
+        assertThat(netfilter.recentList(sep).addresses()).containsExactly(Ipv4Address.parse("10.244.1.7"));
+    }
+
+    @Test
+    void endpointsThatAreNotReadyGetNoTraffic() {
+        service("web", "10.96.0.50", null);
+        EndpointSlice slice = slice("web", "10.244.2.5", "10.244.3.5");
+        slice.getEndpoints().get(0).getConditions().setReady(false);
+        api.await(api.update(slice));
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            seen.add(leavesAs(forward("10.244.1.7", 42000 + i, "10.96.0.50", 80, "cni0")));
+        }
+        assertThat(seen).containsExactly("10.244.1.7 -> 10.244.3.5:8080");
+    }
 }

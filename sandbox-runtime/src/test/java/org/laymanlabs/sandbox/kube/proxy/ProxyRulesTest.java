@@ -98,6 +98,13 @@ class ProxyRulesTest {
     }
 
     @Test
+    void endpointsAreOrderedAsStringsAsEndpointSliceCacheSortsThem() {
+        ServicePort port = port("ns8", "svc8", "", "172.30.0.48", 80, 0, 0, ready("10.244.2.2", 80), ready("10.244.10.2", 80));
+
+        assertThat(port.endpoints()).extracting(Endpoint::toString).containsExactly("10.244.10.2:80", "10.244.2.2:80");
+    }
+
+    @Test
     void terminatingButServingEndpointsAreUsedOnlyWhenNoneIsReady() {
         Endpoint terminating = new Endpoint("10.180.0.7", 80, false, true, true);
         ServicePort fallback = port("ns7", "svc7", "p80", "172.30.0.47", 80, 0, 0, terminating);
