@@ -24,11 +24,14 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  * Services and EndpointSlices and, at most once per minSyncPeriod (1 s, kube-proxy's default,
  * as its BoundedFrequencyRunner does), rewrites every KUBE-* chain of the node's netfilter from
  * what the API server holds now, after making sure the jumps into them from the built-in chains
- * exist.
+ * exist. Without any change it still syncs once an hour, and at once when the tables were
+ * flushed under it (see {@link Canary}).
  */
 public final class Proxier {
 
     static final Duration MIN_SYNC_PERIOD = Duration.ofSeconds(1);
+    /** The runner's maxInterval: "time.Hour is arbitrary", since the canary catches flushes. */
+    static final Duration MAX_SYNC_INTERVAL = Duration.ofHours(1);
 
     private final ApiServer api;
     private final String nodeName;
@@ -37,7 +40,9 @@ public final class Proxier {
     private final Netfilter tables;
     private final VirtualClock clock;
     private final List<ApiWatch> watches = new ArrayList<>();
+    private final Canary canary;
     private VirtualClock.Timer pending;
+    private VirtualClock.Timer fullSync;
     private Instant lastSync;
     private String lastError = "";
 
@@ -52,16 +57,23 @@ public final class Proxier {
         this.clusterCidr = Objects.requireNonNull(clusterCidr, "clusterCidr");
         this.tables = Objects.requireNonNull(tables, "tables");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.canary = new Canary(tables, clock, this::syncProxyRules);
     }
 
     public void start() {
         long from = api.resourceVersion();
         watches.add(api.watch(ApiResources.SERVICES, "", from, e -> requestSync()));
         watches.add(api.watch(ApiResources.ENDPOINT_SLICES, "", from, e -> requestSync()));
+        canary.start();
         requestSync();
     }
 
     public void stop() {
+        canary.stop();
+        if (fullSync != null) {
+            fullSync.cancel();
+            fullSync = null;
+        }
         watches.forEach(ApiWatch::cancel);
         watches.clear();
         if (pending != null) {
@@ -99,6 +111,10 @@ public final class Proxier {
     /** Rebuilds the whole ruleset from the API server's cache and swaps it in. */
     void syncProxyRules() {
         lastSync = clock.now();
+        if (fullSync != null) {
+            fullSync.cancel();
+        }
+        fullSync = clock.schedule(MAX_SYNC_INTERVAL, this::requestSync);
         new JumpRules(tables).ensure();
         List<ServicePort> ports = ServicePorts.of(api.list(Service.class, ""), api.list(EndpointSlice.class, ""));
         List<String> existing = tables.table(TableName.NAT).chains().stream().map(Chain::name).toList();

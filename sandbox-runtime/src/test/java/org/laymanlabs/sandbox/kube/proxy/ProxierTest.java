@@ -223,4 +223,45 @@ class ProxierTest {
         }
         assertThat(seen).containsExactly("10.244.1.7 -> 10.244.3.5:8080");
     }
+
+    int iptables(String... args) {
+        return new org.laymanlabs.sandbox.net.iptables.IptablesCommand(netfilter).run(new Invocation(List.of(args), "", null))
+                .exitCode();
+    }
+
+    @Test
+    void rulesFlushedUnderItComeBackWhenTheCanaryIsFoundGone() {
+        service("web", "10.96.0.50", null);
+        slice("web", "10.244.2.5");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(new IptablesSaveCommand(netfilter).run(new Invocation(List.of("-t", "mangle"), "", null)).stdout())
+                .contains(":KUBE-PROXY-CANARY - [0:0]");
+
+        for (String table : List.of("mangle", "nat", "filter")) {
+            assertThat(iptables("-t", table, "-F")).isZero();
+            assertThat(iptables("-t", table, "-X")).isZero();
+        }
+        assertThat(save()).doesNotContain("KUBE-");
+        clock.advance(Canary.SYNC_PERIOD);
+
+        assertThat(save()).contains("-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
+                ":KUBE-PROXY-CANARY - [0:0]", "-j " + new ServicePortName("default", "web", "http", "TCP").svcChain());
+        assertThat(leavesAs(forward("10.244.1.7", 43000, "10.96.0.50", 80, "cni0"))).isEqualTo("10.244.1.7 -> 10.244.2.5:8080");
+    }
+
+    @Test
+    void withoutChangesItStillSyncsOnceAnHour() {
+        service("web", "10.96.0.50", null);
+        slice("web", "10.244.2.5");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+        String svc = new ServicePortName("default", "web", "http", "TCP").svcChain();
+        assertThat(iptables("-t", "nat", "-D", "KUBE-SERVICES", "1")).isZero();
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(save()).doesNotContain("-j " + svc);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(save()).contains("--dport 80 -j " + svc + "\n");
+    }
 }
