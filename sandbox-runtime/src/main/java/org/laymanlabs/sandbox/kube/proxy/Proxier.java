@@ -122,6 +122,11 @@ public final class Proxier {
         CommandResult result = new IptablesRestoreCommand(tables)
                 .run(new Invocation(List.of("--noflush", "--counters"), rules, null));
         lastError = result.exitCode() == 0 ? "" : result.stderr();
+        if (result.exitCode() != 0) {
+            // syncRunner.RetryAfter(syncPeriod): a failed restore is tried again in 30 s.
+            fullSync.cancel();
+            fullSync = clock.schedule(Canary.SYNC_PERIOD, this::requestSync);
+        }
     }
 
     /** proxier.go iptablesJumpChains, ensured with EnsureChain and EnsureRule(Prepend) outside the restore. */

@@ -264,4 +264,24 @@ class ProxierTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(save()).contains("--dport 80 -j " + svc + "\n");
     }
+
+    @Test
+    void aRestoreThatFailsIsRetriedAfterThirtySeconds() {
+        service("web", "10.96.0.50", null);
+        slice("web", "10.244.2.5");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+        String svc = new ServicePortName("default", "web", "http", "TCP").svcChain();
+        assertThat(iptables("-t", "nat", "-A", "OUTPUT", "-j", svc)).isZero();
+
+        api.await(api.delete(org.laymanlabs.sandbox.kube.api.ApiResources.SERVICES, "default", "web", null, null));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(proxier.lastError()).isNotEmpty();
+        assertThat(save()).contains(":" + svc);
+
+        assertThat(iptables("-t", "nat", "-D", "OUTPUT", "-j", svc)).isZero();
+        clock.advance(Canary.SYNC_PERIOD);
+        assertThat(proxier.lastError()).isEmpty();
+        assertThat(save()).doesNotContain(svc);
+    }
 }
