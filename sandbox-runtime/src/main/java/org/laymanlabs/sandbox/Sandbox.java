@@ -76,8 +76,8 @@ public final class Sandbox {
         this.random = new SplittableRandom(spec.seed());
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
-        this.cluster = bootCluster(spec);
         NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
+        this.cluster = bootCluster(spec, netfilters);
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
         Connector connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
@@ -110,10 +110,11 @@ public final class Sandbox {
      * draw from random streams of their own: the laptop's IDs, MACs and ports stay those the seed
      * gave before there was a cluster.
      */
-    private Cluster bootCluster(SandboxSpec spec) {
+    private Cluster bootCluster(SandboxSpec spec, NamespaceNetfilters netfilters) {
         SplittableRandom streams = new SplittableRandom(spec.seed());
         SplittableRandom components = streams.split();
-        Cluster booted = Cluster.start(clock, components, ClusterSpec.kubeadmDefault(), network, laptop, streams.split());
+        Cluster booted = Cluster.start(clock, components, ClusterSpec.kubeadmDefault(), network, laptop, streams.split(),
+                netfilters);
         if (clock.now().isBefore(spec.startTime())) {
             clock.advance(Duration.between(clock.now(), spec.startTime()));
         }

@@ -18,6 +18,8 @@ import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.cni.BridgePlugin;
 import org.laymanlabs.sandbox.kube.cni.Flannel;
 import org.laymanlabs.sandbox.kube.cni.NodeLan;
+import org.laymanlabs.sandbox.kube.proxy.Proxier;
+import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
 import org.laymanlabs.sandbox.kube.controller.ControllerManager;
 import org.laymanlabs.sandbox.kube.kubelet.Kubelet;
 import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
@@ -47,16 +49,22 @@ public final class Cluster {
     private final VirtualClock clock;
     private final EtcdCluster etcd;
     private final ApiServer api;
+    /** kubeadm's --pod-network-cidr for flannel, which kube-proxy's masquerade rule needs. */
+    private static final String CLUSTER_CIDR = "10.244.0.0/16";
+
     private final Network network;
     private final Map<String, NetworkNamespace> machines = new LinkedHashMap<>();
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private final Map<String, ControllerManager> controllerManagers = new LinkedHashMap<>();
     private final Map<String, Scheduler> schedulers = new LinkedHashMap<>();
+    private final Map<String, Proxier> proxies = new LinkedHashMap<>();
+    private final NamespaceNetfilters netfilters;
 
     private Cluster(VirtualClock clock, RandomGenerator random, ClusterSpec spec, NodeLan lan, Network network,
-                    RandomGenerator macs) {
+                    RandomGenerator macs, NamespaceNetfilters netfilters) {
         this.clock = clock;
         this.network = network;
+        this.netfilters = netfilters;
         // The machines come first, as kind starts the node containers before kubeadm runs in them.
         Map<NodeConfig, NetworkNamespace> wired = new LinkedHashMap<>();
         for (NodeConfig node : spec.nodes()) {
@@ -72,6 +80,9 @@ public final class Cluster {
         for (NodeConfig node : spec.nodes()) {
             kubelets.put(node.name(), new Kubelet(api, node, Optional.of(new BridgePlugin(network, machines.get(node.name()),
                     Cidr.parse(node.podCidr()), Flannel.podMtu(spec.networkMode()), macs))));
+            // kube-proxy runs on every node (a DaemonSet pod in kubeadm's cluster) and writes the node's own tables.
+            proxies.put(node.name(), new Proxier(api, node.name(), List.of(node.internalIp()), CLUSTER_CIDR,
+                    netfilters.of(machines.get(node.name())), clock));
             if (node.controlPlane()) {
                 controllerManagers.put(node.name(), new ControllerManager(api, node.name(), random));
                 schedulers.put(node.name(), new Scheduler(api, node.name(), random));
@@ -88,7 +99,8 @@ public final class Cluster {
         Network network = new Network(macs);
         NetworkNamespace host = network.createNamespace("host", false);
         host.setUp(host.requireLink("lo"), true);
-        return new Cluster(clock, random, spec, new NodeLan(network, host, macs), network, macs);
+        return new Cluster(clock, random, spec, new NodeLan(network, host, macs), network, macs,
+                new NamespaceNetfilters(clock, new SplittableRandom(MACHINE_SEED + 1)));
     }
 
     /**
@@ -97,9 +109,19 @@ public final class Cluster {
      * {@code macs}, not from the host's own draws.
      */
     public static Cluster start(VirtualClock clock, RandomGenerator random, ClusterSpec spec, Network network,
-                                NetworkNamespace host, RandomGenerator macs) {
+                                NetworkNamespace host, RandomGenerator macs, NamespaceNetfilters netfilters) {
         NodeLan lan = network.withMacsFrom(macs, () -> new NodeLan(network, host, macs));
-        return network.withMacsFrom(macs, () -> new Cluster(clock, random, spec, lan, network, macs));
+        return network.withMacsFrom(macs, () -> new Cluster(clock, random, spec, lan, network, macs, netfilters));
+    }
+
+    /** The netfilter tables of every namespace the cluster's traffic crosses, for a stack that carries its packets. */
+    public NamespaceNetfilters netfilters() {
+        return netfilters;
+    }
+
+    /** kube-proxy on a node. */
+    public Proxier proxy(String node) {
+        return component(proxies, node, "kube-proxy");
     }
 
     /** What kube-apiserver creates for itself at start: system namespaces and the kubernetes Service. */
@@ -117,6 +139,11 @@ public final class Cluster {
                 .addToLabels("endpointslice.kubernetes.io/skip-mirror", "true").endMetadata()
                 .addNewSubset().addNewAddress().withIp("172.18.0.2").endAddress()
                 .addNewPort().withName("https").withPort(6443).withProtocol("TCP").endPort().endSubset().build()));
+        // The API server's endpoint reconciler also writes the slice kube-proxy reads.
+        api.await(api.create(new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder().withNewMetadata()
+                .withName("kubernetes").withNamespace("default").addToLabels("kubernetes.io/service-name", "kubernetes").endMetadata()
+                .withAddressType("IPv4").addNewEndpoint().withAddresses("172.18.0.2").withNewConditions().withReady(true).endConditions()
+                .endEndpoint().addNewPort().withName("https").withPort(6443).withProtocol("TCP").endPort().build()));
     }
 
     public ApiServer api() {
@@ -149,6 +176,7 @@ public final class Cluster {
     /** A node's machine stops: its kubelet, and on a master its scheduler and controller manager, go silent. */
     public void stopNode(String node) {
         kubelet(node).stop();
+        proxies.get(node).stop();
         if (controllerManagers.containsKey(node)) {
             controllerManagers.get(node).stop();
             schedulers.get(node).stop();
@@ -158,6 +186,7 @@ public final class Cluster {
     /** A node's machine boots: kubelet first, then (on a master) the components it runs as static pods. */
     public void startNode(String node) {
         kubelet(node).start();
+        proxies.get(node).start();
         if (controllerManagers.containsKey(node)) {
             controllerManagers.get(node).start();
             schedulers.get(node).start();
