@@ -100,7 +100,7 @@ public final class Sandbox {
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd()),
                 new NodeShellCommand(cluster, current),
-                new KubectlCommand(cluster.api(), "default", "https://172.18.0.2:6443")), workspace);
+                new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443")), workspace);
     }
 
     /**

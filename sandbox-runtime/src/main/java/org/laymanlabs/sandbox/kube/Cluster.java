@@ -137,12 +137,12 @@ public final class Cluster {
                 .withTargetPort(new IntOrString(6443)).endPort().endSpec().build()));
         api.await(api.create(new EndpointsBuilder().withNewMetadata().withName("kubernetes").withNamespace("default")
                 .addToLabels("endpointslice.kubernetes.io/skip-mirror", "true").endMetadata()
-                .addNewSubset().addNewAddress().withIp("172.18.0.2").endAddress()
+                .addNewSubset().addNewAddress().withIp("192.168.49.2").endAddress()
                 .addNewPort().withName("https").withPort(6443).withProtocol("TCP").endPort().endSubset().build()));
         // The API server's endpoint reconciler also writes the slice kube-proxy reads.
         api.await(api.create(new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder().withNewMetadata()
                 .withName("kubernetes").withNamespace("default").addToLabels("kubernetes.io/service-name", "kubernetes").endMetadata()
-                .withAddressType("IPv4").addNewEndpoint().withAddresses("172.18.0.2").withNewConditions().withReady(true).endConditions()
+                .withAddressType("IPv4").addNewEndpoint().withAddresses("192.168.49.2").withNewConditions().withReady(true).endConditions()
                 .endEndpoint().addNewPort().withName("https").withPort(6443).withProtocol("TCP").endPort().build()));
     }
 

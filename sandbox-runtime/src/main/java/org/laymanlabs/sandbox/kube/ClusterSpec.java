@@ -26,9 +26,9 @@ public record ClusterSpec(List<NodeConfig> nodes, FlannelBackend networkMode) {
 
     public static ClusterSpec kubeadmDefault() {
         return new ClusterSpec(List.of(
-                NodeConfig.controlPlane("control-plane", "172.18.0.2", "10.244.0.0/24"),
-                NodeConfig.worker("worker-1", "172.18.0.3", "10.244.1.0/24"),
-                NodeConfig.worker("worker-2", "172.18.0.4", "10.244.2.0/24")));
+                NodeConfig.controlPlane("control-plane", "192.168.49.2", "10.244.0.0/24"),
+                NodeConfig.worker("worker-1", "192.168.49.3", "10.244.1.0/24"),
+                NodeConfig.worker("worker-2", "192.168.49.4", "10.244.2.0/24")));
     }
 
     /** The same nodes, their pods joined by {@code mode}. */

@@ -42,4 +42,11 @@ class NetworkCreateTest {
         assertThat(laptop.ok("docker network inspect -f '{{range .IPAM.Config}}{{.Subnet}}{{end}}' other"))
                 .isEqualTo("172.19.0.0/16\n");
     }
+
+    @Test
+    void theDefaultPoolsSkipASubnetTheHostAlreadyRoutes() {
+        laptop.ok("ip route add 172.18.0.0/16 via 192.168.1.1");
+        laptop.ok("docker network create lab");
+        assertThat(laptop.ok("docker network inspect -f '{{range .IPAM.Config}}{{.Subnet}}{{end}}' lab")).isEqualTo("172.19.0.0/16\n");
+    }
 }

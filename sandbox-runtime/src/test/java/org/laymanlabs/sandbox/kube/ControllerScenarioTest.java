@@ -81,8 +81,8 @@ class ControllerScenarioTest {
     void theControlPlaneRunsAsStaticPodsInKubeSystem() {
         assertThat(api.list(Pod.class, "kube-system")).extracting(p -> p.getMetadata().getName() + " " + p.getStatus().getPhase()
                         + " " + p.getStatus().getPodIP())
-                .containsExactly("etcd-control-plane Running 172.18.0.2", "kube-apiserver-control-plane Running 172.18.0.2",
-                        "kube-controller-manager-control-plane Running 172.18.0.2", "kube-scheduler-control-plane Running 172.18.0.2");
+                .containsExactly("etcd-control-plane Running 192.168.49.2", "kube-apiserver-control-plane Running 192.168.49.2",
+                        "kube-controller-manager-control-plane Running 192.168.49.2", "kube-scheduler-control-plane Running 192.168.49.2");
     }
 
     @Test

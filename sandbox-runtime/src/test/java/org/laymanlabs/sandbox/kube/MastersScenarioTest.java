@@ -21,10 +21,10 @@ class MastersScenarioTest {
 
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-26T09:00:00Z"));
     private final Cluster cluster = Cluster.start(clock, new SplittableRandom(3), new ClusterSpec(List.of(
-            NodeConfig.controlPlane("master-1", "172.18.0.2", "10.244.0.0/24"),
-            NodeConfig.controlPlane("master-2", "172.18.0.5", "10.244.3.0/24"),
-            NodeConfig.worker("worker-1", "172.18.0.3", "10.244.1.0/24"),
-            NodeConfig.worker("worker-2", "172.18.0.4", "10.244.2.0/24"))));
+            NodeConfig.controlPlane("master-1", "192.168.49.2", "10.244.0.0/24"),
+            NodeConfig.controlPlane("master-2", "192.168.49.5", "10.244.3.0/24"),
+            NodeConfig.worker("worker-1", "192.168.49.3", "10.244.1.0/24"),
+            NodeConfig.worker("worker-2", "192.168.49.4", "10.244.2.0/24"))));
     private final ApiServer api = cluster.api();
 
     private String holder(String lease) {

@@ -123,11 +123,16 @@ public final class NetworkController {
         return created;
     }
 
-    /** The default address pools: 172.17/16 is docker0's, user networks take 172.18/16, 172.19/16… */
+    /**
+     * The default address pools: 172.17/16 is docker0's, user networks take 172.18/16, 172.19/16…
+     * skipping any pool that overlaps a route the host already has (libnetwork's
+     * netutils.CheckRouteOverlaps), such as a VPN's or a local cluster's network.
+     */
     private Cidr nextFreePool() {
         for (int second = 18; second <= 31; second++) {
             Cidr candidate = Cidr.parse("172." + second + ".0.0/16");
-            boolean taken = networks.values().stream().anyMatch(n -> n.subnet().filter(s -> overlap(s, candidate)).isPresent());
+            boolean taken = networks.values().stream().anyMatch(n -> n.subnet().filter(s -> overlap(s, candidate)).isPresent())
+                    || host.routes().stream().anyMatch(r -> r.destination().prefixLength() > 0 && overlap(r.destination(), candidate));
             if (!taken) {
                 return candidate;
             }

@@ -16,8 +16,9 @@ import org.laymanlabs.sandbox.net.RouteScope;
 import org.laymanlabs.sandbox.net.RouteType;
 
 /**
- * The network the nodes' machines share, shaped as kind's (pkg/cluster/internal/providers/docker/
- * network.go): 172.18.0.0/16 with the gateway at .1, each node with eth0 at its address and a
+ * The network the nodes' machines share, shaped as minikube's "kic" network (192.168.49.0/24,
+ * the gateway at .1, nodes from .2; kind's 172.18/16 would take Docker's second default address
+ * pool from the learner's own `docker network create`): each node with eth0 at its address and a
  * default route to the gateway. The switch is a bridge in a namespace of its own, so that the
  * nodes' traffic to each other is switched there and not through the learner machine's bridge
  * netfilter, whose FORWARD chain is Docker's (policy DROP) and knows nothing of this network.
@@ -26,7 +27,7 @@ import org.laymanlabs.sandbox.net.RouteType;
  */
 public final class NodeLan {
 
-    public static final Cidr GATEWAY = Cidr.parse("172.18.0.1/16");
+    public static final Cidr GATEWAY = Cidr.parse("192.168.49.1/24");
 
     private final Network network;
     private final NetworkNamespace host;

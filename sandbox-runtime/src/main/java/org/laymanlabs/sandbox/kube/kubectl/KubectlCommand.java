@@ -38,7 +38,7 @@ public final class KubectlCommand implements Command {
 
     /**
      * @param defaultNamespace the namespace of the kubeconfig context
-     * @param serverUrl        the API server's address in the kubeconfig, e.g. https://172.18.0.2:6443
+     * @param serverUrl        the API server's address in the kubeconfig, e.g. https://192.168.49.2:6443
      */
     public KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl) {
         this(api, defaultNamespace, serverUrl, api.clock()::now);

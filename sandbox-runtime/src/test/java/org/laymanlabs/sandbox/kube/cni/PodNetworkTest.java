@@ -56,10 +56,10 @@ class PodNetworkTest {
         NetworkNamespace worker = cluster.machine("worker-1").orElseThrow();
 
         assertThat(worker.link("eth0")).isPresent();
-        assertThat(worker.isLocal(Ipv4Address.parse("172.18.0.3"))).isTrue();
+        assertThat(worker.isLocal(Ipv4Address.parse("192.168.49.3"))).isTrue();
         assertThat(worker.ipForward()).isTrue();
-        assertThat(worker.routes()).extracting(r -> r.toString().strip()).contains("default via 172.18.0.1 dev eth0",
-                "10.244.0.0/24 via 172.18.0.2 dev eth0", "10.244.2.0/24 via 172.18.0.4 dev eth0");
+        assertThat(worker.routes()).extracting(r -> r.toString().strip()).contains("default via 192.168.49.1 dev eth0",
+                "10.244.0.0/24 via 192.168.49.2 dev eth0", "10.244.2.0/24 via 192.168.49.4 dev eth0");
     }
 
     @Test
@@ -67,7 +67,7 @@ class PodNetworkTest {
         Cluster cluster = boot(FlannelBackend.HOST_GW);
         NetworkNamespace host = cluster.network().namespace("host").orElseThrow();
 
-        assertThat(pinger(cluster).echo(host, Ipv4Address.parse("172.18.0.4"), 1)).isInstanceOfSatisfying(
+        assertThat(pinger(cluster).echo(host, Ipv4Address.parse("192.168.49.4"), 1)).isInstanceOfSatisfying(
                 Pinger.Echo.Replied.class, replied -> assertThat(replied.ttl()).isEqualTo(64));
     }
 
@@ -134,7 +134,7 @@ class PodNetworkTest {
                 "sent tcp 10.244.1.2:", "-> 10.244.2.2:80 [SYN]",
                 "route: 10.244.0.0/16 via 10.244.1.1 dev eth0",
                 "arrives in worker-1 on cni0",
-                "route: 10.244.2.0/24 via 172.18.0.4 dev eth0",
+                "route: 10.244.2.0/24 via 192.168.49.4 dev eth0",
                 "arrives in node-lan on",
                 "arrives in worker-2 on eth0",
                 "route: 10.244.2.0/24 dev cni0",
@@ -151,7 +151,7 @@ class PodNetworkTest {
 
         assertThat(printed).containsSubsequence(
                 "route: 10.244.2.0/24 via 10.244.2.0 dev flannel.1  => out flannel.1, next hop 10.244.2.0",
-                "VXLAN flannel.1 (VNI 1) wraps it in udp 172.18.0.3:", "-> 172.18.0.4:8472",
+                "VXLAN flannel.1 (VNI 1) wraps it in udp 192.168.49.3:", "-> 192.168.49.4:8472",
                 "delivered to udp 0.0.0.0:8472 (vxlan flannel.1)",
                 "VXLAN flannel.1 (VNI 1) unwraps the inner packet",
                 "the kernel answers with tcp 10.244.2.2:80 -> 10.244.1.2:");

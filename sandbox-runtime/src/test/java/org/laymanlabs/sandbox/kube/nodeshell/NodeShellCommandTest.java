@@ -36,11 +36,11 @@ class NodeShellCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).isEqualTo("""
-                default via 172.18.0.1 dev eth0\s
-                10.244.0.0/24 via 172.18.0.2 dev eth0\s
+                default via 192.168.49.1 dev eth0\s
+                10.244.0.0/24 via 192.168.49.2 dev eth0\s
                 10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1\s
-                10.244.2.0/24 via 172.18.0.4 dev eth0\s
-                172.18.0.0/16 dev eth0 proto kernel scope link src 172.18.0.3\s
+                10.244.2.0/24 via 192.168.49.4 dev eth0\s
+                192.168.49.0/24 dev eth0 proto kernel scope link src 192.168.49.3\s
                 """);
     }
 
@@ -71,21 +71,21 @@ class NodeShellCommandTest {
         CommandResult result = run("node-shell worker-1 trace 10.244.2.2:80");
 
         assertThat(result.stdout()).containsSubsequence(
-                "route: 10.244.2.0/24 via 172.18.0.4 dev eth0  => out eth0, next hop 172.18.0.4",
+                "route: 10.244.2.0/24 via 192.168.49.4 dev eth0  => out eth0, next hop 192.168.49.4",
                 "leaves by eth0, arrives in node-lan on veth",
                 "bridge br-42a92abac16f switches it",
                 "leaves by veth3d87a6d, arrives in worker-2 on eth0",
                 "route: 10.244.2.0/24 dev cni0 proto kernel scope link src 10.244.2.1  => out cni0, next hop 10.244.2.2",
                 "leaves by cni0, arrives in cni-",
-                "the kernel answers with tcp 10.244.2.2:80 -> 172.18.0.3:51522 [RST]");
+                "the kernel answers with tcp 10.244.2.2:80 -> 192.168.49.3:51522 [RST]");
     }
 
     @Test
     void theLaptopReachesTheNodesAsWithKindOnDocker() {
-        CommandResult result = run("ping -c 1 172.18.0.4");
+        CommandResult result = run("ping -c 1 192.168.49.4");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("64 bytes from 172.18.0.4: icmp_seq=1 ttl=64");
+        assertThat(result.stdout()).contains("64 bytes from 192.168.49.4: icmp_seq=1 ttl=64");
     }
 
     @Test
