@@ -19,7 +19,6 @@ final class NotYet {
                 notYet("port-forward", "it needs streaming connections, which are being built"),
                 notYet("explain", "use 'kubectl get TYPE NAME -o yaml' to see an object's fields"),
                 notYet("edit", "edit the manifest in your workspace and run 'kubectl apply -f' instead"),
-                notYet("patch", "use 'kubectl apply -f', 'kubectl label', 'kubectl scale' or 'kubectl set image' instead"),
                 notYet("replace", "use 'kubectl apply -f' instead"),
                 notYet("top", "the sandbox has no metrics-server"),
                 notYet("cp", "it needs container streams, which are being built"),

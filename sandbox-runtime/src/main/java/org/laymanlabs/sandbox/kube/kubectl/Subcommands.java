@@ -13,7 +13,7 @@ final class Subcommands {
 
     static List<Subcommand> all(String serverUrl) {
         List<Subcommand> all = new java.util.ArrayList<>(List.of(new GetCommand(), new ApplyCommand(), new RunCommand(),
-                new ExposeCommand(), new DeleteCommand(), new ScaleCommand(), MetadataCommand.label(), MetadataCommand.annotate(),
+                new ExposeCommand(), new DeleteCommand(), new ScaleCommand(), new PatchCommand(), MetadataCommand.label(), MetadataCommand.annotate(),
                 new SetImageCommand(), new DescribeCommand()));
         all.addAll(CreateCommands.all());
         all.addAll(NodeCommands.all());
