@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox.kube.scheduler;
 
+import org.laymanlabs.sandbox.kube.api.Tolerations;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;

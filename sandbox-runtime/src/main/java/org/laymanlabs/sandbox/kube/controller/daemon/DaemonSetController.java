@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
 import org.laymanlabs.sandbox.kube.api.Codec;
 import org.laymanlabs.sandbox.kube.api.PodStatuses;
+import org.laymanlabs.sandbox.kube.api.Tolerations;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.apiserver.ApiWatch;
 import org.laymanlabs.sandbox.kube.client.EventRecorder;
@@ -141,18 +142,11 @@ public final class DaemonSetController implements Controller {
         List<Toleration> tolerations = new ArrayList<>(spec.getTolerations());
         tolerations.addAll(DAEMON_TOLERATIONS);
         for (Taint taint : node.getSpec().getTaints()) {
-            if (!taint.getEffect().equals("PreferNoSchedule") && tolerations.stream().noneMatch(t -> tolerates(t, taint))) {
+            if (!taint.getEffect().equals("PreferNoSchedule") && !Tolerations.anyTolerates(tolerations, taint)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean tolerates(Toleration t, Taint taint) {
-        boolean effect = t.getEffect() == null || t.getEffect().isEmpty() || t.getEffect().equals(taint.getEffect());
-        boolean key = t.getKey() == null || t.getKey().isEmpty() || t.getKey().equals(taint.getKey());
-        boolean value = "Exists".equals(t.getOperator()) || Objects.equals(t.getValue(), taint.getValue());
-        return effect && key && value;
     }
 
     private static Pod newPod(DaemonSet ds, String node, String hash) {

@@ -22,6 +22,7 @@ import org.laymanlabs.sandbox.kube.apiserver.ApiWatch;
 import org.laymanlabs.sandbox.kube.client.WorkQueue;
 import org.laymanlabs.sandbox.kube.controller.Controller;
 import org.laymanlabs.sandbox.kube.controller.ControllerRefs;
+import org.laymanlabs.sandbox.kube.controller.Writes;
 
 /**
  * Mirrors pkg/controller/endpointslice: each Service with a selector gets an EndpointSlice
@@ -80,22 +81,14 @@ public final class EndpointSliceController implements Controller {
             EndpointSlice slice = new EndpointSliceBuilder().withNewMetadata().withGenerateName(svc.getMetadata().getName() + "-")
                     .withNamespace(ns).withLabels(labels).withOwnerReferences(ControllerRefs.to(svc)).endMetadata()
                     .withAddressType("IPv4").withEndpoints(endpoints).withPorts(ports).build();
-            api.create(slice).whenComplete((ok, failure) -> finish(done, failure));
+            Writes.finish(List.of(api.create(slice)), done);
         } else if (!Objects.equals(current.get().getEndpoints(), endpoints) || !Objects.equals(current.get().getPorts(), ports)
                 || !Objects.equals(current.get().getMetadata().getLabels(), labels)) {
             EndpointSlice updated = new EndpointSliceBuilder(current.get()).editMetadata().withLabels(labels).endMetadata()
                     .withEndpoints(endpoints).withPorts(ports).build();
-            api.update(updated).whenComplete((ok, failure) -> finish(done, failure));
+            Writes.finish(List.of(api.update(updated)), done);
         } else {
             done.success();
-        }
-    }
-
-    private static void finish(WorkQueue.Done done, Throwable failure) {
-        if (failure == null) {
-            done.success();
-        } else {
-            done.retry();
         }
     }
 

@@ -21,6 +21,7 @@ import org.laymanlabs.sandbox.kube.apiserver.ApiWatch;
 import org.laymanlabs.sandbox.kube.client.WorkQueue;
 import org.laymanlabs.sandbox.kube.controller.Controller;
 import org.laymanlabs.sandbox.kube.controller.ControllerRefs;
+import org.laymanlabs.sandbox.kube.controller.Writes;
 
 /**
  * Mirrors pkg/controller/endpoint/endpoints_controller.go: for every Service with a selector, an
@@ -73,22 +74,14 @@ public final class EndpointsController implements Controller {
         Endpoints wanted = new EndpointsBuilder().withNewMetadata().withName(name).withNamespace(ns)
                 .withLabels(service.get().getMetadata().getLabels()).endMetadata().withSubsets(subsets).build();
         if (current.isEmpty()) {
-            api.create(wanted).whenComplete((ok, failure) -> finish(done, failure));
+            Writes.finish(List.of(api.create(wanted)), done);
         } else if (!Objects.equals(current.get().getSubsets(), subsets)
                 || !Objects.equals(current.get().getMetadata().getLabels(), wanted.getMetadata().getLabels())) {
             Endpoints updated = new EndpointsBuilder(current.get()).editMetadata().withLabels(wanted.getMetadata().getLabels())
                     .endMetadata().withSubsets(subsets).build();
-            api.update(updated).whenComplete((ok, failure) -> finish(done, failure));
+            Writes.finish(List.of(api.update(updated)), done);
         } else {
             done.success();
-        }
-    }
-
-    private static void finish(WorkQueue.Done done, Throwable failure) {
-        if (failure == null) {
-            done.success();
-        } else {
-            done.retry();
         }
     }
 

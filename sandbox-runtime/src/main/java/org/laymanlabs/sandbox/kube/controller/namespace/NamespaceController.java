@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
 import org.laymanlabs.sandbox.kube.api.ResourceType;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
@@ -71,10 +70,9 @@ public final class NamespaceController implements Controller {
             });
             return;
         }
-        List<CompletableFuture<?>> writes = new ArrayList<>();
-        remaining.stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null).forEach(o -> writes.add(api.delete(
-                ApiResources.of(o.getClass()), name, o.getMetadata().getName(), DeletionPropagation.BACKGROUND, null)));
-        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).handle((ok, failure) -> null);
+        // Not waited for: the namespace is looked at again after RECHECK, whatever these answer.
+        remaining.stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null).forEach(o -> api.delete(
+                ApiResources.of(o.getClass()), name, o.getMetadata().getName(), DeletionPropagation.BACKGROUND, null));
         done.requeueAfter(RECHECK);
     }
 }

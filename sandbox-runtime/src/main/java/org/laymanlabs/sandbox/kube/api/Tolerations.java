@@ -1,11 +1,14 @@
-package org.laymanlabs.sandbox.kube.scheduler;
+package org.laymanlabs.sandbox.kube.api;
 
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 
-/** Mirrors v1helper's toleration matching (k8s.io/api core/v1 toleration.go, ToleratesTaint). */
-final class Tolerations {
+/**
+ * Mirrors v1helper's toleration matching (k8s.io/api core/v1 toleration.go, ToleratesTaint), which
+ * the scheduler, the DaemonSet controller and the taint manager all ask.
+ */
+public final class Tolerations {
 
     private Tolerations() {
     }
@@ -14,7 +17,7 @@ final class Tolerations {
      * An empty effect tolerates every effect; an empty key with Exists tolerates every key;
      * Exists ignores the value, and Equal (or no operator) needs the same value.
      */
-    static boolean tolerates(Toleration toleration, Taint taint) {
+    public static boolean tolerates(Toleration toleration, Taint taint) {
         if (!empty(toleration.getEffect()) && !toleration.getEffect().equals(taint.getEffect())) {
             return false;
         }
@@ -29,7 +32,7 @@ final class Tolerations {
         };
     }
 
-    static boolean anyTolerates(List<Toleration> tolerations, Taint taint) {
+    public static boolean anyTolerates(List<Toleration> tolerations, Taint taint) {
         if (tolerations != null) {
             for (Toleration toleration : tolerations) {
                 if (tolerates(toleration, taint)) {
@@ -44,7 +47,7 @@ final class Tolerations {
         return s == null || s.isEmpty();
     }
 
-    static String nullToEmpty(String s) {
+    public static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 }
