@@ -17,7 +17,6 @@ final class NotYet {
                 notYet("exec", "it needs container streams, which are being built"),
                 notYet("attach", "it needs container streams, which are being built"),
                 notYet("port-forward", "it needs streaming connections, which are being built"),
-                notYet("explain", "use 'kubectl get TYPE NAME -o yaml' to see an object's fields"),
                 notYet("edit", "edit the manifest in your workspace and run 'kubectl apply -f' instead"),
                 notYet("replace", "use 'kubectl apply -f' instead"),
                 notYet("top", "the sandbox has no metrics-server"),

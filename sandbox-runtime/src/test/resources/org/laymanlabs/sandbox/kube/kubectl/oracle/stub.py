@@ -42,6 +42,47 @@ def sel_match(o, ls, fs):
                 cur = cur.get(seg,"") if isinstance(cur,dict) else ""
             if (str(cur)!=v) != neg: return False
     return True
+# OpenAPI v3 for kubectl explain, rebuilt from the sandbox's explain schema (EXPLAIN_SCHEMA) the
+# way kube-apiserver publishes it: a field of another type is an allOf of one $ref beside its description.
+GROUP_PKG = {"core": "io.k8s.api.core.v1", "apps": "io.k8s.api.apps.v1", "batch": "io.k8s.api.batch.v1",
+             "coordination": "io.k8s.api.coordination.v1", "discovery": "io.k8s.api.discovery.v1",
+             "networking": "io.k8s.api.networking.v1"}
+def schema_name(id):
+    g, n = id.split(".", 1)
+    return GROUP_PKG[g] + "." + n
+def field_schema(t, ref, defs):
+    if t.startswith("[]"): return {"type": "array", "items": field_schema(t[2:], ref, defs)}
+    if t.startswith("map[string]"): return {"type": "object", "additionalProperties": field_schema(t[11:], ref, defs)}
+    if t in ("string", "integer", "boolean", "number"): return {"type": t}
+    if t == "Object": return {"type": "object"}
+    if t in ("IntOrString", "Quantity"): return {"allOf": [{"$ref": "#/components/schemas/opaque." + t}]}
+    return {"allOf": [{"$ref": "#/components/schemas/" + schema_name(ref)}], "default": {}}
+def openapi(group):
+    defs = json.load(open(os.environ["EXPLAIN_SCHEMA"]))
+    schemas = {"opaque.IntOrString": {"format": "int-or-string", "x-kubernetes-int-or-string": True},
+               "opaque.Quantity": {"oneOf": [{"type": "string"}, {"type": "number"}]}}
+    for id, d in defs.items():
+        props = {}
+        for name, p in d["properties"].items():
+            f = field_schema(p["type"], p.get("ref"), defs)
+            if "description" in p: f["description"] = p["description"]
+            props[name] = f
+        s = {"type": "object", "properties": props}
+        if d.get("description"): s["description"] = d["description"]
+        if d["required"]: s["required"] = d["required"]
+        g = id.split(".")[0]
+        for gg, lst in RES.items():
+            for p, k, n, sn in lst:
+                if k == d["name"] and (gg.split(".")[0] or "core") == g:
+                    s["x-kubernetes-group-version-kind"] = [{"group": gg, "kind": k, "version": "v1"}]
+        schemas[schema_name(id)] = s
+    paths = {}
+    for p, k, n, sn in RES[group]:
+        prefix = "/api/v1" if group == "" else "/apis/" + group + "/v1"
+        path = prefix + ("/namespaces/{namespace}/" if n else "/") + p
+        paths[path] = {"get": {"x-kubernetes-group-version-kind": {"group": group, "kind": k, "version": "v1"}}}
+    return {"openapi": "3.0.0", "info": {"title": "Kubernetes", "version": "v1.32.5"}, "paths": paths,
+            "components": {"schemas": schemas}}
 class H(BaseHTTPRequestHandler):
     def send(self, code, body, ctype="application/json"):
         b=json.dumps(body).encode()
@@ -57,6 +98,10 @@ class H(BaseHTTPRequestHandler):
         if path=="/api/v1": return self.send(200,reslist(""))
         m=re.match(r"^/apis/([^/]+)/v1$",path)
         if m: return self.send(200,reslist(m.group(1)))
+        if path=="/openapi/v3":
+            return self.send(200,{"paths":{("api/v1" if g=="" else "apis/"+g+"/v1"):{"serverRelativeURL":"/openapi/v3/"+("api/v1" if g=="" else "apis/"+g+"/v1")+"?hash=0"} for g in RES}})
+        m=re.match(r"^/openapi/v3/(?:api/v1|apis/([^/]+)/v1)$",path)
+        if m: return self.send(200,openapi(m.group(1) or ""))
         if path=="/version": return self.send(200,{"major":"1","minor":"32","gitVersion":"v1.32.5","gitCommit":"x","gitTreeState":"clean","buildDate":"2025-05-15T08:00:00Z","goVersion":"go1.23.8","compiler":"gc","platform":"linux/amd64"})
         m=re.match(r"^/(?:api/v1|apis/([^/]+)/v1)(?:/namespaces/([^/]+))?/([^/]+)(?:/([^/]+))?$",path)
         if not m: return self.send(404,{"kind":"Status","apiVersion":"v1","status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","code":404})
