@@ -61,13 +61,20 @@ final class GetCommand implements Subcommand {
             }
         }
         long listedAt = session.api().resourceVersion();
+        List<HasMetadata> all = found.values().stream().flatMap(List::stream).toList();
         if (args.bool("watch") || args.bool("watch-only")) {
-            follow(args, session, output, targets, query, found.size() > 1 || args.bool("show-kind"), listedAt);
+            java.util.Optional<java.util.function.Function<HasMetadata, String>> printer = output.humanReadable()
+                    ? java.util.Optional.empty() : java.util.Optional.of(output.perObject());
+            follow(args, session, output, targets, query, found.size() > 1 || args.bool("show-kind"), listedAt, printer);
             if (args.bool("watch-only")) {
                 return;
             }
+            if (printer.isPresent()) {
+                // get.go watch(): the listed objects go one by one through the printer the watch goes on with.
+                all.forEach(o -> session.out(printer.get().apply(o)));
+                return;
+            }
         }
-        List<HasMetadata> all = found.values().stream().flatMap(List::stream).toList();
         if (!output.humanReadable()) {
             boolean single = targets.size() == 1 && targets.get(0).name() != null;
             if (!(all.isEmpty() && single)) {
@@ -80,18 +87,15 @@ final class GetCommand implements Subcommand {
 
     /** -w: watch the same kinds, names and selectors from the list's revision. */
     private static void follow(FlagSet.Parsed args, Session session, Output output, List<ResourceArgs.Target> targets,
-                               Query query, boolean withKind, long listedAt) {
-        if (!output.humanReadable()) {
-            throw KubectlException.error("kubectl get --watch with -o " + args.string("output")
-                    + " is not available in the sandbox yet; use the table output");
-        }
+                               Query query, boolean withKind, long listedAt,
+                               java.util.Optional<java.util.function.Function<HasMetadata, String>> printer) {
         List<ResourceType> types = targets.stream().map(ResourceArgs.Target::type).distinct().toList();
         java.util.function.Predicate<HasMetadata> filter = o -> targets.stream().anyMatch(t -> t.type().kind().equals(o.getKind())
                 && query.matcher(t.type(), t.name()).test(o));
         boolean allNamespaces = args.bool("all-namespaces");
         Printers.Layout layout = new Printers.Layout(output.format() == Output.Format.WIDE, allNamespaces, withKind,
                 args.bool("show-labels"), true);
-        session.follow(new GetWatch.Spec(types, allNamespaces ? "" : query.namespace(), filter, layout, listedAt));
+        session.follow(new GetWatch.Spec(types, allNamespaces ? "" : query.namespace(), filter, layout, listedAt, printer));
     }
 
     private static void printTables(Map<ResourceType, List<HasMetadata>> found, List<HasMetadata> all, FlagSet.Parsed args,

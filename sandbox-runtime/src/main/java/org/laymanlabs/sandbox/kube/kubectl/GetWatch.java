@@ -16,13 +16,14 @@ import org.laymanlabs.sandbox.shell.Execution;
  * Mirrors kubectl get --watch (get.go watch, with the human-readable printer): after the list,
  * it watches from the list's resourceVersion and prints one row per change, without a header,
  * each row laid out on its own as kubectl's per-event flush does, until Ctrl-C. A deleted object
- * is printed in its last state.
+ * is printed in its last state. With {@code -o yaml}, {@code json}, {@code name}, jsonpath or
+ * custom-columns each change is printed as that printer prints one object.
  */
 final class GetWatch extends Execution {
 
     /** What to watch, decided by {@code kubectl get} from its arguments. */
     record Spec(List<ResourceType> types, String namespace, Predicate<HasMetadata> filter, Printers.Layout layout,
-                long fromRevision) {
+                long fromRevision, java.util.Optional<java.util.function.Function<HasMetadata, String>> printer) {
     }
 
     private final OutputSink out;
@@ -40,7 +41,8 @@ final class GetWatch extends Execution {
             String namespace = type.namespaced() ? spec.namespace() : "";
             watches.add(api.watch(type, namespace, spec.fromRevision(), event -> {
                 if (spec.filter().test(event.object())) {
-                    pending.add(Printers.render(type, List.of(event.object()), now.get(), layout));
+                    pending.add(spec.printer().map(p -> p.apply(event.object()))
+                            .orElseGet(() -> Printers.render(type, List.of(event.object()), now.get(), layout)));
                 }
             }));
         }

@@ -93,6 +93,23 @@ final class Output {
         };
     }
 
+    /**
+     * The printer {@code kubectl get -w} keeps for a whole watch: each object on its own, the
+     * YAML printer putting {@code ---} before every object after its first, custom-columns
+     * printing its header once.
+     */
+    java.util.function.Function<HasMetadata, String> perObject() {
+        int[] printed = {0};
+        return object -> {
+            printed[0]++;
+            return switch (format) {
+                case YAML -> (printed[0] > 1 ? "---\n" : "") + Codec.shared().toYaml(object);
+                case CUSTOM_COLUMNS -> customColumns.print(List.of(object), printed[0] > 1);
+                default -> print(List.of(object), true);
+            };
+        };
+    }
+
     /** "deployment.apps/web", as {@code -o name} and most verbs' messages name an object. */
     static String name(HasMetadata object) {
         return Printers.kindPrefix(ApiResources.of(object.getClass())) + object.getMetadata().getName();

@@ -56,4 +56,44 @@ class GetWatchTest {
         watch.interrupt();
         assertThat(watch.result().exitCode()).isEqualTo(130);
     }
+
+    @Test
+    void withYamlEachObjectAndEachChangeIsADocumentOfItsOwn() {
+        sandbox.shell().run("kubectl create namespace team-a");
+        RunningCommand watch = start("kubectl get ns team-a -w -o yaml");
+        assertThat(screen.toString()).startsWith("apiVersion: v1\nkind: Namespace\n").doesNotContain("---")
+                .doesNotContain("kind: List");
+        label("team-a", "gold");
+        sandbox.clock().advance(Duration.ofSeconds(1));
+        watch.interrupt();
+        String[] documents = screen.toString().split("---\n", -1);
+        assertThat(documents).hasSize(2);
+        assertThat(documents[0]).doesNotContain("tier: gold");
+        assertThat(documents[1]).startsWith("apiVersion: v1\nkind: Namespace\n").contains("    tier: gold\n");
+    }
+
+    @Test
+    void withNameOrJsonEachChangeIsPrintedAsThatPrinterPrintsOneObject() {
+        sandbox.shell().run("kubectl create namespace team-b");
+        RunningCommand names = start("kubectl get ns -w -o name -l kubernetes.io/metadata.name=team-b");
+        label("team-b", "gold");
+        sandbox.clock().advance(Duration.ofSeconds(1));
+        names.interrupt();
+        assertThat(screen.toString()).isEqualTo("namespace/team-b\nnamespace/team-b\n");
+        screen.setLength(0);
+        RunningCommand json = start("kubectl get ns team-b --watch-only -o json");
+        label("team-b", "silver");
+        sandbox.clock().advance(Duration.ofSeconds(1));
+        json.interrupt();
+        assertThat(screen.toString()).startsWith("{\n    \"apiVersion\": \"v1\",\n    \"kind\": \"Namespace\",")
+                .contains("\"tier\": \"silver\"").doesNotContain("\"kind\": \"List\"");
+    }
+
+    /** Another client's change while the watch holds the learner's shell. */
+    private void label(String namespace, String tier) {
+        var api = sandbox.cluster().api();
+        var ns = api.get(io.fabric8.kubernetes.api.model.Namespace.class, "", namespace).orElseThrow();
+        api.await(api.update(new io.fabric8.kubernetes.api.model.NamespaceBuilder(ns).editMetadata()
+                .addToLabels("tier", tier).endMetadata().build()));
+    }
 }
