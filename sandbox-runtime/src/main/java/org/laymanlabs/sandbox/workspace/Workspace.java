@@ -52,16 +52,19 @@ public final class Workspace implements FileSystem {
 
     @Override
     public boolean exists(String path) {
+        path = absolute(path);
         return entries.containsKey(path);
     }
 
     @Override
     public boolean isDirectory(String path) {
+        path = absolute(path);
         return entries.containsKey(path) && entries.get(path) == null;
     }
 
     @Override
     public String read(String path) {
+        path = absolute(path);
         requireExists(path);
         String content = entries.get(path);
         if (content == null) {
@@ -73,6 +76,7 @@ public final class Workspace implements FileSystem {
     /** Creates or replaces a file; its directory must exist. */
     @Override
     public void write(String path, String content) {
+        path = absolute(path);
         if (isDirectory(path)) {
             throw new FileSystemException(FileSystemException.Reason.IS_A_DIRECTORY, path);
         }
@@ -95,12 +99,14 @@ public final class Workspace implements FileSystem {
 
     @Override
     public void append(String path, String content) {
+        path = absolute(path);
         write(path, exists(path) ? read(path) + content : content);
     }
 
     /** mkdir; with {@code parents}, like {@code mkdir -p}: missing parents are made and an existing directory is fine. */
     @Override
     public void mkdir(String path, boolean parents) {
+        path = absolute(path);
         if (exists(path)) {
             if (parents && isDirectory(path)) {
                 return;
@@ -120,6 +126,7 @@ public final class Workspace implements FileSystem {
     /** rm: a directory goes only with {@code recursive}, and takes everything under it along. */
     @Override
     public void remove(String path, boolean recursive) {
+        path = absolute(path);
         requireExists(path);
         if (path.equals("/") || path.equals(HOME)) {
             throw new FileSystemException(FileSystemException.Reason.NOT_EMPTY, path);
@@ -138,6 +145,7 @@ public final class Workspace implements FileSystem {
 
     @Override
     public Optional<FileStat> stat(String path) {
+        path = absolute(path);
         if (!exists(path)) {
             return Optional.empty();
         }
@@ -151,6 +159,7 @@ public final class Workspace implements FileSystem {
 
     @Override
     public void chmod(String path, int mode) {
+        path = absolute(path);
         requireExists(path);
         if (mode == (isDirectory(path) ? DIR_MODE : FILE_MODE)) {
             modes.remove(path);
@@ -169,6 +178,7 @@ public final class Workspace implements FileSystem {
     /** The names directly inside a directory, sorted as {@code ls} sorts them in the C locale. */
     @Override
     public List<String> list(String directory) {
+        directory = absolute(directory);
         requireDirectory(directory, directory);
         String prefix = directory.equals("/") ? "/" : directory + "/";
         List<String> names = new ArrayList<>();
@@ -186,6 +196,7 @@ public final class Workspace implements FileSystem {
 
     /** Every file under a directory, with paths relative to it: a build context. */
     public List<String> filesUnder(String directory) {
+        directory = absolute(directory);
         requireDirectory(directory, directory);
         String prefix = directory.equals("/") ? "/" : directory + "/";
         return descendants(directory).stream()
@@ -226,6 +237,14 @@ public final class Workspace implements FileSystem {
     static String parent(String path) {
         int slash = path.lastIndexOf('/');
         return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    /**
+     * The shell always names files absolutely; the editor, the grader and tests may name a
+     * learner's file as they see it in the file tree, relative to the home directory.
+     */
+    private static String absolute(String path) {
+        return path.startsWith("/") ? path : path.isEmpty() ? HOME : HOME + "/" + path;
     }
 
     @Override

@@ -75,6 +75,8 @@ final class YamlDocuments {
         List<JsonNode> documents = new ArrayList<>();
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(2 * 1024 * 1024);
+        // sigs.k8s.io/yaml decodes with go-yaml's non-strict mode: a repeated key silently wins.
+        options.setWarnOnDuplicateKeys(false);
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
                 new Go11Resolver());
         try {

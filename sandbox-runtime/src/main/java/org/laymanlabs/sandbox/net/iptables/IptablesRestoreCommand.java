@@ -49,6 +49,7 @@ public final class IptablesRestoreCommand implements Command {
         boolean counters = false;
         boolean test = false;
         String table = null;
+        String file = null;
         var args = invocation.args();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
@@ -65,15 +66,29 @@ public final class IptablesRestoreCommand implements Command {
                     table = args.get(++i);
                 }
                 default -> {
-                    return CommandResult.error(args.get(i).startsWith("-")
-                            ? "Try `" + PROGRAM + " -h' for more information.\n"
-                            : "Can't open " + args.get(i) + ": No such file or directory\n", 1);
+                    if (args.get(i).startsWith("-")) {
+                        return CommandResult.error("Try `" + PROGRAM + " -h' for more information.\n", 1);
+                    }
+                    if (file != null) {
+                        return CommandResult.error("Unknown arguments found on commandline\n", 1);
+                    }
+                    file = args.get(i);
                 }
             }
         }
+        String input = invocation.stdin();
+        if (file != null) {
+            // xtables-restore: the rules come from the file named on the command line instead of stdin.
+            String path = invocation.shell().resolve(file);
+            if (!invocation.shell().files().exists(path) || invocation.shell().files().isDirectory(path)) {
+                String why = invocation.shell().files().exists(path) ? "Is a directory" : "No such file or directory";
+                return CommandResult.error("Can't open " + file + ": " + why + "\n", 1);
+            }
+            input = invocation.shell().files().read(path);
+        }
         RestoreRun run = new RestoreRun(tables.get(), new RestoreRun.Options(noflush, counters, test, table));
         try {
-            run.run(invocation.stdin());
+            run.run(input);
             return CommandResult.ok("");
         } catch (IptablesError error) {
             return CommandResult.error(error.render(PROGRAM, run.line()), error.exitCode());
