@@ -81,8 +81,12 @@ final class Node implements ProbeManager.Listener {
         run(Duration.ofSeconds(seconds));
     }
 
-    /** The pod's events as describe lists them: "Warning  Unhealthy  (x2)  Readiness probe failed: …". */
+    /**
+     * The pod's events as describe lists them: "Warning  Unhealthy  (x2)  Readiness probe failed: …",
+     * after the 100 ms that the recorder's last writes need to be committed.
+     */
     List<String> events() {
+        run(Duration.ofMillis(100));
         return api.list(Event.class, "default").stream().sorted(Comparator.comparing(Event::getFirstTimestamp)
                         .thenComparing(e -> e.getMetadata().getName()))
                 .map(e -> e.getType() + "  " + e.getReason() + "  (x" + e.getCount() + ")  " + e.getMessage()).toList();
