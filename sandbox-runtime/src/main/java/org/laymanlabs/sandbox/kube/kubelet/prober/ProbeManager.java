@@ -80,7 +80,9 @@ public final class ProbeManager {
         });
     }
 
-    /** The container stopped or is being restarted: its workers stop and its results reset. */
+    /** The container stopped or is being restarted: its workers stop and its results reset.
+     *  (The workers stop probing but keep their ticks, as the real ones do, and take up the next
+     *  container of that name at their next tick; removePod ends them.) */
     public void containerStopped(String podUid, String containerName) {
         ContainerKey key = new ContainerKey(podUid, containerName);
         Running running = containers.get(key);
