@@ -75,6 +75,21 @@ class WorkerTimingTest {
     }
 
     @Test
+    void aRestartedContainersReadinessIsProbedAtOnceByThePodSyncItsStartCauses() {
+        Node node = new Node().upForAMinute();
+        Pod pod = node.pod(c -> c.withReadinessProbe(Node.http("/ready", 10)));
+        node.start(pod);
+        node.runSeconds(3);
+        node.restart(pod);
+        assertThat(node.probes.ready(Node.uid(pod), "web")).isFalse();
+        node.runSeconds(8);
+        assertThat(node.target.times()).containsExactly(0.0, 3.0, 10.0);
+        assertThat(node.probes.ready(Node.uid(pod), "web")).isTrue();
+        assertThat(node.heard).as("the kubelet reads readiness itself after a restart it made")
+                .containsExactly("0 changed web started=true ready=true", "3 changed web started=true ready=true");
+    }
+
+    @Test
     void noProbeRunsAfterThePodIsRemoved() {
         Node node = new Node().upForAMinute();
         Pod pod = node.pod(c -> c.withReadinessProbe(Node.http("/ready", 10)).withLivenessProbe(Node.http("/healthz", 10)));
