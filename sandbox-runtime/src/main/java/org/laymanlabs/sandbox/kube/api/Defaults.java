@@ -160,6 +160,27 @@ public final class Defaults {
                 port.setProtocol("TCP");
             }
         }
+        java.util.stream.Stream.of(container.getLivenessProbe(), container.getReadinessProbe(), container.getStartupProbe())
+                .filter(java.util.Objects::nonNull).forEach(Defaults::probe);
+    }
+
+    /** SetDefaults_Probe and SetDefaults_HTTPGetAction: Go's zero value, like an absent field, takes the default. */
+    private static void probe(io.fabric8.kubernetes.api.model.Probe probe) {
+        probe.setTimeoutSeconds(orDefault(probe.getTimeoutSeconds(), 1));
+        probe.setPeriodSeconds(orDefault(probe.getPeriodSeconds(), 10));
+        probe.setSuccessThreshold(orDefault(probe.getSuccessThreshold(), 1));
+        probe.setFailureThreshold(orDefault(probe.getFailureThreshold(), 3));
+        var get = probe.getHttpGet();
+        if (get != null && (get.getPath() == null || get.getPath().isEmpty())) {
+            get.setPath("/");
+        }
+        if (get != null && (get.getScheme() == null || get.getScheme().isEmpty())) {
+            get.setScheme("HTTP");
+        }
+    }
+
+    private static int orDefault(Integer value, int defaultValue) {
+        return value == null || value == 0 ? defaultValue : value;
     }
 
     /** An image with no tag, or the tag "latest" and no digest, is pulled every time. */

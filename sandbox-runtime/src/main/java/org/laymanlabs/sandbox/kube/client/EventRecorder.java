@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 
 /**
@@ -24,9 +25,9 @@ public final class EventRecorder {
     private final String component;
     private final String host;
     /** The correlator's memory of recent events, bounded as client-go's LRU cache of 4096 is. */
-    private final Map<String, String> written = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, CompletableFuture<Event>> written = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Event>> eldest) {
             return size() > 4096;
         }
     };
@@ -45,21 +46,29 @@ public final class EventRecorder {
         String namespace = ref.getNamespace() == null ? "default" : ref.getNamespace();
         String now = api.clock().now().truncatedTo(ChronoUnit.SECONDS).toString();
         String aggregate = ref.getUid() + "/" + reason + "/" + message;
-        String existingName = written.get(aggregate);
-        if (existingName != null) {
-            api.get(Event.class, namespace, existingName).ifPresent(old -> api.update(new EventBuilder(old)
-                    .withCount(old.getCount() + 1).withLastTimestamp(now).build()));
+        CompletableFuture<Event> previous = written.get(aggregate);
+        if (previous != null) {
+            // A repeat bumps the Event once the previous write has landed, so that repeats in quick
+            // succession (a probe re-run at once) all count.
+            remember(aggregate, previous.thenCompose(landed -> api.get(Event.class, namespace, landed.getMetadata().getName())
+                    .map(old -> api.update(new EventBuilder(old).withCount(old.getCount() + 1).withLastTimestamp(now).build()))
+                    .orElseGet(() -> CompletableFuture.completedFuture(landed))));
             return;
         }
         String name = ref.getName() + "." + Long.toHexString(api.clock().now().toEpochMilli() * 1_000_000L + sequence++ % 1_000_000L);
-        written.put(aggregate, name);
         Event event = new EventBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .withInvolvedObject(ref).withReason(reason).withMessage(message).withType(type.name())
                 .withNewSource().withComponent(component).withHost(host).endSource()
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                 .withReportingComponent(component).withReportingInstance(host == null ? "" : host).build();
-        api.create(event).exceptionally(failure -> {
-            written.remove(aggregate);
+        remember(aggregate, api.create(event));
+    }
+
+    /** The latest write of an aggregate; one that fails is forgotten, so that the next repeat creates the Event again. */
+    private void remember(String aggregate, CompletableFuture<Event> write) {
+        written.put(aggregate, write);
+        write.exceptionally(failure -> {
+            written.remove(aggregate, write);
             return null;
         });
     }
