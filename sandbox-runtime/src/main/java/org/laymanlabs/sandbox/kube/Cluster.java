@@ -82,7 +82,7 @@ public final class Cluster {
                     Cidr.parse(node.podCidr()), Flannel.podMtu(spec.networkMode()), macs))));
             // kube-proxy runs on every node (a DaemonSet pod in kubeadm's cluster) and writes the node's own tables.
             proxies.put(node.name(), new Proxier(api, node.name(), List.of(node.internalIp()), CLUSTER_CIDR,
-                    netfilters.of(machines.get(node.name())), clock));
+                    netfilters.of(machines.get(node.name())), clock, machines.get(node.name())));
             if (node.controlPlane()) {
                 controllerManagers.put(node.name(), new ControllerManager(api, node.name(), random));
                 schedulers.put(node.name(), new Scheduler(api, node.name(), random));

@@ -284,4 +284,79 @@ class ProxierTest {
         assertThat(proxier.lastError()).isEmpty();
         assertThat(save()).doesNotContain(svc);
     }
+
+    /** A slice whose endpoints say which node they run on: "10.244.1.5@worker-1". */
+    EndpointSlice sliceOn(String service, String... ipsAtNodes) {
+        EndpointSliceBuilder slice = new EndpointSliceBuilder().withNewMetadata().withName(service + "-abcde")
+                .withNamespace("default").addToLabels("kubernetes.io/service-name", service).endMetadata()
+                .withAddressType("IPv4").addNewPort().withName("http").withProtocol("TCP").withPort(8080).endPort();
+        for (String ipAtNode : ipsAtNodes) {
+            String[] parts = ipAtNode.split("@");
+            slice.addNewEndpoint().withAddresses(parts[0]).withNodeName(parts[1]).withNewConditions().withReady(true)
+                    .endConditions().endEndpoint();
+        }
+        return api.await(api.create(slice.build()));
+    }
+
+    int nextSourcePort = 44000;
+
+    /** Where 40 new connections end up (each from a port of its own, so that conntrack has no entry for it yet). */
+    Set<String> destinations(String source, String destination, int port, String device) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            HookResult result = forward(source, nextSourcePort++, destination, port, device);
+            seen.add(result.accepted() ? leavesAs(result) : result.verdict() instanceof Verdict.Drop ? "DROP" : result.verdict().toString());
+        }
+        return seen;
+    }
+
+    @Test
+    void externalTrafficPolicyLocalKeepsTheClientsAddressAndSendsNodePortTrafficOnlyToThisNodesPod() {
+        Service web = service("web", "10.96.0.50", 30080);
+        web.getSpec().setExternalTrafficPolicy("Local");
+        api.await(api.update(web));
+        sliceOn("web", "10.244.1.5@worker-1", "10.244.2.5@worker-2");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(destinations("192.168.0.50", "192.168.0.10", 30080, "eth0"))
+                .containsExactly("192.168.0.50 -> 10.244.1.5:8080");
+        // A pod on this node is short-circuited to every endpoint ("pod traffic for … external destinations").
+        assertThat(destinations("10.244.1.7", "192.168.0.10", 30080, "cni0"))
+                .containsExactlyInAnyOrder("10.244.1.7 -> 10.244.1.5:8080", "10.244.1.7 -> 10.244.2.5:8080");
+        String svl = new ServicePortName("default", "web", "http", "TCP").svlChain();
+        assertThat(save()).contains("-A " + new ServicePortName("default", "web", "http", "TCP").extChain() + " -j " + svl + "\n");
+    }
+
+    @Test
+    void externalTrafficPolicyLocalWithoutALocalPodDropsNodePortTrafficFromOutside() {
+        Service web = service("web", "10.96.0.50", 30080);
+        web.getSpec().setExternalTrafficPolicy("Local");
+        api.await(api.update(web));
+        sliceOn("web", "10.244.2.5@worker-2");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(destinations("192.168.0.50", "192.168.0.10", 30080, "eth0")).containsExactly("DROP");
+        assertThat(new IptablesSaveCommand(netfilter).run(new Invocation(List.of("-t", "filter"), "", null)).stdout())
+                .contains("-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment \"default/web:http has no local endpoints\""
+                        + " -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j DROP");
+    }
+
+    @Test
+    void internalTrafficPolicyLocalSendsClusterIpTrafficOnlyToThisNodesPodAndDropsItWithoutOne() {
+        Service web = service("web", "10.96.0.50", null);
+        web.getSpec().setInternalTrafficPolicy("Local");
+        api.await(api.update(web));
+        EndpointSlice slice = sliceOn("web", "10.244.1.5@worker-1", "10.244.2.5@worker-2");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(destinations("10.244.1.7", "10.96.0.50", 80, "cni0")).containsExactly("10.244.1.7 -> 10.244.1.5:8080");
+
+        slice.getEndpoints().remove(0);
+        api.await(api.update(slice));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(destinations("10.244.1.7", "10.96.0.50", 80, "cni0")).containsExactly("DROP");
+    }
 }
