@@ -18,6 +18,8 @@ import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.cloud.Cloud;
 import org.laymanlabs.sandbox.kube.cloud.ServiceController;
 import org.laymanlabs.sandbox.kube.cni.BridgePlugin;
+import org.laymanlabs.sandbox.kube.ingress.IngressNginxAddon;
+import org.laymanlabs.sandbox.kube.ingress.IngressNginxController;
 import org.laymanlabs.sandbox.kube.cni.Flannel;
 import org.laymanlabs.sandbox.kube.cni.NodeLan;
 import org.laymanlabs.sandbox.kube.proxy.KubeProxyAddon;
@@ -133,6 +135,14 @@ public final class Cluster {
     private void startCloud(RandomGenerator random) {
         cloud = new Cloud(network, netfilters, clock, random);
         new ServiceController(api, cloud).start();
+    }
+
+    /**
+     * {@code minikube addons enable ingress}: ingress-nginx's namespace, controller Deployment and
+     * NodePort Service. The controller's program is {@link IngressNginxController}.
+     */
+    public void enableIngressAddon() {
+        IngressNginxAddon.objects().forEach(o -> api.await(api.create(o)));
     }
 
     /** The cloud around the cluster: its internet, with the "outside" client and the load balancers. */
