@@ -12,10 +12,11 @@ import java.util.Map;
 /**
  * The objects of ingress-nginx's deploy manifest for bare metal (deploy/static/provider/baremetal,
  * controller-v1.12.0), as minikube's ingress add-on and kind's guide install it, trimmed to what
- * this cluster serves (no admission webhook, RBAC or IngressClass object; the controller takes
- * "nginx" as its class and as the default class): the ingress-nginx namespace, the controller's
- * ServiceAccount and Deployment (one pod, with POD_NAME and POD_NAMESPACE from the downward API),
- * and the ingress-nginx-controller Service of type NodePort that exposes port 80 on every node.
+ * this cluster serves (no admission webhook or RBAC): the ingress-nginx namespace, the
+ * controller's ServiceAccount and Deployment (one pod, with POD_NAME and POD_NAMESPACE from the
+ * downward API), the ingress-nginx-controller Service of type NodePort that exposes port 80 on
+ * every node, and the IngressClass "nginx" (controller k8s.io/ingress-nginx), marked the default
+ * class as minikube marks it.
  */
 public final class IngressNginxAddon {
 
@@ -39,7 +40,11 @@ public final class IngressNginxAddon {
                         .addNewPort().withName("http").withPort(80).withProtocol("TCP").withAppProtocol("http")
                         .withTargetPort(new IntOrString("http")).endPort()
                         .endSpec().build(),
-                deployment());
+                deployment(),
+                new io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder().withNewMetadata().withName(
+                        IngressNginxController.CLASS).withLabels(SELECTOR)
+                        .addToAnnotations("ingressclass.kubernetes.io/is-default-class", "true").endMetadata()
+                        .withNewSpec().withController("k8s.io/ingress-nginx").endSpec().build());
     }
 
     private static HasMetadata deployment() {

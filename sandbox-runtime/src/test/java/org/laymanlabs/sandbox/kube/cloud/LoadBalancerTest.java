@@ -80,6 +80,7 @@ class LoadBalancerTest {
         }
         assertThat(served).hasSize(3);
         assertThat(run("kubectl describe svc frontend-lb").stdout())
+                .contains("LoadBalancer Ingress:     203.0.113.10 (VIP)\n")
                 .containsPattern("Normal  EnsuringLoadBalancer  \\d+s +service-controller  Ensuring load balancer\n")
                 .containsPattern("Normal  EnsuredLoadBalancer   \\d+s +service-controller  Ensured load balancer\n");
     }
@@ -114,6 +115,8 @@ class LoadBalancerTest {
         sandbox.clock().advance(Duration.ofSeconds(20));
         Service svc = cluster.api().get(Service.class, "default", "frontend-local").orElseThrow();
         int healthCheck = svc.getSpec().getHealthCheckNodePort();
+        assertThat(run("kubectl describe svc frontend-local").stdout()).contains("External Traffic Policy:  Local\n")
+                .contains("HealthCheck NodePort:     " + healthCheck + "\n");
 
         assertThat(cluster.cloud().backends(svc)).extracting(Ipv4Address::toString).containsExactly(podNodeIp);
         String otherNode = podNodeIp.equals("192.168.49.3") ? "192.168.49.4" : "192.168.49.3";

@@ -153,9 +153,24 @@ class IngressTest {
         }
         String nodeIp = cluster.api().get(io.fabric8.kubernetes.api.model.Node.class, "", controllerPod.getSpec().getNodeName())
                 .orElseThrow().getStatus().getAddresses().get(0).getAddress();
+        assertThat(run("kubectl describe ingress two-hosts").stdout())
+                .contains("Address:          " + nodeIp + "\nIngress Class:    nginx\nDefault backend:  <default>\nRules:\n")
+                .containsPattern("  a\\.example\\.com  \n                 /   a:80 \\(10\\.244\\.\\d+\\.\\d+:5678\\)\n")
+                .containsPattern("Normal  Sync    \\d+s +nginx-ingress-controller  Scheduled for sync\n");
         assertThat(run("kubectl get ingress").stdout()).matches(
                 "NAME        CLASS   HOSTS                         ADDRESS        PORTS   AGE\n"
                         + "two-hosts   nginx   a\\.example\\.com,b\\.example\\.com   " + nodeIp.replace(".", "\\.") + "   80      \\d+s\n");
+    }
+
+    @Test
+    void theAddOnInstallsTheNginxClassAsTheDefaultAndANodePortService() {
+        startController();
+
+        assertThat(run("kubectl get ingressclass").stdout()).matches(
+                "NAME    CONTROLLER             PARAMETERS   AGE\nnginx   k8s.io/ingress-nginx   <none>       \\d+s\n");
+        assertThat(run("kubectl get svc -n ingress-nginx").stdout()).matches("NAME                       TYPE       CLUSTER-IP"
+                + " +EXTERNAL-IP   PORT\\(S\\)        AGE\ningress-nginx-controller   NodePort   10\\.[0-9.]+ +<none>        "
+                + "80:3\\d{4}/TCP   \\d+s\n");
     }
 
     @Test
