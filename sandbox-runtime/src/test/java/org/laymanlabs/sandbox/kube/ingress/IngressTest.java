@@ -164,6 +164,8 @@ class IngressTest {
 
     @Test
     void theAddOnInstallsTheNginxClassAsTheDefaultAndANodePortService() {
+        // IngressClass is cluster-scoped: kubectl names no namespace when there is none.
+        assertThat(sandbox.shell().run("kubectl get ingressclass").stderr()).isEqualTo("No resources found\n");
         startController();
 
         assertThat(run("kubectl get ingressclass").stdout()).matches(
