@@ -53,7 +53,9 @@ final class ServiceHealthServer {
         localEndpoints.clear();
         wanted.forEach((hcPort, port) -> {
             localEndpoints.put(hcPort, port.localEndpoints().size());
-            listeners.computeIfAbsent(hcPort, p -> listen(p, port.name()));
+            if (!listeners.containsKey(hcPort)) {
+                listen(hcPort, port.name());
+            }
         });
     }
 
@@ -62,11 +64,16 @@ final class ServiceHealthServer {
         listeners.clear();
     }
 
-    private Listener listen(int port, ServicePortName name) {
+    /** A port something else on the node holds is skipped, as kube-proxy logs the bind error and goes on. */
+    private void listen(int port, ServicePortName name) {
         Listener listener = new Listener(Protocol.TCP, Ipv4Address.ANY, port, "kube-proxy",
                 (request, peer) -> answer(name, localEndpoints.getOrDefault(port, 0)));
-        sockets.listen(listener);
-        return listener;
+        try {
+            sockets.listen(listener);
+            listeners.put(port, listener);
+        } catch (SocketTable.AddressInUseException e) {
+            // Tried again at the next sync, as the real server is re-synced with the service list.
+        }
     }
 
     private String answer(ServicePortName name, int count) {
