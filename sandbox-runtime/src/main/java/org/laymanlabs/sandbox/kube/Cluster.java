@@ -15,9 +15,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
+import org.laymanlabs.sandbox.kube.cloud.Cloud;
+import org.laymanlabs.sandbox.kube.cloud.ServiceController;
 import org.laymanlabs.sandbox.kube.cni.BridgePlugin;
+import org.laymanlabs.sandbox.kube.ingress.IngressNginxAddon;
+import org.laymanlabs.sandbox.kube.ingress.IngressNginxController;
 import org.laymanlabs.sandbox.kube.cni.Flannel;
 import org.laymanlabs.sandbox.kube.cni.NodeLan;
+import org.laymanlabs.sandbox.kube.proxy.KubeProxyAddon;
 import org.laymanlabs.sandbox.kube.proxy.Proxier;
 import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
 import org.laymanlabs.sandbox.kube.controller.ControllerManager;
@@ -59,6 +64,7 @@ public final class Cluster {
     private final Map<String, Scheduler> schedulers = new LinkedHashMap<>();
     private final Map<String, Proxier> proxies = new LinkedHashMap<>();
     private final NamespaceNetfilters netfilters;
+    private Cloud cloud;
 
     private Cluster(VirtualClock clock, RandomGenerator random, ClusterSpec spec, NodeLan lan, Network network,
                     RandomGenerator macs, NamespaceNetfilters netfilters) {
@@ -77,18 +83,20 @@ public final class Cluster {
         this.api = new ApiServer(etcd.client(), clock, random);
         api.start();
         bootstrap();
+        installKubeProxy();
         for (NodeConfig node : spec.nodes()) {
             kubelets.put(node.name(), new Kubelet(api, node, Optional.of(new BridgePlugin(network, machines.get(node.name()),
                     Cidr.parse(node.podCidr()), Flannel.podMtu(spec.networkMode()), macs))));
             // kube-proxy runs on every node (a DaemonSet pod in kubeadm's cluster) and writes the node's own tables.
             proxies.put(node.name(), new Proxier(api, node.name(), List.of(node.internalIp()), CLUSTER_CIDR,
-                    netfilters.of(machines.get(node.name())), clock));
+                    netfilters.of(machines.get(node.name())), clock, machines.get(node.name())));
             if (node.controlPlane()) {
                 controllerManagers.put(node.name(), new ControllerManager(api, node.name(), random));
                 schedulers.put(node.name(), new Scheduler(api, node.name(), random));
             }
         }
         spec.nodes().forEach(node -> startNode(node.name()));
+        startCloud(new SplittableRandom(MACHINE_SEED + 2));
         clock.advance(SETTLE);
     }
 
@@ -119,9 +127,37 @@ public final class Cluster {
         return netfilters;
     }
 
+    /**
+     * The simulated cloud the cluster runs in, with its controller for LoadBalancer Services,
+     * which runs beside the cluster as kind's cloud-provider-kind does beside kind's. It draws from
+     * a stream of its own, so that the nodes' and pods' devices keep the names and MACs they had.
+     */
+    private void startCloud(RandomGenerator random) {
+        cloud = new Cloud(network, netfilters, clock, random);
+        new ServiceController(api, cloud).start();
+    }
+
+    /**
+     * {@code minikube addons enable ingress}: ingress-nginx's namespace, controller Deployment and
+     * NodePort Service. The controller's program is {@link IngressNginxController}.
+     */
+    public void enableIngressAddon() {
+        IngressNginxAddon.objects().forEach(o -> api.await(api.create(o)));
+    }
+
+    /** The cloud around the cluster: its internet, with the "outside" client and the load balancers. */
+    public Cloud cloud() {
+        return cloud;
+    }
+
     /** kube-proxy on a node. */
     public Proxier proxy(String node) {
         return component(proxies, node, "kube-proxy");
+    }
+
+    /** kubeadm's kube-proxy add-on phase: the DaemonSet that shows the nodes' kube-proxies as pods. */
+    private void installKubeProxy() {
+        KubeProxyAddon.objects(CLUSTER_CIDR, "https://192.168.49.2:6443").forEach(o -> api.await(api.create(o)));
     }
 
     /** What kube-apiserver creates for itself at start: system namespaces and the kubernetes Service. */

@@ -79,8 +79,9 @@ class ControllerScenarioTest {
 
     @Test
     void theControlPlaneRunsAsStaticPodsInKubeSystem() {
-        assertThat(api.list(Pod.class, "kube-system")).extracting(p -> p.getMetadata().getName() + " " + p.getStatus().getPhase()
-                        + " " + p.getStatus().getPodIP())
+        // Static pods carry kubeadm's tier=control-plane label; the kube-proxy DaemonSet's pods are the rest.
+        assertThat(api.list(Pod.class, "kube-system")).filteredOn(p -> "control-plane".equals(p.getMetadata().getLabels().get("tier")))
+                .extracting(p -> p.getMetadata().getName() + " " + p.getStatus().getPhase() + " " + p.getStatus().getPodIP())
                 .containsExactly("etcd-control-plane Running 192.168.49.2", "kube-apiserver-control-plane Running 192.168.49.2",
                         "kube-controller-manager-control-plane Running 192.168.49.2", "kube-scheduler-control-plane Running 192.168.49.2");
     }

@@ -41,11 +41,12 @@ public final class ApiResources {
     public static final ResourceType JOBS = new ResourceType("batch", "v1", "Job", "jobs", "job", List.of(), true, Job.class, "jobs");
     public static final ResourceType LEASES = new ResourceType("coordination.k8s.io", "v1", "Lease", "leases", "lease", List.of(), true, Lease.class, "leases");
     public static final ResourceType ENDPOINT_SLICES = new ResourceType("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", "endpointslice", List.of(), true, EndpointSlice.class, "endpointslices");
+    public static final ResourceType INGRESS_CLASSES = new ResourceType("networking.k8s.io", "v1", "IngressClass", "ingressclasses", "ingressclass", List.of(), false, io.fabric8.kubernetes.api.model.networking.v1.IngressClass.class, "ingressclasses");
     public static final ResourceType INGRESSES = new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", "ingress", List.of("ing"), true, Ingress.class, "ingress");
 
     /** In kubectl api-resources order: the core group first, then the groups by name. */
     public static final List<ResourceType> ALL = List.of(CONFIG_MAPS, ENDPOINTS, EVENTS, NAMESPACES, NODES, PODS, SECRETS,
-            SERVICE_ACCOUNTS, SERVICES, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, JOBS, LEASES, ENDPOINT_SLICES, INGRESSES);
+            SERVICE_ACCOUNTS, SERVICES, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, JOBS, LEASES, ENDPOINT_SLICES, INGRESS_CLASSES, INGRESSES);
 
     private ApiResources() {
     }

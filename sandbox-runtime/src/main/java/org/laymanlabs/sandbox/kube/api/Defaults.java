@@ -231,6 +231,9 @@ public final class Defaults {
         if (List.of("NodePort", "LoadBalancer").contains(spec.getType()) && spec.getExternalTrafficPolicy() == null) {
             spec.setExternalTrafficPolicy("Cluster");
         }
+        if ("LoadBalancer".equals(spec.getType()) && spec.getAllocateLoadBalancerNodePorts() == null) {
+            spec.setAllocateLoadBalancerNodePorts(true);
+        }
         for (ServicePort port : spec.getPorts() == null ? List.<ServicePort>of() : spec.getPorts()) {
             if (port.getProtocol() == null) {
                 port.setProtocol("TCP");

@@ -43,6 +43,7 @@ final class ServiceAllocation {
             ServiceSpec s = ((Service) other).getSpec();
             usedIps.add(s.getClusterIP());
             s.getPorts().forEach(p -> usedPorts.add(p.getNodePort()));
+            usedPorts.add(s.getHealthCheckNodePort());
         }
         if (!"ExternalName".equals(spec.getType())) {
             spec.setClusterIP(clusterIp(spec.getClusterIP(), usedIps, service, type));
@@ -56,6 +57,10 @@ final class ServiceAllocation {
                 port.setNodePort(nodePort(port.getNodePort(), usedPorts, i, service, type));
                 usedPorts.add(port.getNodePort());
             }
+        }
+        // needsHCNodePort: a LoadBalancer that keeps traffic on the node gets a port for the balancer's health checks.
+        if ("LoadBalancer".equals(spec.getType()) && "Local".equals(spec.getExternalTrafficPolicy())) {
+            spec.setHealthCheckNodePort(nodePort(spec.getHealthCheckNodePort(), usedPorts, -1, service, type));
         }
     }
 
@@ -90,11 +95,11 @@ final class ServiceAllocation {
     private Integer nodePort(Integer wanted, Set<Integer> used, int index, Service service, ResourceType type) {
         if (wanted != null && wanted != 0) {
             if (wanted < NODE_PORT_MIN || wanted > NODE_PORT_MAX) {
-                throw invalid(service, type, FieldError.invalid("spec.ports[" + index + "].nodePort", wanted,
+                throw invalid(service, type, FieldError.invalid(nodePortField(index), wanted,
                         "provided port is not in the valid range. The range of valid ports is 30000-32767"));
             }
             if (used.contains(wanted)) {
-                throw invalid(service, type, FieldError.invalid("spec.ports[" + index + "].nodePort", wanted,
+                throw invalid(service, type, FieldError.invalid(nodePortField(index), wanted,
                         "provided port is already allocated"));
             }
             return wanted;
@@ -105,6 +110,10 @@ final class ServiceAllocation {
                 return port;
             }
         }
+    }
+
+    private static String nodePortField(int index) {
+        return index < 0 ? "spec.healthCheckNodePort" : "spec.ports[" + index + "].nodePort";
     }
 
     private static Object ipList(String ip) {

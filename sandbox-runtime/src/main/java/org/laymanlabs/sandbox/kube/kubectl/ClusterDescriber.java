@@ -45,8 +45,15 @@ final class ClusterDescriber {
         if (!spec.getExternalIPs().isEmpty()) {
             w.write(0, "External IPs:\t" + String.join(",", spec.getExternalIPs()) + "\n");
         }
+        if (spec.getLoadBalancerIP() != null && !spec.getLoadBalancerIP().isEmpty()) {
+            w.write(0, "Desired LoadBalancer IP:\t" + spec.getLoadBalancerIP() + "\n");
+        }
         if (spec.getExternalName() != null && !spec.getExternalName().isEmpty()) {
             w.write(0, "External Name:\t" + spec.getExternalName() + "\n");
+        }
+        if (svc.getStatus() != null && svc.getStatus().getLoadBalancer() != null
+                && !svc.getStatus().getLoadBalancer().getIngress().isEmpty()) {
+            w.write(0, "LoadBalancer Ingress:\t" + loadBalancerIngress(svc.getStatus().getLoadBalancer().getIngress()) + "\n");
         }
         List<EndpointSlice> slices = api.list(EndpointSlice.class, svc.getMetadata().getNamespace()).stream()
                 .filter(s -> s.getMetadata().getLabels() != null
@@ -69,14 +76,30 @@ final class ClusterDescriber {
         if (spec.getInternalTrafficPolicy() != null && !spec.getInternalTrafficPolicy().isEmpty()) {
             w.write(0, "Internal Traffic Policy:\t" + spec.getInternalTrafficPolicy() + "\n");
         }
+        if (spec.getHealthCheckNodePort() != null && spec.getHealthCheckNodePort() != 0) {
+            w.write(0, "HealthCheck NodePort:\t" + spec.getHealthCheckNodePort() + "\n");
+        }
+        if (!spec.getLoadBalancerSourceRanges().isEmpty()) {
+            w.write(0, "LoadBalancer Source Ranges:\t" + String.join(",", spec.getLoadBalancerSourceRanges()) + "\n");
+        }
         if (events != null) {
             DescribeEvents.write(events, w, now);
         }
         return w.render();
     }
 
+    /** buildIngressString: each ingress's IP (or hostname), with its ipMode in brackets when it has one. */
+    private static String loadBalancerIngress(List<io.fabric8.kubernetes.api.model.LoadBalancerIngress> ingress) {
+        List<String> parts = new ArrayList<>();
+        for (var i : ingress) {
+            String address = i.getIp() != null && !i.getIp().isEmpty() ? i.getIp() : i.getHostname();
+            parts.add(i.getIpMode() == null ? address : address + " (" + i.getIpMode() + ")");
+        }
+        return String.join(", ", parts);
+    }
+
     /** formatEndpointSlices: ready addresses with the port of that name, three at most, then "+ N more...". */
-    private static String endpoints(List<EndpointSlice> slices, String portName) {
+    static String endpoints(List<EndpointSlice> slices, String portName) {
         if (slices.isEmpty()) {
             return "<none>";
         }

@@ -103,7 +103,9 @@ final class GetCommand implements Subcommand {
         boolean allNamespaces = args.bool("all-namespaces");
         if (all.isEmpty()) {
             if (!session.failed() && targets.stream().allMatch(t -> t.name() == null)) {
-                session.note(allNamespaces ? "No resources found" : "No resources found in " + session.namespace(args) + " namespace.");
+                // get.go: only when every resource asked for is namespaced does it name the namespace.
+                boolean allNamespaced = !allNamespaces && targets.stream().allMatch(t -> t.type().namespaced());
+                session.note(allNamespaced ? "No resources found in " + session.namespace(args) + " namespace." : "No resources found");
             }
             return;
         }

@@ -51,6 +51,8 @@ final class Printers {
             Map.entry(ApiResources.ENDPOINT_SLICES, new Table(ServiceRows.ENDPOINT_SLICE,
                     (o, now) -> ServiceRows.endpointSlice((EndpointSlice) o, now))),
             Map.entry(ApiResources.INGRESSES, new Table(ServiceRows.INGRESS, (o, now) -> ServiceRows.ingress((Ingress) o, now))),
+            Map.entry(ApiResources.INGRESS_CLASSES, new Table(ServiceRows.INGRESS_CLASS,
+                    (o, now) -> ServiceRows.ingressClass((io.fabric8.kubernetes.api.model.networking.v1.IngressClass) o, now))),
             Map.entry(ApiResources.NODES, new Table(ClusterRows.NODE, (o, now) -> ClusterRows.node((Node) o, now))),
             Map.entry(ApiResources.NAMESPACES, new Table(ClusterRows.NAMESPACE, (o, now) -> ClusterRows.namespace((Namespace) o, now))),
             Map.entry(ApiResources.EVENTS, new Table(ClusterRows.EVENT, (o, now) -> ClusterRows.event((Event) o, now))),

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Mirrors printService, printEndpoints, printEndpointSlice and printIngress in kubernetes
+ * Mirrors printService, printEndpoints, printEndpointSlice, printIngress and printIngressClass in kubernetes
  * pkg/printers/internalversion/printers.go, with their "+ N more..." truncations.
  */
 final class ServiceRows {
@@ -30,6 +30,9 @@ final class ServiceRows {
             Column.of("Endpoints"), Column.of("Age"));
     static final List<Column> INGRESS = List.of(Column.of("Name"), Column.of("Class"), Column.of("Hosts"),
             Column.of("Address"), Column.of("Ports"), Column.of("Age"));
+
+    static final List<Column> INGRESS_CLASS = List.of(Column.of("Name"), Column.of("Controller"), Column.of("Parameters"),
+            Column.of("Age"));
 
     private static final int MAXIMUM = 3;
 
@@ -164,13 +167,39 @@ final class ServiceRows {
     static List<String> ingress(Ingress ing, Instant now) {
         var spec = ing.getSpec();
         String className = spec.getIngressClassName() == null ? "<none>" : spec.getIngressClassName();
-        Set<String> address = new LinkedHashSet<>();
-        if (ing.getStatus() != null && ing.getStatus().getLoadBalancer() != null) {
-            ing.getStatus().getLoadBalancer().getIngress().forEach(i -> address.add(i.getIp() != null && !i.getIp().isEmpty()
-                    ? i.getIp() : i.getHostname()));
-        }
-        return List.of(ing.getMetadata().getName(), className, hosts(spec.getRules()), String.join(",", address),
+        return List.of(ing.getMetadata().getName(), className, hosts(spec.getRules()), ingressAddress(ing),
                 spec.getTls().isEmpty() ? "80" : "80, 443", Age.since(ing.getMetadata().getCreationTimestamp(), now));
+    }
+
+    /** printIngressClass: the parameters as Kind[.apiGroup]/name, or none. */
+    static List<String> ingressClass(io.fabric8.kubernetes.api.model.networking.v1.IngressClass ic, Instant now) {
+        var params = ic.getSpec() == null ? null : ic.getSpec().getParameters();
+        String parameters = "<none>";
+        if (params != null) {
+            parameters = params.getKind() + (params.getApiGroup() == null ? "" : "." + params.getApiGroup()) + "/"
+                    + params.getName();
+        }
+        return List.of(ic.getMetadata().getName(), ic.getSpec() == null || ic.getSpec().getController() == null ? ""
+                : ic.getSpec().getController(), parameters, Age.since(ic.getMetadata().getCreationTimestamp(), now));
+    }
+
+    /**
+     * ingressLoadBalancerStatusStringerV1 with wide=true (as the server prints tables and describe
+     * calls it): the IPs and hostnames as a sorted set, joined by commas.
+     */
+    static String ingressAddress(Ingress ing) {
+        Set<String> address = new java.util.TreeSet<>();
+        if (ing.getStatus() != null && ing.getStatus().getLoadBalancer() != null) {
+            ing.getStatus().getLoadBalancer().getIngress().forEach(i -> {
+                if (i.getIp() != null && !i.getIp().isEmpty()) {
+                    address.add(i.getIp());
+                }
+                if (i.getHostname() != null && !i.getHostname().isEmpty()) {
+                    address.add(i.getHostname());
+                }
+            });
+        }
+        return String.join(",", address);
     }
 
     private static String hosts(List<IngressRule> rules) {

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.apiserver.ApiWatch;
+import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.iptables.IptablesCommand;
 import org.laymanlabs.sandbox.net.iptables.IptablesRestoreCommand;
 import org.laymanlabs.sandbox.net.netfilter.Chain;
@@ -41,6 +43,7 @@ public final class Proxier {
     private final VirtualClock clock;
     private final List<ApiWatch> watches = new ArrayList<>();
     private final Canary canary;
+    private final Optional<ServiceHealthServer> health;
     private VirtualClock.Timer pending;
     private VirtualClock.Timer fullSync;
     private Instant lastSync;
@@ -51,6 +54,21 @@ public final class Proxier {
      */
     public Proxier(ApiServer api, String nodeName, List<String> nodeIps, String clusterCidr, Netfilter tables,
                    VirtualClock clock) {
+        this(api, nodeName, nodeIps, clusterCidr, tables, clock, Optional.empty());
+    }
+
+    /**
+     * A kube-proxy on the node whose machine is {@code node}, where it also serves the
+     * healthCheckNodePorts of Services with externalTrafficPolicy Local.
+     */
+    public Proxier(ApiServer api, String nodeName, List<String> nodeIps, String clusterCidr, Netfilter tables,
+                   VirtualClock clock, NetworkNamespace node) {
+        this(api, nodeName, nodeIps, clusterCidr, tables, clock, Optional.of(node));
+    }
+
+    private Proxier(ApiServer api, String nodeName, List<String> nodeIps, String clusterCidr, Netfilter tables,
+                    VirtualClock clock, Optional<NetworkNamespace> node) {
+        this.health = node.map(n -> new ServiceHealthServer(n, clock));
         this.api = Objects.requireNonNull(api, "api");
         this.nodeName = Objects.requireNonNull(nodeName, "nodeName");
         this.nodeIps = List.copyOf(nodeIps);
@@ -74,6 +92,7 @@ public final class Proxier {
             fullSync.cancel();
             fullSync = null;
         }
+        health.ifPresent(ServiceHealthServer::stop);
         watches.forEach(ApiWatch::cancel);
         watches.clear();
         if (pending != null) {
@@ -116,12 +135,13 @@ public final class Proxier {
         }
         fullSync = clock.schedule(MAX_SYNC_INTERVAL, this::requestSync);
         new JumpRules(tables).ensure();
-        List<ServicePort> ports = ServicePorts.of(api.list(Service.class, ""), api.list(EndpointSlice.class, ""));
+        List<ServicePort> ports = ServicePorts.of(api.list(Service.class, ""), api.list(EndpointSlice.class, ""), nodeName);
         List<String> existing = tables.table(TableName.NAT).chains().stream().map(Chain::name).toList();
-        String rules = ProxyRules.write(clusterCidr, ports, existing);
+        String rules = ProxyRules.write(clusterCidr, nodeIps.isEmpty() ? "" : nodeIps.get(0), ports, existing);
         CommandResult result = new IptablesRestoreCommand(tables)
                 .run(new Invocation(List.of("--noflush", "--counters"), rules, null));
         lastError = result.exitCode() == 0 ? "" : result.stderr();
+        health.ifPresent(h -> h.sync(ports));
         if (result.exitCode() != 0) {
             // syncRunner.RetryAfter(syncPeriod): a failed restore is tried again in 30 s.
             fullSync.cancel();

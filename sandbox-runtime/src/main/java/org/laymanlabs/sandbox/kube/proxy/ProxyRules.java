@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Mirrors pkg/proxy/iptables/proxier.go syncProxyRules, the part that writes: the whole filter
  * and nat ruleset for a set of service ports, as the one iptables-restore --noflush blob kube-proxy
- * hands the kernel. Declaring a chain flushes it, so every KUBE-* chain is rewritten at once;
+ * hands the kernel; {@link ServiceRules} writes each service port's part. Declaring a chain flushes it, so every KUBE-* chain is rewritten at once;
  * service chains that existed before and are gone now are declared and deleted with -X.
  *
  * <p>This host's iptables has no nfacct match, so, as kube-proxy does when the nfacct counters
@@ -28,14 +28,12 @@ final class ProxyRules {
     private static final List<String> SERVICE_CHAIN_PREFIXES = List.of("KUBE-SVC-", "KUBE-SVL-", "KUBE-EXT-", "KUBE-FW-",
             "KUBE-SEP-");
 
-    private final String clusterCidr;
     private final List<String> filterChains = new ArrayList<>();
     private final List<String> filterRules = new ArrayList<>();
     private final Set<String> natChains = new LinkedHashSet<>();
     private final List<String> natRules = new ArrayList<>();
 
-    private ProxyRules(String clusterCidr) {
-        this.clusterCidr = clusterCidr;
+    private ProxyRules() {
     }
 
     /**
@@ -43,12 +41,17 @@ final class ProxyRules {
      * kernel now, so that stale service chains are deleted.
      */
     static String write(String clusterCidr, List<ServicePort> ports, Collection<String> existingNatChains) {
-        ProxyRules rules = new ProxyRules(clusterCidr);
+        return write(clusterCidr, "", ports, existingNatChains);
+    }
+
+    /** As above, on the node whose address is {@code nodeIp} (a firewall's source range may hold it). */
+    static String write(String clusterCidr, String nodeIp, List<ServicePort> ports, Collection<String> existingNatChains) {
+        ProxyRules rules = new ProxyRules();
         rules.filterChains.addAll(FILTER_CHAINS);
         rules.natChains.addAll(NAT_CHAINS);
         rules.masqueradeRules();
         for (ServicePort port : ports) {
-            rules.service(port);
+            new ServiceRules(rules, clusterCidr, nodeIp, port).write();
         }
         rules.natRules.add("-A KUBE-SERVICES -m comment --comment \"kubernetes service nodeports; NOTE: this must be"
                 + " the last rule in this chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS");
@@ -73,76 +76,16 @@ final class ProxyRules {
                 + " -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT");
     }
 
-    private void service(ServicePort port) {
-        String name = port.name().toString();
-        String proto = port.protocolFlag();
-        String clusterIpMatch = "-m " + proto + " -p " + proto + " -d " + port.clusterIp() + " --dport " + port.port();
-        List<Endpoint> endpoints = port.clusterEndpoints();
-        if (endpoints.isEmpty()) {
-            // No KUBE-SVC chain at all: filter rejects the ClusterIP and the NodePort instead.
-            filterRules.add("-A KUBE-SERVICES -m comment --comment \"" + name + " has no endpoints\" " + clusterIpMatch
-                    + " -j REJECT");
-            if (port.nodePort() != 0) {
-                filterRules.add("-A KUBE-EXTERNAL-SERVICES -m comment --comment \"" + name + " has no endpoints\""
-                        + " -m addrtype --dst-type LOCAL -m " + proto + " -p " + proto + " --dport " + port.nodePort()
-                        + " -j REJECT");
-            }
-            return;
-        }
-        String svc = port.name().svcChain();
-        natChains.add(svc);
-        natRules.add("-A KUBE-SERVICES -m comment --comment \"" + name + " cluster IP\" " + clusterIpMatch + " -j " + svc);
-        if (port.nodePort() != 0) {
-            nodePort(port, svc);
-        }
-        natRules.add("-A " + svc + " -m comment --comment \"" + name + " cluster IP\" " + clusterIpMatch
-                + " ! -s " + clusterCidr + " -j KUBE-MARK-MASQ");
-        serviceToEndpoints(port, svc, endpoints);
-        for (Endpoint endpoint : endpoints) {
-            endpointChain(port, endpoint);
-        }
+    void nat(String rule) {
+        natRules.add(rule);
     }
 
-    private void nodePort(ServicePort port, String svc) {
-        String name = port.name().toString();
-        String ext = port.name().extChain();
-        String proto = port.protocolFlag();
-        natChains.add(ext);
-        natRules.add("-A KUBE-NODEPORTS -m comment --comment " + name + " -m " + proto + " -p " + proto
-                + " --dport " + port.nodePort() + " -j " + ext);
-        natRules.add("-A " + ext + " -m comment --comment \"masquerade traffic for " + name + " external destinations\""
-                + " -j KUBE-MARK-MASQ");
-        natRules.add("-A " + ext + " -j " + svc);
+    void filter(String rule) {
+        filterRules.add(rule);
     }
 
-    /** writeServiceToEndpointRules: affinity checks first, then 1/n, 1/(n-1), … and a last unconditional jump. */
-    private void serviceToEndpoints(ServicePort port, String svc, List<Endpoint> endpoints) {
-        String name = port.name().toString();
-        if (port.affinitySeconds() > 0) {
-            for (Endpoint endpoint : endpoints) {
-                String sep = port.name().sepChain(endpoint.toString());
-                natRules.add("-A " + svc + " -m comment --comment \"" + name + " -> " + endpoint + "\" -m recent --name "
-                        + sep + " --rcheck --seconds " + port.affinitySeconds() + " --reap -j " + sep);
-            }
-        }
-        int n = endpoints.size();
-        for (int i = 0; i < n; i++) {
-            Endpoint endpoint = endpoints.get(i);
-            String statistic = i < n - 1 ? " -m statistic --mode random --probability " + probability(n - i) : "";
-            natRules.add("-A " + svc + " -m comment --comment \"" + name + " -> " + endpoint + "\"" + statistic
-                    + " -j " + port.name().sepChain(endpoint.toString()));
-        }
-    }
-
-    private void endpointChain(ServicePort port, Endpoint endpoint) {
-        String name = port.name().toString();
-        String sep = port.name().sepChain(endpoint.toString());
-        String proto = port.protocolFlag();
-        natChains.add(sep);
-        natRules.add("-A " + sep + " -m comment --comment " + name + " -s " + endpoint.ip() + " -j KUBE-MARK-MASQ");
-        String affinity = port.affinitySeconds() > 0 ? " -m recent --name " + sep + " --set" : "";
-        natRules.add("-A " + sep + " -m comment --comment " + name + affinity + " -m " + proto + " -p " + proto
-                + " -j DNAT --to-destination " + endpoint);
+    void declareNat(String chain) {
+        natChains.add(chain);
     }
 
     private void deleteStale(Collection<String> existing) {

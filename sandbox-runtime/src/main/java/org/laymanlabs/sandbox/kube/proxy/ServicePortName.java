@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Mirrors pkg/proxy/types.go ServicePortName and proxier.go's chain-name hashes: one port of one
- * Service, "ns/name:port" (or "ns/name" when the port is unnamed), and the KUBE-SVC-, KUBE-EXT- and
- * KUBE-SEP- chains named by the first 16 base32 characters of a sha256 of it and the protocol.
+ * Service, "ns/name:port" (or "ns/name" when the port is unnamed), and the KUBE-SVC-, KUBE-SVL-,
+ * KUBE-EXT-, KUBE-FW- and KUBE-SEP- chains named by the first 16 base32 characters of a sha256 of it and the protocol.
  */
 record ServicePortName(String namespace, String name, String port, String protocol) {
 
@@ -25,6 +25,16 @@ record ServicePortName(String namespace, String name, String port, String protoc
 
     String extChain() {
         return "KUBE-EXT-" + portProtoHash();
+    }
+
+    /** The Local traffic policy's chain: only this node's endpoints. */
+    String svlChain() {
+        return "KUBE-SVL-" + portProtoHash();
+    }
+
+    /** The loadBalancerSourceRanges firewall chain. */
+    String fwChain() {
+        return "KUBE-FW-" + portProtoHash();
     }
 
     /** servicePortEndpointChainName: the endpoint "ip:port" joins the hashed string. */

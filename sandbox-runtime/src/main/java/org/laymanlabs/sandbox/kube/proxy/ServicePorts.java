@@ -23,6 +23,11 @@ final class ServicePorts {
     }
 
     static List<ServicePort> of(List<Service> services, List<EndpointSlice> slices) {
+        return of(services, slices, "");
+    }
+
+    /** The service ports as the kube-proxy on {@code nodeName} sees them: endpoints on that node are local. */
+    static List<ServicePort> of(List<Service> services, List<EndpointSlice> slices, String nodeName) {
         List<ServicePort> ports = new ArrayList<>();
         for (Service service : services) {
             String clusterIp = service.getSpec().getClusterIP();
@@ -31,17 +36,45 @@ final class ServicePorts {
                 continue;
             }
             int affinity = affinitySeconds(service);
+            ServicePort.External external = external(service);
+            boolean internalLocal = "Local".equals(service.getSpec().getInternalTrafficPolicy());
             for (var port : service.getSpec().getPorts()) {
                 String protocol = port.getProtocol() == null ? "TCP" : port.getProtocol();
                 ServicePortName name = new ServicePortName(service.getMetadata().getNamespace(),
                         service.getMetadata().getName(), port.getName(), protocol);
                 int nodePort = port.getNodePort() == null ? 0 : port.getNodePort();
                 ports.add(new ServicePort(name, clusterIp, port.getPort(), nodePort, affinity,
-                        endpoints(service, port.getName(), protocol, slices)));
+                        endpoints(service, port.getName(), protocol, slices, nodeName), external, internalLocal));
             }
         }
         ports.sort(Comparator.comparing(p -> p.name().toString()));
         return ports;
+    }
+
+    /**
+     * serviceport.go newBaseServiceInfo: load balancer IPs come from the status (an ingress whose
+     * ipMode is Proxy is left to the balancer), and only a LoadBalancer Service has them or source
+     * ranges; only one with the Local policy has a health check port.
+     */
+    private static ServicePort.External external(Service service) {
+        var spec = service.getSpec();
+        boolean loadBalancer = "LoadBalancer".equals(spec.getType());
+        List<String> lbIps = new ArrayList<>();
+        if (loadBalancer && service.getStatus() != null && service.getStatus().getLoadBalancer() != null
+                && service.getStatus().getLoadBalancer().getIngress() != null) {
+            for (var ingress : service.getStatus().getLoadBalancer().getIngress()) {
+                if (ingress.getIp() != null && !ingress.getIp().isEmpty() && !"Proxy".equals(ingress.getIpMode())) {
+                    lbIps.add(ingress.getIp());
+                }
+            }
+        }
+        List<String> ranges = loadBalancer && spec.getLoadBalancerSourceRanges() != null
+                ? spec.getLoadBalancerSourceRanges() : List.of();
+        boolean local = "Local".equals(spec.getExternalTrafficPolicy());
+        // apiservice.NeedsHealthCheck: a port set on any other Service is ignored.
+        int healthCheck = loadBalancer && local && spec.getHealthCheckNodePort() != null ? spec.getHealthCheckNodePort() : 0;
+        return new ServicePort.External(spec.getExternalIPs() == null ? List.of() : spec.getExternalIPs(), lbIps, ranges,
+                local, healthCheck);
     }
 
     private static int affinitySeconds(Service service) {
@@ -55,7 +88,8 @@ final class ServicePorts {
         return config.getClientIP().getTimeoutSeconds();
     }
 
-    private static List<Endpoint> endpoints(Service service, String portName, String protocol, List<EndpointSlice> slices) {
+    private static List<Endpoint> endpoints(Service service, String portName, String protocol, List<EndpointSlice> slices,
+                                            String nodeName) {
         Set<Endpoint> endpoints = new LinkedHashSet<>();
         for (EndpointSlice slice : slices) {
             if (!Objects.equals(slice.getMetadata().getNamespace(), service.getMetadata().getNamespace())
@@ -75,8 +109,9 @@ final class ServicePorts {
                     boolean ready = conditions == null || conditions.getReady() == null || conditions.getReady();
                     boolean serving = conditions == null || conditions.getServing() == null ? ready : conditions.getServing();
                     boolean terminating = conditions != null && Boolean.TRUE.equals(conditions.getTerminating());
+                    boolean local = !nodeName.isEmpty() && nodeName.equals(endpoint.getNodeName());
                     for (String address : endpoint.getAddresses()) {
-                        endpoints.add(new Endpoint(address, port.getPort(), ready, serving, terminating));
+                        endpoints.add(new Endpoint(address, port.getPort(), ready, serving, terminating, local));
                     }
                 }
             }

@@ -284,4 +284,131 @@ class ProxierTest {
         assertThat(proxier.lastError()).isEmpty();
         assertThat(save()).doesNotContain(svc);
     }
+
+    /** A slice whose endpoints say which node they run on: "10.244.1.5@worker-1". */
+    EndpointSlice sliceOn(String service, String... ipsAtNodes) {
+        EndpointSliceBuilder slice = new EndpointSliceBuilder().withNewMetadata().withName(service + "-abcde")
+                .withNamespace("default").addToLabels("kubernetes.io/service-name", service).endMetadata()
+                .withAddressType("IPv4").addNewPort().withName("http").withProtocol("TCP").withPort(8080).endPort();
+        for (String ipAtNode : ipsAtNodes) {
+            String[] parts = ipAtNode.split("@");
+            slice.addNewEndpoint().withAddresses(parts[0]).withNodeName(parts[1]).withNewConditions().withReady(true)
+                    .endConditions().endEndpoint();
+        }
+        return api.await(api.create(slice.build()));
+    }
+
+    int nextSourcePort = 44000;
+
+    /** Where 40 new connections end up (each from a port of its own, so that conntrack has no entry for it yet). */
+    Set<String> destinations(String source, String destination, int port, String device) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            HookResult result = forward(source, nextSourcePort++, destination, port, device);
+            seen.add(result.accepted() ? leavesAs(result) : result.verdict() instanceof Verdict.Drop ? "DROP" : result.verdict().toString());
+        }
+        return seen;
+    }
+
+    @Test
+    void externalTrafficPolicyLocalKeepsTheClientsAddressAndSendsNodePortTrafficOnlyToThisNodesPod() {
+        Service web = service("web", "10.96.0.50", 30080);
+        web.getSpec().setExternalTrafficPolicy("Local");
+        api.await(api.update(web));
+        sliceOn("web", "10.244.1.5@worker-1", "10.244.2.5@worker-2");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(destinations("192.168.0.50", "192.168.0.10", 30080, "eth0"))
+                .containsExactly("192.168.0.50 -> 10.244.1.5:8080");
+        // A pod on this node is short-circuited to every endpoint ("pod traffic for … external destinations").
+        assertThat(destinations("10.244.1.7", "192.168.0.10", 30080, "cni0"))
+                .containsExactlyInAnyOrder("10.244.1.7 -> 10.244.1.5:8080", "10.244.1.7 -> 10.244.2.5:8080");
+        String svl = new ServicePortName("default", "web", "http", "TCP").svlChain();
+        assertThat(save()).contains("-A " + new ServicePortName("default", "web", "http", "TCP").extChain() + " -j " + svl + "\n");
+    }
+
+    @Test
+    void externalTrafficPolicyLocalWithoutALocalPodDropsNodePortTrafficFromOutside() {
+        Service web = service("web", "10.96.0.50", 30080);
+        web.getSpec().setExternalTrafficPolicy("Local");
+        api.await(api.update(web));
+        sliceOn("web", "10.244.2.5@worker-2");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(destinations("192.168.0.50", "192.168.0.10", 30080, "eth0")).containsExactly("DROP");
+        assertThat(new IptablesSaveCommand(netfilter).run(new Invocation(List.of("-t", "filter"), "", null)).stdout())
+                .contains("-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment \"default/web:http has no local endpoints\""
+                        + " -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j DROP");
+    }
+
+    @Test
+    void internalTrafficPolicyLocalSendsClusterIpTrafficOnlyToThisNodesPodAndDropsItWithoutOne() {
+        Service web = service("web", "10.96.0.50", null);
+        web.getSpec().setInternalTrafficPolicy("Local");
+        api.await(api.update(web));
+        EndpointSlice slice = sliceOn("web", "10.244.1.5@worker-1", "10.244.2.5@worker-2");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(destinations("10.244.1.7", "10.96.0.50", 80, "cni0")).containsExactly("10.244.1.7 -> 10.244.1.5:8080");
+
+        slice.getEndpoints().remove(0);
+        api.await(api.update(slice));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(destinations("10.244.1.7", "10.96.0.50", 80, "cni0")).containsExactly("DROP");
+    }
+
+    /** A LoadBalancer with externalTrafficPolicy Local: the API server gives it a healthCheckNodePort. */
+    Service localLoadBalancer() {
+        return api.await(api.create(new ServiceBuilder().withNewMetadata().withName("web").withNamespace("default").endMetadata()
+                .withNewSpec().withType("LoadBalancer").withExternalTrafficPolicy("Local").withClusterIP("10.96.0.50")
+                .addToSelector("app", "web").addNewPort().withName("http").withProtocol("TCP").withPort(80)
+                .withNewTargetPort(8080).endPort().endSpec().build()));
+    }
+
+    String askHealth(org.laymanlabs.sandbox.net.NetworkNamespace node, int port) {
+        return node.sockets().lookup(org.laymanlabs.sandbox.net.Protocol.TCP, Ipv4Address.parse("192.168.0.10"), port)
+                .orElseThrow().handler().handle("GET /healthz HTTP/1.1\r\n\r\n",
+                        new org.laymanlabs.sandbox.net.socket.ConnectionHandler.Peer(Ipv4Address.parse("192.168.0.99"), 40000));
+    }
+
+    @Test
+    void theHealthCheckNodePortSaysHowManyOfTheServicesPodsRunOnThisNode() {
+        var node = new org.laymanlabs.sandbox.net.Network(new SplittableRandom(1)).createNamespace("worker-1", false);
+        proxier = new Proxier(api, "worker-1", List.of("192.168.0.10"), "10.244.0.0/16", netfilter, clock, node);
+        int port = localLoadBalancer().getSpec().getHealthCheckNodePort();
+        EndpointSlice slice = sliceOn("web", "10.244.1.5@worker-1", "10.244.2.5@worker-2");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(askHealth(node, port)).startsWith("HTTP/1.1 200 OK\r\n").contains("X-Load-Balancing-Endpoint-Weight: 1\r\n")
+                .endsWith("{\n\t\"service\": {\n\t\t\"namespace\": \"default\",\n\t\t\"name\": \"web\"\n\t},\n"
+                        + "\t\"localEndpoints\": 1,\n\t\"serviceProxyHealthy\": true\n}");
+        assertThat(new IptablesSaveCommand(netfilter).run(new Invocation(List.of("-t", "filter"), "", null)).stdout())
+                .contains("-A KUBE-NODEPORTS -p tcp -m comment --comment \"default/web:http health check node port\" -m tcp"
+                        + " --dport " + port + " -j ACCEPT");
+
+        slice.getEndpoints().remove(0);
+        api.await(api.update(slice));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(askHealth(node, port)).startsWith("HTTP/1.1 503 Service Unavailable\r\n");
+    }
+
+    @Test
+    void aHealthCheckPortTakenOnTheNodeIsSkippedAndTheRulesStillSync() {
+        var node = new org.laymanlabs.sandbox.net.Network(new SplittableRandom(1)).createNamespace("worker-1", false);
+        proxier = new Proxier(api, "worker-1", List.of("192.168.0.10"), "10.244.0.0/16", netfilter, clock, node);
+        int port = localLoadBalancer().getSpec().getHealthCheckNodePort();
+        node.sockets().listen(new org.laymanlabs.sandbox.net.socket.Listener(org.laymanlabs.sandbox.net.Protocol.TCP,
+                Ipv4Address.ANY, port, "something else", (request, peer) -> "mine"));
+        sliceOn("web", "10.244.1.5@worker-1");
+        proxier.start();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(proxier.lastError()).isEmpty();
+        assertThat(askHealth(node, port)).isEqualTo("mine");
+        assertThat(save()).contains("KUBE-SVL-");
+    }
 }
