@@ -8,6 +8,8 @@ import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.DatagramExchange;
 import org.laymanlabs.sandbox.net.ipv4.Exchange;
+import org.laymanlabs.sandbox.net.trace.PacketTrace;
+import org.laymanlabs.sandbox.net.trace.TraceEvent;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
@@ -42,11 +44,12 @@ public final class DnsClient {
         }
         DatagramExchange exchange = connector.udp().exchange(from, server, PORT, query.encode(), timeout);
         if (exchange instanceof DatagramExchange.Failed failed) {
-            return failed.errno().equals("Connection refused") ? new DnsReply.Refused(failed.errno())
+            return failed.errno().equals("Connection refused")
+                    ? new DnsReply.Refused(failed.errno(), local(failed.request()))
                     : new DnsReply.Unreachable(failed.errno());
         }
         if (exchange instanceof DatagramExchange.TimedOut silent) {
-            return new DnsReply.TimedOut(silent.reason());
+            return new DnsReply.TimedOut(silent.reason(), local(silent.request()));
         }
         DatagramExchange.Answered answered = (DatagramExchange.Answered) exchange;
         Message response;
@@ -57,7 +60,8 @@ public final class DnsClient {
         }
         if (!answers(query, response)) {
             clock.advance(timeout);
-            return new DnsReply.TimedOut("the answer was not for this query (ID " + response.header().id() + ")");
+            return new DnsReply.TimedOut("the answer was not for this query (ID " + response.header().id() + ")",
+                    local(exchange.request()));
         }
         if (response.header().truncated()) {
             return overTcp(from, server, query, timeout, start, true, exchange);
@@ -70,10 +74,11 @@ public final class DnsClient {
             Instant start, boolean truncated, DatagramExchange first) {
         Exchange exchange = connector.exchange(from, server, PORT, TcpFraming.frame(query.encode()), timeout);
         if (exchange instanceof Exchange.Failed failed) {
-            return failed.refused() ? new DnsReply.Refused(failed.errno()) : new DnsReply.Unreachable(failed.errno());
+            return failed.refused() ? new DnsReply.Refused(failed.errno(), local(failed.request()))
+                    : new DnsReply.Unreachable(failed.errno());
         }
         if (exchange instanceof Exchange.TimedOut silent) {
-            return new DnsReply.TimedOut(silent.reason());
+            return new DnsReply.TimedOut(silent.reason(), local(silent.request()));
         }
         try {
             Message response = Message.decode(TcpFraming.unframe(((Exchange.Answered) exchange).response()));
@@ -85,6 +90,12 @@ public final class DnsClient {
         } catch (DnsFormatException e) {
             return new DnsReply.Malformed(e.getMessage());
         }
+    }
+
+    /** The client socket's "address:port", from the first packet it sent. */
+    private static String local(PacketTrace trace) {
+        return trace.events().stream().filter(TraceEvent.Sent.class::isInstance).map(e -> ((TraceEvent.Sent) e).packet())
+                .findFirst().map(p -> p.source() + ":" + p.sourcePort()).orElse("0.0.0.0:0");
     }
 
     /** res_queriesmatch: the same ID, a response, and the same question. */

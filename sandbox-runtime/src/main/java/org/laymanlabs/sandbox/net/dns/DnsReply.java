@@ -16,14 +16,17 @@ public sealed interface DnsReply {
     record Answered(Message message, Transport transport, Duration took, boolean truncatedOverUdp,
             DatagramExchange firstExchange) implements DnsReply { }
 
-    /** An ICMP port unreachable, or a TCP reset: nothing listens on the server's port 53. */
-    record Refused(String errno) implements DnsReply { }
+    /**
+     * An ICMP port unreachable, or a TCP reset: nothing listens on the server's port 53.
+     * {@code local} is the client socket's address and port, which error messages quote.
+     */
+    record Refused(String errno, String local) implements DnsReply { }
 
     /** No route to the server: the send itself failed. */
     record Unreachable(String errno) implements DnsReply { }
 
     /** Nothing came back within the timeout, which the clock has moved past. */
-    record TimedOut(String reason) implements DnsReply { }
+    record TimedOut(String reason, String local) implements DnsReply { }
 
     /** Something came back that is not a DNS response to this query. */
     record Malformed(String reason) implements DnsReply { }
