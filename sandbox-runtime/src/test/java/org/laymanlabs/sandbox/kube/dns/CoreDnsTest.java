@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.SandboxSpec;
 import org.laymanlabs.sandbox.kube.Cluster;
@@ -33,7 +34,9 @@ import org.laymanlabs.sandbox.net.dns.StubResolver;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.DatagramExchange;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
+import org.laymanlabs.sandbox.net.curl.CurlCommand;
 import org.laymanlabs.sandbox.net.trace.TracePrinter;
+import org.laymanlabs.sandbox.shell.CommandLineShell;
 
 /**
  * Cluster DNS end to end: the kubeadm add-on's two coredns pods run CoreDns (started here in
@@ -133,6 +136,15 @@ class CoreDnsTest {
         assertThat(resolver().lookup("frontend-svc")).contains(Ipv4Address.parse(frontendIp));
         assertThat(resolver().lookup("frontend-svc.default")).contains(Ipv4Address.parse(frontendIp));
         assertThat(resolver().lookup("nosuch")).isEmpty();
+    }
+
+    @Test
+    void curlInAPodFindsTheServiceByItsShortNameThroughDns() {
+        CommandResult curl = CommandLineShell.withBuiltinsAnd(List.of(new CurlCommand(connector, sandbox.clock(),
+                this::client, resolver()))).run("curl -v -sS http://frontend-svc/");
+
+        // The name resolved to the ClusterIP; no container listens yet behind it (the kubelet runs none).
+        assertThat(curl.stderr()).startsWith("*   Trying " + frontendIp + ":80...\n");
     }
 
     @Test
