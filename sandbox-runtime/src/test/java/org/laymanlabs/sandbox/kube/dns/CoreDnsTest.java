@@ -139,6 +139,20 @@ class CoreDnsTest {
     }
 
     @Test
+    void kubeProxyWritesTheKubeDnsUdpRulesAsTheRealOneDoes() {
+        String nat = sandbox.shell().run("node-shell worker-1 iptables-save -t nat").stdout();
+
+        // The chain hashes are kube-proxy's: sha256 of "kube-system/kube-dns:dns" + "udp", base32, 16 characters.
+        assertThat(nat).contains("-A KUBE-SERVICES -d 10.96.0.10/32 -p udp -m comment --comment \"kube-system/kube-dns:dns cluster IP\" "
+                        + "-m udp --dport 53 -j KUBE-SVC-TCOU7JCQXEZGVUNU\n")
+                .contains("-A KUBE-SERVICES -d 10.96.0.10/32 -p tcp -m comment --comment \"kube-system/kube-dns:dns-tcp cluster IP\" "
+                        + "-m tcp --dport 53 -j KUBE-SVC-ERIFXISQEP7F7OF4\n")
+                .contains("-m tcp --dport 9153 -j KUBE-SVC-JD5MR3NA4I4DYORP\n")
+                .containsPattern("-A KUBE-SEP-\\w{16} -p udp -m comment --comment \"kube-system/kube-dns:dns\" -m udp "
+                        + "-j DNAT --to-destination 10\\.244\\.\\d+\\.\\d+:53\n");
+    }
+
+    @Test
     void curlInAPodFindsTheServiceByItsShortNameThroughDns() {
         CommandResult curl = CommandLineShell.withBuiltinsAnd(List.of(new CurlCommand(connector, sandbox.clock(),
                 this::client, resolver()))).run("curl -v -sS http://frontend-svc/");
