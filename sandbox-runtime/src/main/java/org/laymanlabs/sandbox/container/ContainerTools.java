@@ -53,6 +53,7 @@ final class ContainerTools {
         if (has(root, path, "redis-cli")) {
             commands.add(new RedisCli(connector, () -> container.namespace, resolver));
         }
+        commands.addAll(DnsTools.of(root, path, container, connector, clock));
         return commands;
     }
 

@@ -23,6 +23,7 @@ import org.laymanlabs.sandbox.kube.ingress.IngressNginxController;
 import org.laymanlabs.sandbox.kube.cni.Flannel;
 import org.laymanlabs.sandbox.kube.cni.NodeLan;
 import org.laymanlabs.sandbox.kube.proxy.KubeProxyAddon;
+import org.laymanlabs.sandbox.kube.dns.DnsAddon;
 import org.laymanlabs.sandbox.kube.proxy.Proxier;
 import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
 import org.laymanlabs.sandbox.kube.controller.ControllerManager;
@@ -180,6 +181,8 @@ public final class Cluster {
                 .withName("kubernetes").withNamespace("default").addToLabels("kubernetes.io/service-name", "kubernetes").endMetadata()
                 .withAddressType("IPv4").addNewEndpoint().withAddresses("192.168.49.2").withNewConditions().withReady(true).endConditions()
                 .endEndpoint().addNewPort().withName("https").withPort(6443).withProtocol("TCP").endPort().build()));
+        // kubeadm's addon phase: CoreDNS behind the kube-dns Service at the service CIDR's tenth address.
+        DnsAddon.install(api, "cluster.local", "10.96.0.10");
     }
 
     public ApiServer api() {

@@ -79,7 +79,7 @@ class ControllerScenarioTest {
 
     @Test
     void theControlPlaneRunsAsStaticPodsInKubeSystem() {
-        // Static pods carry kubeadm's tier=control-plane label; the kube-proxy DaemonSet's pods are the rest.
+        // Static pods carry kubeadm's tier=control-plane label; kube-proxy's DaemonSet and CoreDNS's Deployment make the rest.
         assertThat(api.list(Pod.class, "kube-system")).filteredOn(p -> "control-plane".equals(p.getMetadata().getLabels().get("tier")))
                 .extracting(p -> p.getMetadata().getName() + " " + p.getStatus().getPhase() + " " + p.getStatus().getPodIP())
                 .containsExactly("etcd-control-plane Running 192.168.49.2", "kube-apiserver-control-plane Running 192.168.49.2",

@@ -71,6 +71,8 @@ public final class Catalog {
         b.add("hashicorp/http-echo", AppImages.httpEcho(), "latest", "1.0", "1.0.0");
         b.add("laymanlabs/crashloop", LabImages.crashloop(busybox136), "1.0", "latest");
         b.add("laymanlabs/slow-start", LabImages.slowStart(busybox136), "1.0", "latest");
+        b.add("registry.k8s.io/coredns/coredns", KubeImages.coredns(), "v1.11.3");
+        b.add("registry.k8s.io/e2e-test-images/jessie-dnsutils", KubeImages.jessieDnsutils(bookworm), "1.3");
         return new Catalog(b.build());
     }
 

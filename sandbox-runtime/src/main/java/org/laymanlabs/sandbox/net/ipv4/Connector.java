@@ -45,6 +45,11 @@ public final class Connector {
         this.clock = clock;
     }
 
+    /** UDP from the same stack, for clients that send datagrams (a resolver, {@code trace -u}). */
+    public UdpSender udp() {
+        return new UdpSender(stack, random, clock);
+    }
+
     /** A request from a client that waits as long as the kernel does. */
     public Exchange exchange(NetworkNamespace client, Ipv4Address destination, int port, String request) {
         return exchange(client, destination, port, request, KERNEL_CONNECT_TIMEOUT);

@@ -11,6 +11,9 @@ import org.laymanlabs.sandbox.net.Protocol;
  */
 public final class ConntrackEntry {
 
+    /** nf_conntrack_udp_packet: a flow with replies becomes a stream only when still active two seconds on. */
+    private static final Duration UDP_STREAM_DELAY = Duration.ofSeconds(2);
+
     /** The TCP states this model passes through (enum tcp_conntrack). */
     enum TcpState { SYN_SENT, SYN_RECV, ESTABLISHED }
 
@@ -23,11 +26,14 @@ public final class ConntrackEntry {
     private boolean destinationNatDone;
     private boolean sourceNatDone;
     private Instant expires;
+    /** When a UDP flow that is still alive counts as a stream (ct->proto.udp.stream_ts, two seconds after it began). */
+    private final Instant streamAfter;
 
     ConntrackEntry(Tuple original, Instant now) {
         this.original = original;
         this.reply = original.inverse();
-        this.expires = now.plus(timeout());
+        this.streamAfter = now.plus(UDP_STREAM_DELAY);
+        this.expires = now.plus(timeout(now));
     }
 
     public Tuple original() {
@@ -96,20 +102,25 @@ public final class ConntrackEntry {
             tcpState = TcpState.ESTABLISHED;
             assured = true;
         }
-        if (original.protocol() != Protocol.TCP && seenReply) {
+        if (original.protocol() == Protocol.ICMP && seenReply) {
             assured = true;
         }
-        expires = now.plus(timeout());
+        // A DNS query and its answer stay a 30 s UNREPLIED-or-replied flow; only a longer UDP
+        // exchange earns nf_conntrack_udp_timeout_stream and ASSURED (kernel 5.16 onwards).
+        if (original.protocol() == Protocol.UDP && seenReply && !now.isBefore(streamAfter)) {
+            assured = true;
+        }
+        expires = now.plus(timeout(now));
     }
 
-    private Duration timeout() {
+    private Duration timeout(Instant now) {
         return switch (original.protocol()) {
             case TCP -> switch (tcpState) {
                 case SYN_SENT -> Duration.ofSeconds(120);
                 case SYN_RECV -> Duration.ofSeconds(60);
                 case ESTABLISHED -> Duration.ofDays(5);
             };
-            case UDP -> Duration.ofSeconds(seenReply ? 120 : 30);
+            case UDP -> Duration.ofSeconds(seenReply && !now.isBefore(streamAfter) ? 120 : 30);
             case ICMP -> Duration.ofSeconds(30);
         };
     }

@@ -1,7 +1,9 @@
 package org.laymanlabs.sandbox.net.socket;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Protocol;
@@ -10,6 +12,8 @@ import org.laymanlabs.sandbox.net.Protocol;
 public final class SocketTable {
 
     private final List<Listener> listeners = new ArrayList<>();
+    /** What reads each bound UDP socket: a datagram has no connection whose handler could answer it. */
+    private final Map<Listener, DatagramHandler> receivers = new HashMap<>();
 
     /** bind(2) and listen(2); a clash with an existing socket fails with EADDRINUSE. */
     public void listen(Listener listener) {
@@ -23,8 +27,25 @@ public final class SocketTable {
         listeners.add(listener);
     }
 
+    /**
+     * bind(2) of a UDP socket on {@code address:port}, whose datagrams {@code receiver} reads; a
+     * clash fails with EADDRINUSE as for TCP.
+     */
+    public Listener bind(Ipv4Address address, int port, String owner, DatagramHandler receiver) {
+        Listener socket = new Listener(Protocol.UDP, address, port, owner, (data, from) -> "");
+        listen(socket);
+        receivers.put(socket, receiver);
+        return socket;
+    }
+
+    /** The program reading a bound UDP socket; empty for a socket the kernel itself owns (VXLAN). */
+    public Optional<DatagramHandler> receiver(Listener socket) {
+        return Optional.ofNullable(receivers.get(socket));
+    }
+
     public void close(Listener listener) {
         listeners.remove(listener);
+        receivers.remove(listener);
     }
 
     /** The socket a packet to this address and port reaches: an exact bind beats a wildcard. */

@@ -36,30 +36,37 @@ public final class TraceCommand implements Command {
 
     @Override
     public String usage() {
-        return "trace HOST[:PORT]";
+        return "trace [-u] HOST[:PORT]";
     }
 
     @Override
     public String summary() {
-        return "Follow one TCP connection hop by hop: routes, iptables rules, NAT, and where it ends.";
+        return "Follow one TCP connection (or with -u one UDP datagram) hop by hop: routes, iptables rules, NAT, and where it ends.";
     }
 
     @Override
     public CommandResult run(Invocation invocation) {
         List<String> args = invocation.args();
+        boolean udp = !args.isEmpty() && args.get(0).equals("-u");
+        if (udp) {
+            args = args.subList(1, args.size());
+        }
         if (args.size() != 1 || args.get(0).startsWith("-")) {
-            return CommandResult.error("usage: trace HOST[:PORT]   (PORT defaults to 80)\n", 2);
+            return CommandResult.error("usage: trace [-u] HOST[:PORT]   (PORT defaults to 80, or 53 with -u)\n", 2);
         }
         String target = args.get(0);
         int colon = target.lastIndexOf(':');
         String host = colon < 0 ? target : target.substring(0, colon);
-        String portText = colon < 0 ? "80" : target.substring(colon + 1);
+        String portText = colon < 0 ? (udp ? "53" : "80") : target.substring(colon + 1);
         if (!portText.matches("[0-9]{1,5}") || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
             return CommandResult.error("trace: invalid port '" + portText + "': use 1-65535\n", 2);
         }
         Ipv4Address address = resolver.resolve(host).orElse(null);
         if (address == null) {
             return CommandResult.error("trace: could not resolve host: " + host + "\n", 2);
+        }
+        if (udp) {
+            return UdpTrace.run(connector.udp(), home.get(), address, Integer.parseInt(portText));
         }
         Exchange exchange = connector.exchange(home.get(), address, Integer.parseInt(portText), "");
         StringBuilder out = new StringBuilder(TracePrinter.print("The first packet:", exchange.request()));

@@ -1,0 +1,26 @@
+package org.laymanlabs.sandbox.kube.dns;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.laymanlabs.sandbox.net.http.HttpRequest;
+import org.laymanlabs.sandbox.net.http.HttpResponse;
+import org.laymanlabs.sandbox.net.socket.ConnectionHandler;
+
+/**
+ * The small HTTP servers of CoreDNS's health, ready and prometheus plugins: Go's net/http, a
+ * 200 with the plugin's text on its one path and Go's 404 page elsewhere.
+ */
+record Http(Function<String, Optional<String>> paths) implements ConnectionHandler {
+
+    @Override
+    public String handle(String request, Peer peer) {
+        Optional<String> body = HttpRequest.parse(request).flatMap(r -> paths.apply(r.path()));
+        if (body.isPresent()) {
+            return HttpResponse.of(200, "OK", List.of(new HttpResponse.Header("Content-Type", "text/plain; charset=utf-8")),
+                    body.get()).toWire();
+        }
+        return HttpResponse.of(404, "Not Found", List.of(new HttpResponse.Header("Content-Type", "text/plain; charset=utf-8"),
+                new HttpResponse.Header("X-Content-Type-Options", "nosniff")), "404 page not found\n").toWire();
+    }
+}
