@@ -97,7 +97,7 @@ public final class Cluster {
             }
         }
         spec.nodes().forEach(node -> startNode(node.name()));
-        startCloud(new SplittableRandom(MACHINE_SEED + 2));
+        startCloud(new SplittableRandom(MACHINE_SEED + 2), lan.host());
         clock.advance(SETTLE);
     }
 
@@ -133,8 +133,9 @@ public final class Cluster {
      * which runs beside the cluster as kind's cloud-provider-kind does beside kind's. It draws from
      * a stream of its own, so that the nodes' and pods' devices keep the names and MACs they had.
      */
-    private void startCloud(RandomGenerator random) {
+    private void startCloud(RandomGenerator random, NetworkNamespace laptop) {
         cloud = new Cloud(network, netfilters, clock, random);
+        cloud.connectHome(laptop);
         new ServiceController(api, cloud).start();
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Network;
+import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
 import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
@@ -55,6 +56,15 @@ public final class Cloud {
 
     public Internet internet() {
         return internet;
+    }
+
+    /**
+     * The learner's home network: the router the laptop's eth0 and default route point at, on
+     * the cloud's internet, so that external IPs answer from the laptop as from a real one.
+     */
+    public void connectHome(NetworkNamespace laptop) {
+        laptop.link("eth0").ifPresent(card -> network.withMacsFrom(random,
+                () -> HomeRouter.connect(network, netfilters, internet, card)));
     }
 
     /** cloudprovider.DefaultLoadBalancerName: "a" and the Service's UID without dashes, at most 32 characters. */

@@ -142,4 +142,16 @@ class LoadBalancerTest {
         assertThat(cluster.network().namespace(balancer)).isEmpty();
         assertThat(fromOutside("203.0.113.10")).isNotInstanceOf(Exchange.Answered.class);
     }
+
+    @Test
+    void answersTheLearnersOwnCurlThroughTheHomeRoutersNat() {
+        frontends(2);
+        run("kubectl expose deployment frontend --name=frontend-lb --port=80 --target-port=5000 --type=LoadBalancer");
+        sandbox.clock().advance(Duration.ofSeconds(15));
+
+        // The laptop's default route (192.168.1.1 on eth0) leads to its home router, which masquerades onto the internet.
+        assertThat(run("curl -s http://203.0.113.10/").stdout()).startsWith("frontend-");
+        assertThat(run("ip route").stdout()).startsWith("default via 192.168.1.1 dev eth0");
+        assertThat(run("node-shell worker-1 ip route").stdout()).doesNotContain("203.0.113");
+    }
 }
