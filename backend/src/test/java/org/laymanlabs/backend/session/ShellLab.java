@@ -1,0 +1,26 @@
+package org.laymanlabs.backend.session;
+
+import java.time.Instant;
+import java.util.List;
+import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.SandboxSpec;
+
+/**
+ * A lab for session tests, in place of the lab package's: the default sandbox shape, and one step
+ * ("web") whose check asks the sandbox's own docker whether a container named web is running.
+ */
+public final class ShellLab implements LabSandboxes {
+
+    @Override
+    public Sandbox create(String labId, long seed, Instant startTime) {
+        return Sandbox.create(new SandboxSpec(seed, startTime));
+    }
+
+    @Override
+    public List<CheckOutcome> check(String labId, String stepId, Sandbox sandbox) {
+        String running = sandbox.shell().run("docker inspect -f '{{.State.Running}}' web").stdout().strip();
+        boolean passed = running.equals("true");
+        return List.of(new CheckOutcome("web-runs", passed,
+                passed ? "container web is running" : "expected a running container named web, found " + running));
+    }
+}
