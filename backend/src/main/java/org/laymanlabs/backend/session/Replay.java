@@ -3,6 +3,8 @@ package org.laymanlabs.backend.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.OutputSink;
@@ -164,5 +166,16 @@ final class Replay {
 
     List<HistoryLine> history() {
         return history.lines();
+    }
+
+    /** The journal, the scrollback and the learner's files, as they are saved after an input. */
+    SandboxState state() {
+        Workspace files = sandbox.workspace();
+        Map<String, String> contents = new TreeMap<>();
+        for (String relative : files.filesUnder(Workspace.HOME)) {
+            String path = Workspace.HOME + "/" + relative;
+            contents.put(path, files.read(path));
+        }
+        return new SandboxState(journal, history.lines(), contents);
     }
 }

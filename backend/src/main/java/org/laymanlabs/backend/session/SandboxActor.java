@@ -17,8 +17,9 @@ import org.laymanlabs.sandbox.vfs.FileSystemException;
  * One sandbox as an actor (DESIGN.md, "One thread at a time"): every command, clock tick and
  * query runs as a task in its {@link Mailbox}, one after another, so two browser tabs, the REST
  * API and a real client can all send work and await the answer. Every input is also written to
- * its {@link SandboxJournal}, which is its snapshot; {@code onInput} hears of each one, in order,
- * before the caller gets its answer, so an acknowledged input is one that was saved.
+ * its {@link SandboxJournal}, which is its snapshot; {@code onInput} hears of each one, in order and
+ * with the resulting state, before the caller gets its answer, so an acknowledged input is one that
+ * was saved.
  */
 public final class SandboxActor {
 
@@ -27,10 +28,10 @@ public final class SandboxActor {
 
     private final Mailbox mailbox;
     private final LabSandboxes labs;
-    private final Consumer<SandboxJournal> onInput;
+    private final Consumer<SandboxState> onInput;
     private final Replay state;
 
-    private SandboxActor(Executor pool, LabSandboxes labs, Consumer<SandboxJournal> onInput) {
+    private SandboxActor(Executor pool, LabSandboxes labs, Consumer<SandboxState> onInput) {
         this.mailbox = new Mailbox(pool);
         this.labs = labs;
         this.onInput = onInput;
@@ -39,7 +40,7 @@ public final class SandboxActor {
 
     /** An actor whose first task rebuilds the sandbox from {@code journal}; callers queue behind it. */
     public static SandboxActor restore(SandboxJournal journal, LabSandboxes labs, Executor pool,
-                                       Consumer<SandboxJournal> onInput) {
+                                       Consumer<SandboxState> onInput) {
         SandboxActor actor = new SandboxActor(pool, labs, onInput);
         actor.mailbox.execute(() -> actor.state.replay(journal));
         return actor;
@@ -110,11 +111,16 @@ public final class SandboxActor {
         return submit(state::history);
     }
 
+    /** The state as it would be saved now, with the journal up to the present instant. */
+    public CompletableFuture<SandboxState> state() {
+        return submit(state::state);
+    }
+
     /** Throws the sandbox away and rebuilds it from {@code journal}: resetting a step or the lab. */
     public CompletableFuture<Void> resetTo(SandboxJournal journal) {
         return submit(() -> {
             state.replay(journal);
-            onInput.accept(state.journal());
+            onInput.accept(state.state());
             return null;
         });
     }
@@ -141,7 +147,7 @@ public final class SandboxActor {
                 throw new SandboxFailure(describe(entry), e);
             }
             state.record(entry);
-            onInput.accept(state.journal());
+            onInput.accept(state.state());
             return (T) answer;
         });
     }

@@ -16,13 +16,14 @@ final class TerminalHistory {
     static final int MAX_OUTPUT_CHARS = 8 * 1024;
 
     private final Deque<HistoryLine> lines = new ArrayDeque<>();
+    private long typed;
 
     void add(Instant at, String line, CommandResult result) {
         String output = result.terminal();
         if (output.length() > MAX_OUTPUT_CHARS) {
             output = output.substring(0, MAX_OUTPUT_CHARS) + "\n[output truncated]\n";
         }
-        lines.addLast(new HistoryLine(at, line, output, result.exitCode()));
+        lines.addLast(new HistoryLine(++typed, at, line, output, result.exitCode()));
         while (lines.size() > MAX_LINES) {
             lines.removeFirst();
         }

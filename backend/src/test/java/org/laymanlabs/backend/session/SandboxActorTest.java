@@ -21,7 +21,7 @@ class SandboxActorTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
-    private final List<SandboxJournal> saved = new ArrayList<>();
+    private final List<SandboxState> saved = new ArrayList<>();
 
     @AfterEach
     void stopPool() {
