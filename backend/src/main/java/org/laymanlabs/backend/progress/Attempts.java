@@ -3,6 +3,7 @@ package org.laymanlabs.backend.progress;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,6 +11,7 @@ import org.laymanlabs.backend.account.AccessControl;
 import org.laymanlabs.backend.account.Caller;
 import org.laymanlabs.backend.session.SandboxActor;
 import org.laymanlabs.backend.session.SandboxOrigin;
+import org.laymanlabs.backend.session.SandboxTokens;
 import org.laymanlabs.backend.session.Sessions;
 import org.laymanlabs.sandbox.CommandResult;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,15 +30,17 @@ public class Attempts {
     private final LabCourse course;
     private final Sessions sessions;
     private final AccessControl access;
+    private final SandboxTokens tokens;
     private final Clock clock;
 
     Attempts(AttemptRepository attempts, StepCompletionRepository completions, LabCourse course, Sessions sessions,
-             AccessControl access, ObjectProvider<Clock> clock) {
+             AccessControl access, SandboxTokens tokens, ObjectProvider<Clock> clock) {
         this.attempts = attempts;
         this.completions = completions;
         this.course = course;
         this.sessions = sessions;
         this.access = access;
+        this.tokens = tokens;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -72,6 +76,25 @@ public class Attempts {
         return sessions.open(attempt.id(), origin(attempt));
     }
 
+    /**
+     * The sandbox a real client's bearer token opens (Docker Engine API, Kubernetes API): only that
+     * attempt's, and only while the attempt is in progress.
+     */
+    public Optional<SandboxActor> sandboxForToken(String token) {
+        return tokens.resolve(token).flatMap(attempts::findById).filter(LabAttempt::isActive)
+                .map(attempt -> sessions.open(attempt.id(), origin(attempt)));
+    }
+
+    /** Issues a bearer token for the caller's own attempt. */
+    public String issueToken(Caller caller, UUID attemptId) {
+        return tokens.issue(get(caller, attemptId).id());
+    }
+
+    /** Revokes every token of the caller's own attempt. */
+    public int revokeTokens(Caller caller, UUID attemptId) {
+        return tokens.revokeAll(get(caller, attemptId).id());
+    }
+
     /** Runs one shell line in the attempt's sandbox and waits for its result. */
     public CommandResult run(Caller caller, UUID attemptId, String line) {
         return await(sandbox(caller, attemptId).run(line));
@@ -104,7 +127,7 @@ public class Attempts {
     }
 
     /** Waits for a sandbox's answer, passing on the learner-facing reason if it refused. */
-    static <T> T await(java.util.concurrent.CompletableFuture<T> answer) {
+    public static <T> T await(java.util.concurrent.CompletableFuture<T> answer) {
         try {
             return answer.join();
         } catch (CompletionException e) {
