@@ -11,7 +11,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** A journal as stored: gzip-compressed JSON, which shrinks the repeated shell lines and manifests well. */
-final class SnapshotCodec {
+public final class SnapshotCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -20,7 +20,7 @@ final class SnapshotCodec {
     private SnapshotCodec() {
     }
 
-    static byte[] encode(SandboxJournal journal) {
+    public static byte[] encode(SandboxJournal journal) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             JSON.writeValue(gzip, journal);
@@ -30,7 +30,7 @@ final class SnapshotCodec {
         return bytes.toByteArray();
     }
 
-    static SandboxJournal decode(byte[] stored) {
+    public static SandboxJournal decode(byte[] stored) {
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
             SandboxJournal journal = JSON.readValue(gzip, SandboxJournal.class);
             if (journal.format() != SandboxJournal.FORMAT) {

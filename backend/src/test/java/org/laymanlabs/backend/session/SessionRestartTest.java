@@ -85,6 +85,26 @@ class SessionRestartTest {
     }
 
     @Test
+    void anActiveLearnersClockRunsInRealTimeAndStandsStillOnceTheyStop() {
+        try (ConfigurableApplicationContext app = start()) {
+            Caller cy = app.getBean(Accounts.class).create("cy", "correct horse", Role.LEARNER).asCaller();
+            Attempts attempts = app.getBean(Attempts.class);
+            UUID attemptId = attempts.startOrResume(cy, TestCourse.LAB).id();
+            Instant used = Instant.now();
+            SandboxActor sandbox = attempts.sandbox(cy, attemptId);
+            Instant virtual = sandbox.query(s -> s.clock().now()).join();
+            Sessions sessions = app.getBean(Sessions.class);
+
+            sessions.tickAll(used.plusSeconds(60));
+            Instant afterAMinute = sandbox.query(s -> s.clock().now()).join();
+            sessions.tickAll(used.plus(Duration.ofMinutes(30)));
+
+            assertThat(Duration.between(virtual, afterAMinute)).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(70));
+            assertThat(sandbox.query(s -> s.clock().now()).join()).isEqualTo(afterAMinute);
+        }
+    }
+
+    @Test
     void anIdleSandboxIsSavedAndDroppedAndComesBackTheSameOnReturn() {
         try (ConfigurableApplicationContext app = start()) {
             Caller bob = app.getBean(Accounts.class).create("bob", "correct horse", Role.LEARNER).asCaller();

@@ -100,6 +100,30 @@ class SnapshotRoundTripTest {
                 .isEqualTo(original.run("docker ps -a --no-trunc; kubectl get pods -o wide").join());
     }
 
+    /**
+     * A long, busy session: 400 lines typed and 40 saves of a 40-line manifest over two hours. A
+     * thousand such snapshots must fit in 50 MB (issue 7), so one may take 50,000 bytes.
+     */
+    @Test
+    void aThousandSnapshotsOfLongSessionsFitInFiftyMegabytes() {
+        SandboxJournal journal = SandboxJournal.fresh("demo", 7, START);
+        Instant at = START;
+        for (int i = 0; i < 400; i++) {
+            at = at.plusSeconds(17);
+            journal = journal.with(new JournalEntry.Typed(at, "kubectl scale deployment web-" + (i % 7) + " --replicas=" + i % 5));
+            if (i % 10 == 0) {
+                StringBuilder manifest = new StringBuilder();
+                for (int line = 0; line < 40; line++) {
+                    manifest.append("  - name: container-").append(line).append("\n    image: nginx:1.").append(i + line).append('\n');
+                }
+                journal = journal.with(new JournalEntry.FileWritten(at, "/home/learner/web-" + i + ".yaml", manifest.toString()));
+            }
+        }
+
+        assertThat(SnapshotCodec.encode(journal).length).isLessThanOrEqualTo(50_000);
+        assertThat(SnapshotCodec.decode(SnapshotCodec.encode(journal))).isEqualTo(journal);
+    }
+
     @Test
     void aSnapshotIsStoredCompressed() {
         SandboxActor original = restore(SandboxJournal.fresh("demo", 7, START));
