@@ -16,7 +16,9 @@ import org.laymanlabs.backend.session.Sessions;
 import org.laymanlabs.sandbox.CommandResult;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A learner's attempts at labs and the sandbox each one owns: starting or resuming a lab, typing
@@ -32,9 +34,11 @@ public class Attempts {
     private final AccessControl access;
     private final SandboxTokens tokens;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Attempts(AttemptRepository attempts, StepCompletionRepository completions, LabCourse course, Sessions sessions,
-             AccessControl access, SandboxTokens tokens, ObjectProvider<Clock> clock) {
+             AccessControl access, SandboxTokens tokens, ObjectProvider<Clock> clock,
+             PlatformTransactionManager transactionManager) {
         this.attempts = attempts;
         this.completions = completions;
         this.course = course;
@@ -42,6 +46,7 @@ public class Attempts {
         this.access = access;
         this.tokens = tokens;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** The caller's attempt at a lab: the one in progress, or a new one with a fresh sandbox. */
@@ -100,20 +105,23 @@ public class Attempts {
         return await(sandbox(caller, attemptId).run(line));
     }
 
-    /** Takes the sandbox back to where a step began, and forgets that step's and later steps' completion. */
-    @Transactional
+    /**
+     * Takes the sandbox back to where a step began, and forgets that step's and later steps'
+     * completion. Like every method that waits for a sandbox, it holds no transaction meanwhile.
+     */
     public void resetStep(Caller caller, UUID attemptId, String stepId) {
         LabAttempt attempt = get(caller, attemptId);
         List<LabCourse.Step> steps = course.steps(attempt.labId()).orElseThrow();
         int index = LabCourse.indexOf(steps, stepId);
         await(sessions.rewind(attempt.id(), origin(attempt), journal -> journal.beforeStep(stepId)));
-        for (LabCourse.Step later : steps.subList(index, steps.size())) {
-            completions.deleteByAttemptIdAndStepId(attempt.id(), later.id());
-        }
+        transactions.executeWithoutResult(status -> {
+            for (LabCourse.Step later : steps.subList(index, steps.size())) {
+                completions.deleteByAttemptIdAndStepId(attempt.id(), later.id());
+            }
+        });
     }
 
     /** Ends the attempt and starts the lab afresh in a new one. */
-    @Transactional
     public LabAttempt resetLab(Caller caller, UUID attemptId) {
         LabAttempt attempt = get(caller, attemptId);
         attempt.end(clock.instant());

@@ -2,6 +2,7 @@ package org.laymanlabs.backend.progress;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import org.laymanlabs.backend.session.LabSandboxes;
 import org.laymanlabs.backend.session.SandboxActor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Check my work", hints and progress. The checks run on the server, in the learner's sandbox,
@@ -30,9 +33,11 @@ public class Grading {
     private final HintUseRepository hints;
     private final LabCourse course;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Grading(Attempts attempts, AttemptRepository attemptRepository, CheckRunRepository runs,
-            StepCompletionRepository completions, HintUseRepository hints, LabCourse course, ObjectProvider<Clock> clock) {
+            StepCompletionRepository completions, HintUseRepository hints, LabCourse course, ObjectProvider<Clock> clock,
+            PlatformTransactionManager transactionManager) {
         this.attempts = attempts;
         this.attemptRepository = attemptRepository;
         this.runs = runs;
@@ -40,10 +45,14 @@ public class Grading {
         this.hints = hints;
         this.course = course;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Runs a step's checks in the caller's sandbox and records the run and, if all passed, the step's completion. */
-    @Transactional
+    /**
+     * Runs a step's checks in the caller's sandbox and records the run and, if all passed, the
+     * step's completion. No transaction is held while the sandbox works: its own saves need
+     * connections too, and a busy sandbox must not hold one of the pool's.
+     */
     public CheckRun check(Caller caller, UUID attemptId, String stepId) {
         LabAttempt attempt = attempts.get(caller, attemptId);
         List<LabCourse.Step> steps = course.steps(attempt.labId()).orElseThrow();
@@ -57,17 +66,21 @@ public class Grading {
         CheckRun run = runs.save(new CheckRun(attempt.id(), stepId, clock.instant(),
                 Attempts.await(sandbox.query(s -> s.clock().now())), took, results));
         if (run.passed() && !completions.existsByAttemptIdAndStepId(attempt.id(), stepId)) {
-            completions.save(new StepCompletion(attempt.id(), stepId, run.ranAt()));
             if (index + 1 < steps.size()) {
                 Attempts.await(sandbox.beginStep(steps.get(index + 1).id()));
             }
-            boolean all = steps.stream().allMatch(s -> completions.existsByAttemptIdAndStepId(attempt.id(), s.id()));
-            if (all) {
-                attempt.complete(run.ranAt());
-                attemptRepository.save(attempt);
-            }
+            transactions.executeWithoutResult(status -> complete(attempt.id(), steps, stepId, run.ranAt()));
         }
         return run;
+    }
+
+    private void complete(UUID attemptId, List<LabCourse.Step> steps, String stepId, Instant at) {
+        completions.save(new StepCompletion(attemptId, stepId, at));
+        if (steps.stream().allMatch(s -> completions.existsByAttemptIdAndStepId(attemptId, s.id()))) {
+            LabAttempt attempt = attemptRepository.findById(attemptId).orElseThrow();
+            attempt.complete(at);
+            attemptRepository.save(attempt);
+        }
     }
 
     /** Reveals the step's next hint and counts it; after the last one there are no more. */

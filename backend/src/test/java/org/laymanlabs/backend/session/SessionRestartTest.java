@@ -87,11 +87,11 @@ class SessionRestartTest {
     @Test
     void anActiveLearnersClockRunsInRealTimeAndStandsStillOnceTheyStop() {
         try (ConfigurableApplicationContext app = start()) {
-            Caller cy = app.getBean(Accounts.class).create("cy", "correct horse", Role.LEARNER).asCaller();
+            Caller cy = app.getBean(Accounts.class).create("cyd", "correct horse", Role.LEARNER).asCaller();
             Attempts attempts = app.getBean(Attempts.class);
             UUID attemptId = attempts.startOrResume(cy, TestCourse.LAB).id();
-            Instant used = Instant.now();
             SandboxActor sandbox = attempts.sandbox(cy, attemptId);
+            Instant used = Instant.now();
             Instant virtual = sandbox.query(s -> s.clock().now()).join();
             Sessions sessions = app.getBean(Sessions.class);
 

@@ -1,6 +1,7 @@
 package org.laymanlabs.backend.web.api;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -15,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * own chain with {@code VaadinWebSecurity}, and then this one steps aside.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnMissingClass("com.vaadin.flow.spring.security.VaadinWebSecurity")
 class FormLoginFallback {
 
