@@ -3,6 +3,8 @@ package org.laymanlabs.backend.session;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An actor's mailbox, as Akka's dispatcher runs one: tasks run one at a time, in the order they
@@ -10,6 +12,8 @@ import java.util.concurrent.Executor;
  * thread, so thousands of idle sandboxes cost no threads at all.
  */
 final class Mailbox implements Executor {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
 
     private final Executor pool;
     private final Queue<Runnable> queue = new ArrayDeque<>();
@@ -45,7 +49,12 @@ final class Mailbox implements Executor {
                     return;
                 }
             }
-            next.run();
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // A task that throws must not stop the ones behind it: the actor would hang for good.
+                log.error("A sandbox task failed", e);
+            }
         }
         pool.execute(this::drain);
     }

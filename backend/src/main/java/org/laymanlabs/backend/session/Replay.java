@@ -35,17 +35,25 @@ final class Replay {
 
     /** Builds the sandbox afresh and runs every input again at its instant, then moves to the journal's present. */
     void replay(SandboxJournal from) {
-        sandbox = labs.create(from.labId(), from.seed(), from.startTime());
-        history = new TerminalHistory();
-        foreground = null;
-        journal = SandboxJournal.fresh(from.labId(), from.seed(), from.startTime());
-        for (JournalEntry entry : from.entries()) {
-            advanceTo(entry.at());
-            apply(entry, OutputSink.DISCARD);
-            journal = journal.with(entry);
+        sandbox = null;
+        try {
+            Sandbox rebuilt = labs.create(from.labId(), from.seed(), from.startTime());
+            sandbox = rebuilt;
+            history = new TerminalHistory();
+            foreground = null;
+            journal = SandboxJournal.fresh(from.labId(), from.seed(), from.startTime());
+            for (JournalEntry entry : from.entries()) {
+                advanceTo(entry.at());
+                apply(entry, OutputSink.DISCARD);
+                journal = journal.with(entry);
+            }
+            advanceTo(from.now());
+            journal = journal.at(sandbox.clock().now());
+        } catch (RuntimeException e) {
+            // Half a replay is not the learner's sandbox: refuse to serve it rather than serve it wrong.
+            sandbox = null;
+            throw e;
         }
-        advanceTo(from.now());
-        journal = journal.at(sandbox.clock().now());
     }
 
     void record(JournalEntry entry) {
@@ -125,7 +133,7 @@ final class Replay {
     }
 
     void advance(Duration by) {
-        sandbox.clock().advance(by);
+        sandbox().clock().advance(by);
         settleForeground();
         journal = journal.at(sandbox.clock().now());
     }
@@ -157,6 +165,9 @@ final class Replay {
     }
 
     Sandbox sandbox() {
+        if (sandbox == null) {
+            throw new IllegalStateException("this sandbox could not be restored from its snapshot: reset the lab to start afresh");
+        }
         return sandbox;
     }
 

@@ -104,7 +104,10 @@ public final class SandboxActor {
 
     /** The snapshot: the journal up to the sandbox's present instant. */
     public CompletableFuture<SandboxJournal> journal() {
-        return submit(state::journal);
+        return submit(() -> {
+            state.sandbox();
+            return state.journal();
+        });
     }
 
     public CompletableFuture<List<HistoryLine>> history() {
@@ -132,6 +135,7 @@ public final class SandboxActor {
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> input(Function<Instant, JournalEntry> entryAtNow, OutputSink sink) {
         return submit(() -> {
+            state.sandbox();
             if (state.journal().entries().size() >= MAX_JOURNAL_ENTRIES) {
                 throw new IllegalStateException("this sandbox has taken " + MAX_JOURNAL_ENTRIES
                         + " inputs, its limit: reset the lab to go on");

@@ -147,6 +147,45 @@ class SandboxActorTest {
         assertThat(actor.run("ls").join().stdout()).isEmpty();
     }
 
+    @Test
+    void aSandboxThatThrowsIsRebuiltWithoutTheInputThatBrokeIt() {
+        LabSandboxes throwsOnBoom = new ShellLab() {
+            @Override
+            public List<CheckOutcome> check(String labId, String stepId, org.laymanlabs.sandbox.Sandbox sandbox) {
+                if (stepId.equals("boom")) {
+                    sandbox.shell().run("docker rm -f web");
+                    throw new IllegalStateException("a bug in a check");
+                }
+                return super.check(labId, stepId, sandbox);
+            }
+        };
+        SandboxActor actor = SandboxActor.restore(SandboxJournal.fresh("demo", 42, START), throwsOnBoom, pool, saved::add);
+        actor.run("docker run -d --name web nginx").join();
+
+        assertThatThrownBy(() -> actor.check("boom").join())
+                .hasCauseInstanceOf(SandboxFailure.class)
+                .hasMessageContaining("the sandbox failed on 'Graded' and was restored to its state before it");
+        assertThat(actor.journal().join().entries()).hasSize(1);
+        assertThat(actor.run("docker ps --format '{{.Names}}'").join().stdout()).isEqualTo("web\n");
+    }
+
+    @Test
+    void aSnapshotThatCannotBeRestoredIsRefusedWithTheReasonAndTheActorStillAnswers() {
+        LabSandboxes gone = new ShellLab() {
+            @Override
+            public org.laymanlabs.sandbox.Sandbox create(String labId, long seed, Instant startTime) {
+                throw new IllegalArgumentException("lab " + labId + " is no longer in the catalog");
+            }
+        };
+        SandboxActor actor = SandboxActor.restore(SandboxJournal.fresh("demo", 42, START), gone, pool, saved::add);
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> actor.run("ls").join())
+                    .hasMessageContaining("this sandbox could not be restored from its snapshot: reset the lab to start afresh");
+        }
+        assertThat(saved).isEmpty();
+    }
+
     private static void join(Thread thread) {
         try {
             thread.join();
