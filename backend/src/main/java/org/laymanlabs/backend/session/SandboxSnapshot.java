@@ -10,25 +10,27 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The last saved state of one learner's sandbox for one lab, so that a refresh, a logout or a
- * server restart loses nothing (DESIGN.md, "Sessions"). The state is the sandbox's snapshot,
- * gzip-compressed JSON.
+ * The last saved state of one attempt's sandbox, so that a refresh, a logout or a server restart
+ * loses nothing (DESIGN.md, "Sessions"). The state is the sandbox's journal, gzip-compressed JSON
+ * ({@link SnapshotCodec}); it is rewritten after every input.
  */
 @Entity
 @Table(name = "sandbox_snapshot")
 public class SandboxSnapshot {
 
     @Id
-    private UUID id;
-
-    @Column(nullable = false, length = 100)
-    private String owner;
-
-    @Column(name = "lab_id", nullable = false, length = 100)
-    private String labId;
+    @Column(name = "attempt_id")
+    private UUID attemptId;
 
     @Column(nullable = false)
     private byte[] state;
+
+    /** How many inputs the journal holds: a save never replaces a longer journal with a shorter one by mistake. */
+    @Column(nullable = false)
+    private int entries;
+
+    @Column(name = "sandbox_time", nullable = false)
+    private Instant sandboxTime;
 
     @Column(name = "saved_at", nullable = false)
     private Instant savedAt;
@@ -39,33 +41,31 @@ public class SandboxSnapshot {
     protected SandboxSnapshot() {
     }
 
-    public SandboxSnapshot(String owner, String labId, byte[] state, Instant savedAt) {
-        this.id = UUID.randomUUID();
-        this.owner = Objects.requireNonNull(owner, "owner");
-        this.labId = Objects.requireNonNull(labId, "labId");
-        replaceState(state, savedAt);
+    SandboxSnapshot(UUID attemptId) {
+        this.attemptId = Objects.requireNonNull(attemptId, "attemptId");
     }
 
-    /** Records a newer snapshot of the same sandbox. */
-    public void replaceState(byte[] state, Instant savedAt) {
-        this.state = Objects.requireNonNull(state, "state").clone();
-        this.savedAt = Objects.requireNonNull(savedAt, "savedAt");
+    void replace(byte[] state, int entries, Instant sandboxTime, Instant savedAt) {
+        this.state = state.clone();
+        this.entries = entries;
+        this.sandboxTime = sandboxTime;
+        this.savedAt = savedAt;
     }
 
-    public UUID id() {
-        return id;
-    }
-
-    public String owner() {
-        return owner;
-    }
-
-    public String labId() {
-        return labId;
+    public UUID attemptId() {
+        return attemptId;
     }
 
     public byte[] state() {
         return state.clone();
+    }
+
+    public int entries() {
+        return entries;
+    }
+
+    public Instant sandboxTime() {
+        return sandboxTime;
     }
 
     public Instant savedAt() {

@@ -1,11 +1,8 @@
 package org.laymanlabs.backend.session;
 
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.CrudRepository;
 
-/** Saved sandboxes, one per learner and lab. */
+/** Saved sandboxes, one per attempt. */
 public interface SandboxSnapshotRepository extends CrudRepository<SandboxSnapshot, UUID> {
-
-    Optional<SandboxSnapshot> findByOwnerAndLabId(String owner, String labId);
 }

@@ -1,0 +1,192 @@
+package org.laymanlabs.backend.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputSink;
+import org.laymanlabs.sandbox.RunningCommand;
+import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.workspace.Workspace;
+
+/**
+ * A sandbox together with the journal that built it, touched only from its actor's mailbox. The
+ * same {@link #apply} serves live inputs and replayed ones, which is what makes a restored
+ * sandbox the same sandbox.
+ */
+final class Replay {
+
+    private final LabSandboxes labs;
+    private Sandbox sandbox;
+    private SandboxJournal journal;
+    private TerminalHistory history;
+    private Foreground foreground;
+
+    /** The line a terminal started and that has not ended yet. */
+    private record Foreground(Instant at, String line, RunningCommand running, CompletableFuture<CommandResult> done) {
+    }
+
+    Replay(LabSandboxes labs) {
+        this.labs = labs;
+    }
+
+    /** Builds the sandbox afresh and runs every input again at its instant, then moves to the journal's present. */
+    void replay(SandboxJournal from) {
+        sandbox = null;
+        try {
+            Sandbox rebuilt = labs.create(from.labId(), from.seed(), from.startTime());
+            sandbox = rebuilt;
+            history = new TerminalHistory();
+            foreground = null;
+            journal = SandboxJournal.fresh(from.labId(), from.seed(), from.startTime());
+            for (JournalEntry entry : from.entries()) {
+                advanceTo(entry.at());
+                apply(entry, OutputSink.DISCARD);
+                journal = journal.with(entry);
+            }
+            advanceTo(from.now());
+            journal = journal.at(sandbox.clock().now());
+        } catch (RuntimeException e) {
+            // Half a replay is not the learner's sandbox: refuse to serve it rather than serve it wrong.
+            sandbox = null;
+            throw e;
+        }
+    }
+
+    void record(JournalEntry entry) {
+        journal = journal.with(entry).at(sandbox.clock().now());
+    }
+
+    /** Applies one input at the present instant and returns its answer (a result, outcomes, or nothing). */
+    Object apply(JournalEntry entry, OutputSink sink) {
+        Object answer = switchOn(entry, sink);
+        settleForeground();
+        return answer;
+    }
+
+    private Object switchOn(JournalEntry entry, OutputSink sink) {
+        if (entry instanceof JournalEntry.Typed typed) {
+            requireNoForeground();
+            CommandResult result = sandbox.shell().run(typed.line());
+            history.add(typed.at(), typed.line(), result);
+            return result;
+        }
+        if (entry instanceof JournalEntry.Started started) {
+            requireNoForeground();
+            CompletableFuture<CommandResult> done = new CompletableFuture<>();
+            foreground = new Foreground(started.at(), started.line(), sandbox.shell().start(started.line(), sink), done);
+            return done;
+        }
+        if (entry instanceof JournalEntry.Interrupted) {
+            if (foreground != null) {
+                foreground.running().interrupt();
+            }
+            return null;
+        }
+        if (entry instanceof JournalEntry.Detached) {
+            if (foreground != null) {
+                foreground.running().detach();
+            }
+            return null;
+        }
+        if (entry instanceof JournalEntry.FileWritten written) {
+            write(sandbox.workspace(), written.path(), written.content());
+            return null;
+        }
+        if (entry instanceof JournalEntry.FileRemoved removed) {
+            sandbox.workspace().remove(removed.path(), true);
+            return null;
+        }
+        if (entry instanceof JournalEntry.Graded graded) {
+            return labs.check(journal.labId(), graded.stepId(), sandbox);
+        }
+        return null;
+    }
+
+    /** Writes a file as an editor saves it, making its folders; if the write fails, the folders go again. */
+    private static void write(Workspace files, String path, String content) {
+        String firstMissing = null;
+        for (String dir = parentOf(path); !files.exists(dir); dir = parentOf(dir)) {
+            firstMissing = dir;
+        }
+        if (firstMissing != null) {
+            files.mkdir(parentOf(path), true);
+        }
+        try {
+            files.write(path, content);
+        } catch (RuntimeException e) {
+            if (firstMissing != null) {
+                files.remove(firstMissing, true);
+            }
+            throw e;
+        }
+    }
+
+    private void requireNoForeground() {
+        if (foreground != null) {
+            throw new InputRejected("'" + foreground.line() + "' is still running in the terminal: "
+                    + "press Ctrl-C to stop it, or wait until it ends");
+        }
+    }
+
+    void advance(Duration by) {
+        sandbox().clock().advance(by);
+        settleForeground();
+        journal = journal.at(sandbox.clock().now());
+    }
+
+    private void advanceTo(Instant instant) {
+        Instant now = sandbox.clock().now();
+        if (instant.isAfter(now)) {
+            sandbox.clock().advance(Duration.between(now, instant));
+            settleForeground();
+        }
+    }
+
+    /** A terminal's line that has ended goes into the history, and its caller hears the result. */
+    private void settleForeground() {
+        if (foreground != null && foreground.running().isFinished()) {
+            CommandResult result = foreground.running().result();
+            history.add(foreground.at(), foreground.line(), result);
+            foreground.done().complete(result);
+            foreground = null;
+        }
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        if (!path.startsWith("/") || slash < 0) {
+            throw new InputRejected(path + ": a workspace path must be absolute, e.g. " + Workspace.HOME + "/web.yaml");
+        }
+        return slash == 0 ? "/" : path.substring(0, slash);
+    }
+
+    Sandbox sandbox() {
+        if (sandbox == null) {
+            throw new IllegalStateException("this sandbox could not be restored from its snapshot: reset the lab to start afresh");
+        }
+        return sandbox;
+    }
+
+    SandboxJournal journal() {
+        return journal;
+    }
+
+    List<HistoryLine> history() {
+        return history.lines();
+    }
+
+    /** The journal, the scrollback and the learner's files, as they are saved after an input. */
+    SandboxState state() {
+        Workspace files = sandbox.workspace();
+        Map<String, String> contents = new TreeMap<>();
+        for (String relative : files.filesUnder(Workspace.HOME)) {
+            String path = Workspace.HOME + "/" + relative;
+            contents.put(path, files.read(path));
+        }
+        return new SandboxState(journal, history.lines(), contents);
+    }
+}

@@ -1,0 +1,98 @@
+package org.laymanlabs.backend.session;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a sandbox's state to the database after each input, and reads it back. One transaction
+ * per save: the snapshot, the new scrollback lines (the oldest beyond the bound go) and the files
+ * that changed.
+ */
+@Service
+public class SessionStore {
+
+    private final SandboxSnapshotRepository snapshots;
+    private final TerminalLineRepository lines;
+    private final WorkspaceFileRepository files;
+    private final Clock clock;
+
+    SessionStore(SandboxSnapshotRepository snapshots, TerminalLineRepository lines, WorkspaceFileRepository files,
+                 ObjectProvider<Clock> clock) {
+        this.snapshots = snapshots;
+        this.lines = lines;
+        this.files = files;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Transactional
+    public void save(UUID attemptId, SandboxState state) {
+        SandboxSnapshot snapshot = snapshots.findById(attemptId).orElseGet(() -> new SandboxSnapshot(attemptId));
+        SandboxJournal journal = state.journal();
+        snapshot.replace(SnapshotCodec.encode(journal), journal.entries().size(), journal.now(), clock.instant());
+        snapshots.save(snapshot);
+        saveHistory(attemptId, state.history());
+        saveFiles(attemptId, state.files());
+    }
+
+    private void saveHistory(UUID attemptId, List<HistoryLine> history) {
+        long stored = lines.lastSeq(attemptId);
+        long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).seq();
+        if (newest < stored) {
+            lines.deleteAll(attemptId);
+            stored = 0;
+        }
+        for (HistoryLine line : history) {
+            if (line.seq() > stored) {
+                lines.save(new TerminalLine(attemptId, line));
+            }
+        }
+        lines.deleteUpTo(attemptId, newest - TerminalHistory.MAX_LINES);
+    }
+
+    private void saveFiles(UUID attemptId, Map<String, String> current) {
+        Map<String, String> left = new HashMap<>(current);
+        for (WorkspaceFile stored : files.findByAttemptIdOrderByPath(attemptId)) {
+            String content = left.remove(stored.path());
+            if (content == null) {
+                files.delete(stored);
+            } else if (!content.equals(stored.content())) {
+                stored.replace(content, clock.instant());
+                files.save(stored);
+            }
+        }
+        left.forEach((path, content) -> files.save(new WorkspaceFile(attemptId, path, content, clock.instant())));
+    }
+
+    /** The saved journal, if this attempt's sandbox was ever saved. */
+    @Transactional(readOnly = true)
+    public Optional<SandboxJournal> journal(UUID attemptId) {
+        return snapshots.findById(attemptId).map(s -> SnapshotCodec.decode(s.state()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryLine> history(UUID attemptId) {
+        return lines.findByAttemptIdOrderBySeq(attemptId).stream().map(TerminalLine::toHistoryLine).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, String> files(UUID attemptId) {
+        Map<String, String> byPath = new java.util.TreeMap<>();
+        files.findByAttemptIdOrderByPath(attemptId).forEach(f -> byPath.put(f.path(), f.content()));
+        return byPath;
+    }
+
+    /** Forgets an attempt's saved sandbox, as resetting the whole lab does. */
+    @Transactional
+    public void forget(UUID attemptId) {
+        snapshots.deleteById(attemptId);
+        lines.deleteAll(attemptId);
+        files.deleteAll(attemptId);
+    }
+}

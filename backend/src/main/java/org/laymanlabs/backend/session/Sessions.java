@@ -1,0 +1,162 @@
+package org.laymanlabs.backend.session;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * The live sandboxes of this server, one per attempt (DESIGN.md, "Sessions"). A sandbox is built
+ * on first use, or restored from its snapshot; while its learner is active its clock runs in real
+ * time; after {@code idle-timeout} without use it is saved and dropped from memory. Every input is
+ * saved as it happens, so a crash loses nothing acknowledged; a clean stop also saves the clocks.
+ */
+@Service
+@EnableConfigurationProperties(SessionProperties.class)
+public class Sessions {
+
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+
+    private final SessionStore store;
+    private final LabSandboxes labs;
+    private final SessionProperties properties;
+    private final Clock clock;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService ticker;
+    private final Map<UUID, Live> live = new ConcurrentHashMap<>();
+
+    /** A sandbox in memory, and when its learner last used it and its clock last moved (wall time). */
+    private static final class Live {
+        final SandboxActor actor;
+        volatile Instant lastUsed;
+        Instant lastTick;
+        CompletableFuture<Void> pendingTick = CompletableFuture.completedFuture(null);
+
+        Live(SandboxActor actor, Instant now) {
+            this.actor = actor;
+            this.lastUsed = now;
+            this.lastTick = now;
+        }
+    }
+
+    Sessions(SessionStore store, LabSandboxes labs, SessionProperties properties, ObjectProvider<Clock> clock) {
+        this.store = store;
+        this.labs = labs;
+        this.properties = properties;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.pool = Executors.newFixedThreadPool(properties.threads(), daemon("sandbox-"));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-clock"));
+        if (!properties.tick().isZero()) {
+            long tickMillis = properties.tick().toMillis();
+            ticker.scheduleAtFixedRate(() -> tickAll(this.clock.instant()), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+            long sweep = Math.max(1_000, Math.min(properties.idleTimeout().toMillis() / 2, 60_000));
+            ticker.scheduleAtFixedRate(() -> evictIdle(this.clock.instant()), sweep, sweep, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The attempt's sandbox, live or restored from its snapshot (or new, if it never had one).
+     * Counts as the learner using it: its clock runs and its idle time starts again.
+     */
+    public SandboxActor open(UUID attemptId, SandboxOrigin origin) {
+        Instant now = clock.instant();
+        Live session = live.computeIfAbsent(attemptId, id -> {
+            SandboxJournal journal = store.journal(id).orElseGet(origin::freshJournal);
+            return new Live(SandboxActor.restore(journal, labs, pool, state -> store.save(id, state)), now);
+        });
+        session.lastUsed = now;
+        return session.actor;
+    }
+
+    /** The attempt's sandbox if it is in memory now. */
+    public Optional<SandboxActor> ifLive(UUID attemptId) {
+        return Optional.ofNullable(live.get(attemptId)).map(s -> s.actor);
+    }
+
+    /** Rebuilds the attempt's sandbox from an earlier point of its journal: resetting a step. */
+    public CompletableFuture<Void> rewind(UUID attemptId, SandboxOrigin origin, UnaryOperator<SandboxJournal> toPoint) {
+        SandboxActor actor = open(attemptId, origin);
+        return actor.journal().thenCompose(journal -> actor.resetTo(toPoint.apply(journal)));
+    }
+
+    /** Drops the attempt's sandbox and its saved state: the lab starts over in a new attempt. */
+    public void discard(UUID attemptId) {
+        Live session = live.remove(attemptId);
+        if (session != null) {
+            session.actor.journal().join();
+        }
+        store.forget(attemptId);
+    }
+
+    /** Moves every active learner's clock on by the real time since its last tick; idle learners' clocks stand still. */
+    void tickAll(Instant now) {
+        for (Live session : live.values()) {
+            Duration sinceUse = Duration.between(session.lastUsed, now);
+            if (sinceUse.compareTo(properties.activeWindow()) > 0) {
+                session.lastTick = now;
+            } else if (session.pendingTick.isDone() && now.isAfter(session.lastTick)) {
+                session.pendingTick = session.actor.tick(Duration.between(session.lastTick, now));
+                session.lastTick = now;
+            }
+        }
+    }
+
+    /** Saves and drops every sandbox not used since {@code idle-timeout} before {@code now}; returns how many. */
+    public int evictIdle(Instant now) {
+        int evicted = 0;
+        for (Map.Entry<UUID, Live> entry : live.entrySet()) {
+            Live session = entry.getValue();
+            if (Duration.between(session.lastUsed, now).compareTo(properties.idleTimeout()) >= 0
+                    && live.remove(entry.getKey(), session)) {
+                save(entry.getKey(), session);
+                evicted++;
+            }
+        }
+        return evicted;
+    }
+
+    /** How many sandboxes are in memory. */
+    public int liveCount() {
+        return live.size();
+    }
+
+    private void save(UUID attemptId, Live session) {
+        try {
+            store.save(attemptId, session.actor.state().join());
+        } catch (RuntimeException e) {
+            log.error("Could not save the sandbox of attempt {}; its inputs up to the last one were saved", attemptId, e);
+        }
+    }
+
+    /** A clean stop saves every live sandbox with its clock, so a restart resumes at the same instant. */
+    @PreDestroy
+    void saveAll() {
+        ticker.shutdownNow();
+        live.forEach(this::save);
+        live.clear();
+        pool.shutdown();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + Integer.toHexString(runnable.hashCode()));
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package org.laymanlabs.backend.session;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.laymanlabs.sandbox.CommandResult;
+
+/**
+ * The lines a learner ran and what they printed, as a terminal's scrollback keeps them: bounded,
+ * the oldest dropped first, a long output cut with a notice. Rebuilt on restore by the replay.
+ */
+final class TerminalHistory {
+
+    static final int MAX_LINES = 500;
+    static final int MAX_OUTPUT_CHARS = 8 * 1024;
+
+    private final Deque<HistoryLine> lines = new ArrayDeque<>();
+    private long typed;
+
+    void add(Instant at, String line, CommandResult result) {
+        String output = result.terminal();
+        if (output.length() > MAX_OUTPUT_CHARS) {
+            output = output.substring(0, MAX_OUTPUT_CHARS) + "\n[output truncated]\n";
+        }
+        lines.addLast(new HistoryLine(++typed, at, line, output, result.exitCode()));
+        while (lines.size() > MAX_LINES) {
+            lines.removeFirst();
+        }
+    }
+
+    List<HistoryLine> lines() {
+        return List.copyOf(lines);
+    }
+}

@@ -1,0 +1,24 @@
+package org.laymanlabs.backend.session;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.CrudRepository;
+
+/** Stored scrollback per attempt. */
+interface TerminalLineRepository extends CrudRepository<TerminalLine, UUID> {
+
+    List<TerminalLine> findByAttemptIdOrderBySeq(UUID attemptId);
+
+    @Query("select coalesce(max(t.seq), 0) from TerminalLine t where t.attemptId = ?1")
+    long lastSeq(UUID attemptId);
+
+    @Modifying
+    @Query("delete from TerminalLine t where t.attemptId = ?1 and t.seq <= ?2")
+    void deleteUpTo(UUID attemptId, long seq);
+
+    @Modifying
+    @Query("delete from TerminalLine t where t.attemptId = ?1")
+    void deleteAll(UUID attemptId);
+}
