@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A JSON request body read as moby's httputils.ReadJSON and runconfig's decoder read it with Go's
@@ -21,6 +23,7 @@ final class JsonBody {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int LIMIT = 1 << 20;
+    private static final Pattern BAD_CHARACTER = Pattern.compile("Unexpected character \\('(.)'|Unrecognized token '(.)");
 
     private final JsonNode root;
     private final String struct;
@@ -46,12 +49,23 @@ final class JsonBody {
         } catch (JsonEOFException e) {
             throw ApiException.badRequest("invalid JSON: unexpected EOF");
         } catch (JsonParseException e) {
-            String bad = text.substring((int) Math.min(Math.max(e.getLocation().getCharOffset() - 1, 0), text.length() - 1)).trim();
-            throw ApiException.badRequest("invalid JSON: invalid character '" + (bad.isEmpty() ? "?" : bad.substring(0, 1))
-                    + "' looking for beginning of value");
+            throw ApiException.badRequest("invalid JSON: " + invalidCharacter(e));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * Go's SyntaxError for the character Jackson stopped at: where a field name was due it wanted
+     * "the beginning of object key string", elsewhere "the beginning of value".
+     */
+    private static String invalidCharacter(JsonParseException e) {
+        String jackson = e.getOriginalMessage();
+        Matcher m = BAD_CHARACTER.matcher(jackson);
+        String character = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : "?";
+        String wanted = jackson.contains("field name") ? "looking for beginning of object key string"
+                : "looking for beginning of value";
+        return "invalid character '" + character + "' " + wanted;
     }
 
     JsonBody child(String field, String childStruct) {

@@ -33,7 +33,8 @@ final class SystemRoutes {
 
     /** HEAD and GET: "OK" and the headers; Builder-Version 1, as this engine has the classic builder only. */
     static void ping(ApiCall call) throws IOException {
-        call.response.body(200, "text/plain; charset=utf-8", "OK".getBytes(StandardCharsets.UTF_8), Map.of(
+        byte[] ok = call.request.method().equals("HEAD") ? new byte[0] : "OK".getBytes(StandardCharsets.UTF_8);
+        call.response.body(200, "text/plain; charset=utf-8", ok, Map.of(
                 "Builder-Version", "1", "Swarm", "inactive",
                 "Cache-Control", "no-cache, no-store, must-revalidate", "Pragma", "no-cache"));
     }

@@ -5,9 +5,12 @@ import java.net.InetAddress;
 
 /**
  * A running Engine API with two learners' sandboxes, each with its own token, for the tests that
- * drive it with real clients. Closing it stops the server and the sandboxes' threads.
+ * drive it with real clients. Booting a sandbox's cluster takes seconds, so the test classes share
+ * one fixture, each naming its own containers; its threads are daemons and end with the JVM.
  */
 final class EngineApiFixture implements AutoCloseable {
+
+    private static EngineApiFixture shared;
 
     static final String TOKEN = "token-for-sandbox-a";
     static final String OTHER_TOKEN = "token-for-sandbox-b";
@@ -21,6 +24,13 @@ final class EngineApiFixture implements AutoCloseable {
         access.issue(TOKEN, sandbox);
         access.issue(OTHER_TOKEN, other);
         server = EngineApiServer.start(InetAddress.getLoopbackAddress(), 0, access);
+    }
+
+    static synchronized EngineApiFixture shared() throws IOException {
+        if (shared == null) {
+            shared = new EngineApiFixture();
+        }
+        return shared;
     }
 
     String dockerHost() {

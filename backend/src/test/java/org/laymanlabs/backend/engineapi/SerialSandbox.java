@@ -2,6 +2,7 @@ package org.laymanlabs.backend.engineapi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +27,8 @@ final class SerialSandbox implements SandboxHandle, AutoCloseable {
 
     SerialSandbox(String id, long seed) {
         this.id = id;
-        this.sandbox = Sandbox.create(new SandboxSpec(seed, Instant.parse("2026-03-02T09:00:00Z")));
+        // Starting at the real time, as a session does, so that the CLI's "2 seconds ago" agrees with the daemon's.
+        this.sandbox = Sandbox.create(new SandboxSpec(seed, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-" + id);
             t.setDaemon(true);
