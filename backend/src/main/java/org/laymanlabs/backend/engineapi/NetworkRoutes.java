@@ -1,15 +1,16 @@
 package org.laymanlabs.backend.engineapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.container.network.DockerNetwork;
 import org.laymanlabs.sandbox.container.network.NetworkCreateRequest;
 import org.laymanlabs.sandbox.docker.NetworkInspect;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.image.json.JsonValue;
 import org.laymanlabs.sandbox.image.json.JsonWriter;
-import org.laymanlabs.sandbox.net.Cidr;
-import org.laymanlabs.sandbox.net.Ipv4Address;
 
 /**
  * The network routes. Mirrors moby api/server/router/network/network_routes.go: list and inspect
@@ -44,15 +45,9 @@ final class NetworkRoutes {
         if (configs.size() > 1) {
             throw ApiException.badRequest("the sandbox's networks take one IPv4 subnet; got " + configs.size());
         }
-        Optional<Cidr> subnet = Optional.empty();
-        Optional<Ipv4Address> gateway = Optional.empty();
-        if (configs.size() == 1) {
-            String s = configs.get(0).path("Subnet").asText("");
-            String g = configs.get(0).path("Gateway").asText("");
-            subnet = s.isEmpty() ? Optional.empty() : Optional.of(subnet(s));
-            gateway = g.isEmpty() ? Optional.empty() : Optional.of(gateway(g));
-        }
-        NetworkCreateRequest request = new NetworkCreateRequest(name, driver, subnet, gateway);
+        Optional<String> subnet = configs.size() == 1 ? text(configs.get(0).path("Subnet")) : Optional.empty();
+        Optional<String> gateway = configs.size() == 1 ? text(configs.get(0).path("Gateway")) : Optional.empty();
+        NetworkCreateRequest request = NetworkCreateRequest.parse(name, driver, subnet, gateway);
         DockerNetwork created = call.run(sandbox -> sandbox.containers().networks().create(request));
         call.response.json(201, "{\"Id\":\"" + created.id() + "\",\"Warning\":\"\"}");
     }
@@ -63,36 +58,24 @@ final class NetworkRoutes {
     }
 
     static void connect(ApiCall call) throws IOException {
-        String container = JsonBody.read(call.request, "network.ConnectOptions").string("Container");
-        call.run(sandbox -> {
-            sandbox.containers().connect(call.var("name"), container);
-            return container;
-        });
-        call.response.empty(200);
+        attach(call, "network.ConnectOptions", (engine, container) -> engine.connect(call.var("name"), container));
     }
 
     static void disconnect(ApiCall call) throws IOException {
-        String container = JsonBody.read(call.request, "network.DisconnectOptions").string("Container");
+        attach(call, "network.DisconnectOptions", (engine, container) -> engine.disconnect(call.var("name"), container));
+    }
+
+    /** Connect and disconnect: {@code {"Container":…}}, answered 200 with no body. */
+    private static void attach(ApiCall call, String struct, BiConsumer<ContainerEngine, String> change) throws IOException {
+        String container = JsonBody.read(call.request, struct).string("Container");
         call.run(sandbox -> {
-            sandbox.containers().disconnect(call.var("name"), container);
+            change.accept(sandbox.containers(), container);
             return container;
         });
         call.response.empty(200);
     }
 
-    private static Cidr subnet(String text) {
-        try {
-            return Cidr.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "invalid subnet " + text
-                    + ": invalid CIDR address: " + text);
-        }
-    }
-
-    private static Ipv4Address gateway(String text) {
-        if (!Ipv4Address.isValid(text)) {
-            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "invalid gateway " + text);
-        }
-        return Ipv4Address.parse(text);
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
     }
 }
