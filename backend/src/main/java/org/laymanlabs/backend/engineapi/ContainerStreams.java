@@ -79,11 +79,21 @@ final class ContainerStreams {
                 return CompletableFuture.completedFuture(null);
             }
             Optional<Instant> startedBefore = c.state().startedAt();
+            Optional<Instant> finishedBefore = c.state().finishedAt();
             boolean waitForStart = !c.state().isRunning();
-            return ClockWatch.until(sandbox.clock(), () -> !waitForStart || !c.state().startedAt().equals(startedBefore)
-                    ? Optional.of(true) : Optional.empty())
-                    .thenApply(started -> ContainerOutput.follow(c, sandbox.clock(), after,
-                            e -> send(pipe[0], e, stdout, stderr, false), pipe[0]::end));
+            // Until the start this attach carries: or until the start fails, or the container goes.
+            return ClockWatch.until(sandbox.clock(), () -> {
+                boolean gone = sandbox.containers().containers().find(c.id()).isEmpty();
+                boolean moved = !c.state().startedAt().equals(startedBefore) || !c.state().finishedAt().equals(finishedBefore);
+                return !waitForStart || gone || moved ? Optional.of(!waitForStart || moved) : Optional.empty();
+            }).thenApply(ran -> {
+                if (!ran) {
+                    pipe[0].end();
+                    return null;
+                }
+                return ContainerOutput.follow(c, sandbox.clock(), after, e -> send(pipe[0], e, stdout, stderr, false),
+                        pipe[0]::end);
+            });
         });
         OutputStream out = call.response.hijack(call.request.wantsUpgrade(),
                 pipe[0].multiplexed() ? HttpResponse.MULTIPLEXED : HttpResponse.RAW);

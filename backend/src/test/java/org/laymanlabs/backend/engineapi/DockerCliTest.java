@@ -137,6 +137,29 @@ class DockerCliTest {
     }
 
     @Test
+    void logsFollowPrintsLinesAsTheyAreWrittenUntilTheContainerExits() throws Exception {
+        docker("run", "-d", "--name", "slow-talker", "busybox", "sh", "-c", "echo first; sleep 1; echo second");
+
+        DockerCli.Run follow = docker("logs", "-f", "slow-talker");
+
+        assertThat(follow.exitCode()).isZero();
+        assertThat(follow.stdout()).isEqualTo("first\nsecond\n");
+    }
+
+    @Test
+    void aRunWhoseCommandIsMissingFailsAsDockerDoes() throws Exception {
+        docker("pull", "busybox");
+
+        DockerCli.Run run = docker("run", "--name", "no-command", "busybox", "nosuchcmd");
+
+        assertThat(run.exitCode()).isEqualTo(127);
+        assertThat(run.stderr()).isEqualTo("docker: Error response from daemon: failed to create task for container: failed"
+                + " to create shim task: OCI runtime create failed: runc create failed: unable to start container process:"
+                + " error during container init: exec: \"nosuchcmd\": executable file not found in $PATH: unknown\n\n"
+                + "Run 'docker run --help' for more information\n");
+    }
+
+    @Test
     void execRunsInTheContainerAndExitsWithItsStatus() throws Exception {
         docker("run", "-d", "--name", "worker", "nginx");
 
