@@ -32,6 +32,7 @@ final class ExecRoutes {
         boolean stderr = body.bool("AttachStderr");
         String workingDir = body.string("WorkingDir");
         String user = body.string("User");
+        // Env is checked as dockerd decodes it, but the sandbox's exec runs with the container's environment.
         body.strings("Env");
         ExecInstance exec = call.run(sandbox -> {
             Container c = sandbox.containers().containers().get(call.var("name"));
