@@ -109,6 +109,27 @@ class DockerCliTest {
     }
 
     @Test
+    void tagImagesHistoryAndRmiReadAsTheSandboxShellReadsThem() throws Exception {
+        docker("pull", "busybox");
+
+        DockerCli.Run tag = docker("tag", "busybox", "mybox:v1");
+        String images = "{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}}";
+
+        assertThat(tag.exitCode()).isZero();
+        assertThat(docker("images", "--format", images).stdout())
+                .isEqualTo(shell(api.sandbox, "docker images --format '" + images + "'").stdout()).contains("mybox:v1 ");
+        assertThat(docker("history", "mybox:v1").stdout()).isEqualTo(shell(api.sandbox, "docker history mybox:v1").stdout());
+        assertThat(docker("image", "inspect", "mybox:v1").stdout())
+                .isEqualTo(shell(api.sandbox, "docker image inspect mybox:v1").stdout());
+        assertThat(docker("rmi", "mybox:v1").stdout()).isEqualTo("Untagged: mybox:v1\n");
+    }
+
+    @Test
+    void systemDfAddsUpWhatTheSandboxShellAddsUp() throws Exception {
+        assertThat(docker("system", "df").stdout()).isEqualTo(shell(api.sandbox, "docker system df").stdout());
+    }
+
+    @Test
     void runDetachedPublishesThePortThatPsShows() throws Exception {
         DockerCli.Run run = docker("run", "-d", "-p", "8080:80", "--name", "web", "nginx");
 
