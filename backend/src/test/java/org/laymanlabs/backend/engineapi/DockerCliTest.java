@@ -168,16 +168,28 @@ class DockerCliTest {
     }
 
     @Test
-    void aRunWhoseCommandIsMissingFailsAsDockerDoes() throws Exception {
+    void aRunWhoseCommandIsMissingFailsAsTheSandboxShellSays() throws Exception {
         docker("pull", "busybox");
+        shell(api.other, "docker pull -q busybox");
 
         DockerCli.Run run = docker("run", "--name", "no-command", "busybox", "nosuchcmd");
+        CommandResult inTheShell = shell(api.other, "docker run --name no-command busybox nosuchcmd");
 
-        assertThat(run.exitCode()).isEqualTo(127);
-        assertThat(run.stderr()).isEqualTo("docker: Error response from daemon: failed to create task for container: failed"
-                + " to create shim task: OCI runtime create failed: runc create failed: unable to start container process:"
-                + " error during container init: exec: \"nosuchcmd\": executable file not found in $PATH: unknown\n\n"
-                + "Run 'docker run --help' for more information\n");
+        assertThat(run.exitCode()).isEqualTo(127).isEqualTo(inTheShell.exitCode());
+        assertThat(run.stderr()).isEqualTo(inTheShell.stderr()).isEqualTo("docker: Error response from daemon: failed to"
+                + " create task for container: failed to create shim task: OCI runtime create failed: runc create failed:"
+                + " unable to start container process: error during container init: exec: \"nosuchcmd\": executable file"
+                + " not found in $PATH: unknown\n\nRun 'docker run --help' for more information\n");
+    }
+
+    @Test
+    void anInvalidNameIsRefusedAsTheSandboxShellSays() throws Exception {
+        DockerCli.Run run = docker("run", "--name", "x", "busybox");
+
+        assertThat(run.exitCode()).isEqualTo(125);
+        assertThat(run.stderr()).isEqualTo(shell(api.sandbox, "docker run --name x busybox").stderr())
+                .isEqualTo("docker: Error response from daemon: Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-]"
+                        + " are allowed\n\nRun 'docker run --help' for more information\n");
     }
 
     @Test
