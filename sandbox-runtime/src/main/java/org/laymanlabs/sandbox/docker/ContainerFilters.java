@@ -41,7 +41,10 @@ public final class ContainerFilters {
         this.engine = engine;
     }
 
-    /** Parses {@code key=value} terms, already checked for the {@code =} by the CLI. */
+    /**
+     * Parses {@code key=value} terms, already checked for the {@code =} by the CLI; the Engine
+     * API's {@code filters} JSON arrives as the same terms.
+     */
     public static ContainerFilters parse(List<String> terms, ContainerEngine engine) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (String term : terms) {
