@@ -67,6 +67,7 @@ public final class Sandbox {
     private final Workspace workspace;
     private final Shell shell;
     private final ContainerEngine engine;
+    private final Daemon daemon;
     private final Cluster cluster;
 
 
@@ -82,7 +83,7 @@ public final class Sandbox {
         Connector connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
         this.engine = containerEngine(laptopTables, connector);
-        Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
+        this.daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace(clock::now);
         // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
@@ -176,6 +177,11 @@ public final class Sandbox {
     /** The laptop's Docker engine: its containers, networks and volumes, for the grader and the UI. */
     public ContainerEngine containers() {
         return engine;
+    }
+
+    /** The laptop's dockerd as its Engine API serves it: images, registry and disk usage, shared with the shell's docker. */
+    public Daemon daemon() {
+        return daemon;
     }
 
     /** The kubeadm-style cluster: its API server, etcd, controllers and nodes, for the grader, the UI and labs. */

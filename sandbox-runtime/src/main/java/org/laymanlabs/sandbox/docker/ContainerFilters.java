@@ -26,7 +26,7 @@ import org.laymanlabs.sandbox.image.Image;
  * stopped containers, {@code ancestor} matches an image and the images built from it. An
  * unknown key or a bad value is the daemon's error.
  */
-final class ContainerFilters {
+public final class ContainerFilters {
 
     private static final Set<String> ACCEPTED = Set.of("ancestor", "before", "exited", "id", "isolation", "label",
             "name", "status", "health", "since", "volume", "network", "is-task", "publish", "expose");
@@ -41,8 +41,11 @@ final class ContainerFilters {
         this.engine = engine;
     }
 
-    /** Parses {@code key=value} terms, already checked for the {@code =} by the CLI. */
-    static ContainerFilters parse(List<String> terms, ContainerEngine engine) {
+    /**
+     * Parses {@code key=value} terms, already checked for the {@code =} by the CLI; the Engine
+     * API's {@code filters} JSON arrives as the same terms.
+     */
+    public static ContainerFilters parse(List<String> terms, ContainerEngine engine) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (String term : terms) {
             int eq = term.indexOf('=');
@@ -60,7 +63,7 @@ final class ContainerFilters {
     }
 
     /** Whether a status filter asks for stopped containers too, as {@code -a} does (exited= does not). */
-    boolean showsAll() {
+    public boolean showsAll() {
         return values.containsKey("status");
     }
 
@@ -109,7 +112,7 @@ final class ContainerFilters {
         return newestFirst.size() - 1 - newestFirst.indexOf(c);
     }
 
-    Predicate<Container> predicate() {
+    public Predicate<Container> predicate() {
         return c -> any("name", v -> Pattern.compile(v).matcher(c.name()).find()
                         || Pattern.compile(v).matcher("/" + c.name()).find())
                 && any("id", v -> Pattern.compile(v).matcher(c.id()).find())

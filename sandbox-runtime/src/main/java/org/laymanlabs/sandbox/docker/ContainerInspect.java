@@ -21,7 +21,7 @@ import org.laymanlabs.sandbox.image.json.JsonValue.Obj;
  * api/types/container container.go (InspectResponse: the fields of Base, then Mounts, Config and
  * NetworkSettings) and daemon/inspect.go; HostConfig and NetworkSettings have classes of their own.
  */
-final class ContainerInspect {
+public final class ContainerInspect {
 
     private static final JsonValue NULL = new JsonValue.Null();
     private static final String CONTAINERS = "/var/lib/docker/containers/";
@@ -31,7 +31,7 @@ final class ContainerInspect {
     }
 
     /** @param size whether to add SizeRw and SizeRootFs, as {@code ?size=1} ({@code docker inspect -s}) asks */
-    static Obj of(Container c, NetworkController networks, boolean size) {
+    public static Obj of(Container c, NetworkController networks, boolean size) {
         String dir = CONTAINERS + c.id() + "/";
         Obj.Builder out = Obj.struct().put("Id", c.id()).put("Created", GoTime.rfc3339Nano(c.created()))
                 .put("Path", c.argv().get(0)).put("Args", JsonValue.ofStrings(c.argv().subList(1, c.argv().size())))

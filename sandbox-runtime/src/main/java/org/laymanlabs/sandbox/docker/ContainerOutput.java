@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.docker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.laymanlabs.sandbox.container.Container;
 import org.laymanlabs.sandbox.container.ContainerStatus;
 import org.laymanlabs.sandbox.container.LogEntry;
@@ -15,7 +16,7 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  * daemon/logs.go, whose follow ends when the container's log is closed at exit (a restart opens a
  * new one), and docker/cli's attach, which ends when the container's next exit is reported.
  */
-abstract class ContainerOutput extends Execution {
+public abstract class ContainerOutput extends Execution {
 
     protected final Container container;
     private final Optional<Instant> run;
@@ -23,10 +24,53 @@ abstract class ContainerOutput extends Execution {
 
     /** @param fromNow whether to skip what the container has written so far, or print it at the first look */
     ContainerOutput(Container container, boolean fromNow) {
+        this(container, fromNow ? latest(container) : null);
+    }
+
+    /** @param after the last entry not to print, or null to print the whole log at the first look */
+    private ContainerOutput(Container container, LogEntry after) {
         this.container = container;
         this.run = container.state().startedAt();
+        this.lastSeen = after;
+    }
+
+    /** The entry the container wrote last, or null if it has written nothing. */
+    public static LogEntry latest(Container container) {
         List<LogEntry> logs = container.logs();
-        this.lastSeen = logs.isEmpty() || !fromNow ? null : logs.get(logs.size() - 1);
+        return logs.isEmpty() ? null : logs.get(logs.size() - 1);
+    }
+
+    /**
+     * The Engine API's attach and {@code logs?follow=1}: every entry written after {@code after}
+     * (the whole log when null) goes to {@code sink} as the clock moves, then {@code onEnd} runs
+     * once the current run has ended. Cancel it with {@link #detach()}.
+     */
+    public static ContainerOutput follow(Container container, VirtualClock clock, LogEntry after,
+                                         Consumer<LogEntry> sink, Runnable onEnd) {
+        ContainerOutput output = new ContainerOutput(container, after) {
+            @Override
+            void print(LogEntry entry) {
+                sink.accept(entry);
+            }
+
+            @Override
+            void ended() {
+                finish(0);
+                onEnd.run();
+            }
+
+            @Override
+            public void interrupt() {
+                finish(0);
+            }
+
+            @Override
+            public void detach() {
+                finish(0);
+            }
+        };
+        output.follow(clock);
+        return output;
     }
 
     /** Prints what is new, then follows until the run ends, unless it has ended already. */

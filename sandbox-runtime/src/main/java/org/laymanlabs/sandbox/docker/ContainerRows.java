@@ -15,7 +15,7 @@ import org.laymanlabs.sandbox.image.json.JsonValue.Obj;
  * (the quoted, shortened command; ports as {@code 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp}) and
  * moby container/state.go String() ("Up 2 minutes", "Exited (1) 5 seconds ago").
  */
-final class ContainerRows {
+public final class ContainerRows {
 
     static final String ROW_TYPE = "*formatter.ContainerContext";
     static final String DEFAULT_FORMAT =
@@ -44,7 +44,8 @@ final class ContainerRows {
                 .put("Labels", "").put("LocalVolumes", Integer.toString(c.mounts().size())).build();
     }
 
-    static String status(ContainerState state, Instant now) {
+    /** moby State.String(): what {@code docker ps} shows as STATUS, and the Engine API's list as Status. */
+    public static String status(ContainerState state, Instant now) {
         if (state.status() == ContainerStatus.RESTARTING) {
             return "Restarting (" + state.exitCode() + ") " + ago(state.finishedAt().orElse(now), now);
         }

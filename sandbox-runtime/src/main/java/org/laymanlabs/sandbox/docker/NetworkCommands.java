@@ -7,8 +7,6 @@ import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.container.network.NetworkCreateRequest;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.image.json.JsonValue;
-import org.laymanlabs.sandbox.net.Cidr;
-import org.laymanlabs.sandbox.net.Ipv4Address;
 
 /**
  * {@code docker network create/inspect/connect/disconnect}. Mirrors docker/cli
@@ -52,26 +50,9 @@ final class NetworkCommands {
             return DockerCommand.error("the sandbox's networks take one IPv4 --subnet; got " + subnets.size());
         }
         String driver = args.string("driver").isEmpty() ? "bridge" : args.string("driver");
-        NetworkCreateRequest request = new NetworkCreateRequest(args.arg(0), driver,
-                subnets.stream().findFirst().map(NetworkCommands::subnet),
-                gateways.stream().findFirst().map(NetworkCommands::gateway));
+        NetworkCreateRequest request = NetworkCreateRequest.parse(args.arg(0), driver, subnets.stream().findFirst(),
+                gateways.stream().findFirst());
         return CommandResult.ok(engine.networks().create(request).id() + "\n");
-    }
-
-    private static Cidr subnet(String text) {
-        try {
-            return Cidr.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "invalid subnet " + text
-                    + ": invalid CIDR address: " + text);
-        }
-    }
-
-    private static Ipv4Address gateway(String text) {
-        if (!Ipv4Address.isValid(text)) {
-            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "invalid gateway " + text);
-        }
-        return Ipv4Address.parse(text);
     }
 
     private static CommandResult inspect(ContainerEngine engine, ParsedArgs args) {

@@ -14,14 +14,14 @@ import org.laymanlabs.sandbox.image.json.JsonValue.Obj;
  * Inspect, built by daemon/network.go buildNetworkResource and buildIPAMResources), fields in
  * moby's order, as Docker Engine 28 on Linux prints them.
  */
-final class NetworkInspect {
+public final class NetworkInspect {
 
     private static final JsonValue NULL = new JsonValue.Null();
 
     private NetworkInspect() {
     }
 
-    static Obj of(DockerNetwork n, ContainerStore containers) {
+    public static Obj of(DockerNetwork n, ContainerStore containers) {
         boolean bridge = n.driver() == DockerNetwork.Driver.BRIDGE;
         return Obj.struct().put("Name", n.name()).put("Id", n.id()).put("Created", GoTime.rfc3339Nano(n.created()))
                 .put("Scope", "local").put("Driver", n.driver().text())

@@ -71,8 +71,7 @@ final class RunCommand {
         try {
             container = createPulling(daemon, engine, spec, out);
         } catch (DaemonException e) {
-            out.err("docker: Error response from daemon: " + dotted(e.getMessage())
-                    + "\n\nRun 'docker " + verb + " --help' for more information\n");
+            out.err(daemonError(e, verb));
             return Execution.finished(125);
         }
         if (!start) {
@@ -85,7 +84,7 @@ final class RunCommand {
             if (spec.autoRemove()) {
                 engine.remove(container.id(), true);
             }
-            out.err("docker: Error response from daemon: " + dotted(e.getMessage()) + "\n");
+            out.err(daemonError(e, verb));
             return Execution.finished(startFailureStatus(e.getMessage()));
         }
         if (args.bool("detach")) {
@@ -192,9 +191,13 @@ final class RunCommand {
         return message.contains("permission denied") || message.contains("is a directory") ? 126 : 125;
     }
 
-    /** reportError: the message ends with exactly one full stop. */
-    static String dotted(String message) {
-        return message.endsWith(".") ? message : message + ".";
+    /**
+     * reportError as docker CLI 28.2.2 prints it, checked against the real binary talking to the
+     * Engine API: the daemon's message as it is (no full stop added), then where to read more.
+     */
+    private static String daemonError(DaemonException e, String verb) {
+        return "docker: Error response from daemon: " + e.getMessage() + "\n\nRun 'docker " + verb
+                + " --help' for more information\n";
     }
 
     static String help() {

@@ -9,10 +9,11 @@ import org.laymanlabs.sandbox.image.json.JsonValue;
  * machine has (28.2.2, as `docker version` prints it here) and the sandbox's engine, with its
  * containerd, runc and docker-init; {@code -f} runs a Go template over the same fields.
  */
-final class VersionCommand {
+public final class VersionCommand {
 
-    static final String ENGINE_VERSION = "28.2.2";
-    static final String API_VERSION = "1.50";
+    public static final String ENGINE_VERSION = "28.2.2";
+    public static final String API_VERSION = "1.50";
+    public static final String MIN_API_VERSION = "1.24";
     private static final String BUILT = "Fri May 30 12:07:14 2025";
 
     private static final String TEXT = """
@@ -78,7 +79,7 @@ final class VersionCommand {
                 .put("BuildTime", BUILT).put("Context", "default").build();
         JsonValue.Obj server = JsonValue.Obj.struct()
                 .put("Platform", JsonValue.Obj.struct().put("Name", "Docker Engine - Community").build())
-                .put("Version", ENGINE_VERSION).put("APIVersion", API_VERSION).put("MinAPIVersion", "1.24")
+                .put("Version", ENGINE_VERSION).put("APIVersion", API_VERSION).put("MinAPIVersion", MIN_API_VERSION)
                 .put("GitCommit", "45873be").put("GoVersion", "go1.24.3").put("Os", "linux").put("Arch", "amd64")
                 .put("KernelVersion", "6.8.0-60-generic").put("BuildTime", "2025-05-30T12:07:14.000000000+00:00").build();
         return JsonValue.Obj.struct().put("Client", client).put("Server", server).build();

@@ -43,7 +43,7 @@ class ContainerErrorsTest {
 
         assertThat(result.stderr()).isEqualTo("Unable to find image 'nosuchimage:latest' locally\n"
                 + "docker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or"
-                + " may require 'docker login': denied: requested access to the resource is denied.\n\n"
+                + " may require 'docker login': denied: requested access to the resource is denied\n\n"
                 + "Run 'docker run --help' for more information\n");
         assertThat(result.exitCode()).isEqualTo(125);
         assertUnchanged();
@@ -65,7 +65,8 @@ class ContainerErrorsTest {
         assertThat(result.exitCode()).isEqualTo(125);
         assertThat(result.stderr()).startsWith("docker: Error response from daemon: failed to set up container networking:"
                 + " driver failed programming external connectivity on endpoint web2 (")
-                .endsWith("): Bind for 0.0.0.0:8080 failed: port is already allocated.\n");
+                .endsWith("): Bind for 0.0.0.0:8080 failed: port is already allocated\n\n"
+                        + "Run 'docker run --help' for more information\n");
         assertThat(laptop.ok("iptables-save")).isEqualTo(rulesBefore);
         assertThat(laptop.ok("docker ps -a --format '{{.Names}} {{.Status}}'")).startsWith("web2 Created\n");
     }
@@ -102,7 +103,7 @@ class ContainerErrorsTest {
         assertThat(result).isEqualTo(CommandResult.error("docker: Error response from daemon: failed to create task for"
                 + " container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start"
                 + " container process: error during container init: exec: \"foo\": executable file not found in $PATH:"
-                + " unknown.\n", 127));
+                + " unknown\n\nRun 'docker run --help' for more information\n", 127));
         assertThat(laptop.ok("docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' broken")).isEqualTo("created 127\n");
         assertThat(laptop.ok("iptables-save")).isEqualTo(rulesBefore);
     }
