@@ -17,6 +17,11 @@ interface LabFolder {
     /** The lab's id: the folder's name. */
     String name();
 
+    /** How problems name the folder: {@code labs/web}, or {@code <parent>/web} for a folder elsewhere. */
+    default String label() {
+        return "labs/" + name();
+    }
+
     /** A file of the folder by its relative path, or empty if there is none. */
     Optional<String> read(String relativePath) throws IOException;
 
@@ -25,6 +30,12 @@ interface LabFolder {
             @Override
             public String name() {
                 return directory.getFileName().toString();
+            }
+
+            @Override
+            public String label() {
+                Path parent = directory.getParent();
+                return (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/") + name();
             }
 
             @Override

@@ -48,7 +48,7 @@ final class LabReport {
         try {
             Optional<String> content = folder.read(relative);
             if (content.isEmpty()) {
-                at(path, "no file '" + relative + "' in the lab's folder labs/" + folder.name() + "/");
+                at(path, "no file '" + relative + "' in the lab's folder " + folder.label() + "/");
             }
             return content;
         } catch (IOException e) {

@@ -46,7 +46,7 @@ public final class LabValidator {
     }
 
     static Outcome validate(LabFolder folder) {
-        String file = "labs/" + folder.name() + "/" + FILE;
+        String file = folder.label() + "/" + FILE;
         String text;
         try {
             Optional<String> read = folder.read(FILE);

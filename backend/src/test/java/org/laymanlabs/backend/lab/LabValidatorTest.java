@@ -47,7 +47,7 @@ class LabValidatorTest {
     Path labs;
 
     private LabValidator.Outcome validate(String yaml) throws IOException {
-        Path folder = labs.resolve("web");
+        Path folder = labs.resolve("labs/web");
         Files.createDirectories(folder.resolve("steps"));
         Files.writeString(folder.resolve("steps/run.md"), "# Run nginx\n");
         Files.writeString(folder.resolve("lab.yaml"), yaml);
@@ -163,6 +163,12 @@ class LabValidatorTest {
     }
 
     @Test
+    void aValueOfTheWrongType() throws IOException {
+        assertThat(problems(VALID.replace("minutes: 10", "minutes: ten")))
+                .containsExactly("labs/web/lab.yaml:8:12: metadata.minutes: string found, integer expected");
+    }
+
+    @Test
     void theLabsIdMustBeItsFolderName() throws IOException {
         assertThat(problems(VALID.replace("id: web", "id: website")))
                 .containsExactly("labs/web/lab.yaml:4:7: metadata.id: must equal the folder name 'web', was 'website'");
@@ -170,9 +176,9 @@ class LabValidatorTest {
 
     @Test
     void aFolderWithoutLabYamlIsReported() throws IOException {
-        Files.createDirectories(labs.resolve("empty"));
+        Files.createDirectories(labs.resolve("labs/empty"));
 
-        assertThat(LabValidator.validate(labs.resolve("empty")).problems()).extracting(LabProblem::toString)
+        assertThat(LabValidator.validate(labs.resolve("labs/empty")).problems()).extracting(LabProblem::toString)
                 .containsExactly("labs/empty/lab.yaml:1:1: no lab.yaml in the lab's folder");
     }
 }
