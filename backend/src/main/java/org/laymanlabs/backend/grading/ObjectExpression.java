@@ -8,6 +8,7 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -57,6 +58,7 @@ public final class ObjectExpression {
 
     private static CelCompiler compiler(dev.cel.common.types.CelType result) {
         return CelCompilerFactory.standardCelCompilerBuilder()
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addVar("object", SimpleType.DYN)
                 .addVar("objects", ListType.create(SimpleType.DYN))
                 .setResultType(result)
