@@ -114,6 +114,14 @@ public final class LabValidator {
         List<Fault> faults = SandboxReader.faults(step.path("faults"), append(at, "faults"), report);
         List<Check> checks = new ArrayList<>();
         JsonNode checkNodes = step.path("checks");
+        boolean onlyHistory = checkNodes.size() > 0;
+        for (JsonNode check : checkNodes) {
+            onlyHistory &= check.path("kind").asText().equals("history");
+        }
+        if (onlyHistory) {
+            report.at(append(at, "checks"), "a step needs at least one check on the sandbox's state, "
+                    + "not only on the command history");
+        }
         for (int c = 0; c < checkNodes.size(); c++) {
             CheckReader.read(checkNodes.get(c), append(at, "checks", c), report).ifPresent(checks::add);
         }

@@ -169,6 +169,26 @@ class LabValidatorTest {
     }
 
     @Test
+    void aStepMustCheckStateNotOnlyHistory() throws IOException {
+        String onlyHistory = VALID.replace("""
+                      - kind: container
+                        name: nginx runs
+                        container: web
+                        expect: {state: running}
+                      - kind: object
+                        name: no pods yet
+                        resource: pods
+                        expression: size(objects) == 0
+                        expect: no pods
+                """, """
+                      - {kind: history, name: ran it, matches: docker run}
+                """);
+
+        assertThat(problems(onlyHistory)).containsExactly("labs/web/lab.yaml:16:7: steps[0].checks: a step needs at "
+                + "least one check on the sandbox's state, not only on the command history");
+    }
+
+    @Test
     void theLabsIdMustBeItsFolderName() throws IOException {
         assertThat(problems(VALID.replace("id: web", "id: website")))
                 .containsExactly("labs/web/lab.yaml:4:7: metadata.id: must equal the folder name 'web', was 'website'");
