@@ -52,15 +52,19 @@ public record ContainerCheck(String name, Optional<String> container, Optional<S
         StringBuilder what = new StringBuilder(who);
         state.ifPresent(s -> what.append(" ").append(word(s)));
         publishes.ifPresent(p -> what.append(" publishing port ").append(p));
-        exitCode.ifPresent(code -> what.append(" exited with code ").append(code));
+        exitCode.ifPresent(code -> what.append(state.isPresent() ? " with exit code " : " exited with code ").append(code));
         return what.toString();
     }
 
     private static String found(List<Container> containers) {
         return String.join(", ", containers.stream().map(c -> "container " + c.name() + " " + word(c.state().status())
                 + (c.state().status() == ContainerStatus.EXITED ? " (" + c.state().exitCode() + ")" : "")
-                + (c.publishedPorts().isEmpty() ? "" : " publishing " + c.publishedPorts().stream()
-                        .map(p -> String.valueOf(p.hostPort())).distinct().toList())).toList());
+                + published(c)).toList());
+    }
+
+    private static String published(Container c) {
+        List<String> ports = c.publishedPorts().stream().map(p -> String.valueOf(p.hostPort())).distinct().toList();
+        return ports.isEmpty() ? "" : (ports.size() == 1 ? " publishing port " : " publishing ports ") + String.join(", ", ports);
     }
 
     private static String word(ContainerStatus status) {

@@ -61,7 +61,7 @@ public record RequestCheck(String name, Origin from, String url, Optional<String
             }
             outcomes.merge(outcome, 1, Integer::sum);
         }
-        String found = summary(outcomes, answeredBy);
+        String found = summary(outcomes, endpoints.isPresent() ? answeredBy : Set.of());
         boolean spread = endpoints.isEmpty() || answeredBy.size() >= endpoints.getAsInt();
         if (good == count && spread) {
             return CheckResult.pass(name, "Sent " + count + " " + plural(count, "request") + " from " + from.describe()

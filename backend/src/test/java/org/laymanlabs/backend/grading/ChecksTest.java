@@ -140,7 +140,7 @@ class ChecksTest {
         void passesWhenTheAnswerHasTheStatusAndTheBody() {
             assertThat(run(fromOutside("http://localhost:8080/", OptionalInt.of(200), Optional.of("Welcome to nginx"))))
                     .isEqualTo(passed("req", "Sent 1 request from outside the cluster to http://localhost:8080/: "
-                            + "1 × status 200 (answered by laptop)."));
+                            + "1 × status 200."));
         }
 
         @Test
@@ -246,7 +246,7 @@ class ChecksTest {
         void passesForARunningContainerThatPublishesItsPort() {
             assertThat(run(new ContainerCheck("c", Optional.of("web1"), Optional.empty(),
                     Optional.of(ContainerStatus.RUNNING), OptionalInt.of(8080), OptionalInt.empty(), 1)))
-                    .isEqualTo(passed("c", "Found container web1 running publishing [8080], as expected."));
+                    .isEqualTo(passed("c", "Found container web1 running publishing port 8080, as expected."));
         }
 
         @Test
@@ -260,7 +260,7 @@ class ChecksTest {
         void failsSayingTheStateItFound() {
             assertThat(run(new ContainerCheck("c", Optional.of("web1"), Optional.empty(),
                     Optional.of(ContainerStatus.EXITED), OptionalInt.empty(), OptionalInt.empty(), 1)))
-                    .isEqualTo(failed("c", "Expected container web1 exited, but found container web1 running publishing [8080]."));
+                    .isEqualTo(failed("c", "Expected container web1 exited, but found container web1 running publishing port 8080."));
         }
 
         @Test
@@ -268,7 +268,7 @@ class ChecksTest {
             assertThat(run(new ContainerCheck("many", Optional.empty(), Optional.of("nginx"),
                     Optional.of(ContainerStatus.RUNNING), OptionalInt.empty(), OptionalInt.empty(), 3)))
                     .isEqualTo(failed("many", "Expected 3 containers from image nginx running, but found container web1 "
-                            + "running publishing [8080]."));
+                            + "running publishing port 8080."));
         }
 
         @Test
