@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.util.List;
+import java.util.Map;
+import org.laymanlabs.sandbox.Fault;
+import org.laymanlabs.sandbox.SandboxSpec;
+import org.laymanlabs.sandbox.kube.cni.FlannelBackend;
+import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +78,55 @@ class LabValidatorTest {
             });
             assertThat(lab.sandbox().images()).containsExactly("nginx");
         });
+    }
+
+    @Test
+    void theSandboxSectionBecomesTheSandboxSpec() throws IOException {
+        Files.createDirectories(labs.resolve("labs/web/manifests"));
+        Files.writeString(labs.resolve("labs/web/manifests/web.yaml"), "kind: Service\n");
+        LabValidator.Outcome outcome = validate(VALID.replace("""
+                sandbox:
+                  images: [nginx]
+                """, """
+                sandbox:
+                  seed: 42
+                  network: vxlan
+                  nodes:
+                    - {name: cp, role: control-plane}
+                    - name: ssd-1
+                      role: worker
+                      labels: {disk: ssd}
+                      taints: [{key: gpu, value: "true", effect: NoSchedule}]
+                      capacity: {cpu: "4", memory: 8Gi, pods: 20}
+                  images: [nginx]
+                  manifests: [manifests/web.yaml]
+                  faults:
+                    - stopNode: ssd-1
+                    - breakSelector: {service: web, selector: {app: wbe}}
+                    - fillNode: {node: cp, cpu: 1500m}
+                """));
+
+        SandboxSpec spec = outcome.definition().orElseThrow().sandbox();
+        assertThat(spec.seed()).isEqualTo(42);
+        assertThat(spec.cluster().networkMode()).isEqualTo(FlannelBackend.VXLAN);
+        assertThat(spec.cluster().nodes()).containsExactly(
+                NodeConfig.controlPlane("cp", "192.168.49.2", "10.244.0.0/24"),
+                new NodeConfig("ssd-1", false, "192.168.49.3", "10.244.1.0/24", Map.of("disk", "ssd"),
+                        List.of(new Taint("NoSchedule", "gpu", null, "true")), "4", "8Gi", 20));
+        assertThat(spec.manifests()).containsExactly("kind: Service\n");
+        assertThat(spec.faults()).containsExactly(new Fault.StopNode("ssd-1"),
+                new Fault.BreakSelector("default", "web", Map.of("app", "wbe")), new Fault.FillNode("cp", 1500));
+    }
+
+    @Test
+    void aClusterNeedsAControlPlaneAndUniqueNodeNames() throws IOException {
+        assertThat(problems(VALID.replace("  images: [nginx]", """
+                  nodes:
+                    - {name: w, role: worker}
+                    - {name: w, role: worker}\
+                """))).containsExactly(
+                "labs/web/lab.yaml:11:5: sandbox.nodes: a cluster needs at least one node with role: control-plane",
+                "labs/web/lab.yaml:12:14: sandbox.nodes[1].name: another node is already named 'w'");
     }
 
     @Nested
