@@ -16,7 +16,6 @@ import org.laymanlabs.sandbox.container.network.NetworkController;
 import org.laymanlabs.sandbox.docker.EngineDiskUsage;
 import org.laymanlabs.sandbox.image.ImageStore;
 import org.laymanlabs.sandbox.kube.Cluster;
-import org.laymanlabs.sandbox.kube.ClusterSpec;
 import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
 import org.laymanlabs.sandbox.kube.nodeshell.NodeShellCommand;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
@@ -204,19 +203,21 @@ public final class Sandbox {
 
     /** A running pod's network namespace (its pause container's), once its node's CNI has wired it. */
     public Optional<NetworkNamespace> podNamespace(String namespace, String pod) {
-        return cluster.api().get(Pod.class, namespace, pod)
-                .filter(p -> p.getSpec().getNodeName() != null)
-                .flatMap(p -> cluster.kubelets().stream().filter(k -> k.nodeName().equals(p.getSpec().getNodeName()))
-                        .findFirst().flatMap(k -> k.podNamespace(p.getMetadata().getUid())));
+        return cluster.api().get(Pod.class, namespace, pod).flatMap(this::namespaceOf);
     }
 
     /** The pod whose network namespace this is, if it is a pod's. */
     public Optional<Pod> podOf(NetworkNamespace netns) {
         return cluster.api().list(Pod.class, "").stream()
-                .filter(p -> p.getSpec().getNodeName() != null)
-                .filter(p -> cluster.kubelets().stream().filter(k -> k.nodeName().equals(p.getSpec().getNodeName()))
-                        .findFirst().flatMap(k -> k.podNamespace(p.getMetadata().getUid())).filter(netns::equals).isPresent())
+                .filter(p -> namespaceOf(p).filter(netns::equals).isPresent())
                 .findFirst();
+    }
+
+    /** The namespace the pod's node's CNI plugin made for it: only the kubelet that runs the pod knows it. */
+    private Optional<NetworkNamespace> namespaceOf(Pod pod) {
+        String node = pod.getSpec().getNodeName();
+        return node == null ? Optional.empty() : cluster.kubelets().stream().filter(k -> k.nodeName().equals(node))
+                .findFirst().flatMap(k -> k.podNamespace(pod.getMetadata().getUid()));
     }
 
     /**
