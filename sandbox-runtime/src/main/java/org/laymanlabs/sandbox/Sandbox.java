@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,6 @@ import org.laymanlabs.sandbox.container.network.NetworkController;
 import org.laymanlabs.sandbox.docker.EngineDiskUsage;
 import org.laymanlabs.sandbox.image.ImageStore;
 import org.laymanlabs.sandbox.kube.Cluster;
-import org.laymanlabs.sandbox.kube.ClusterSpec;
 import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
 import org.laymanlabs.sandbox.kube.nodeshell.NodeShellCommand;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
@@ -36,6 +36,7 @@ import org.laymanlabs.sandbox.net.curl.HostResolver;
 import org.laymanlabs.sandbox.net.iproute.BridgeCommand;
 import org.laymanlabs.sandbox.net.iproute.IpCommand;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
+import org.laymanlabs.sandbox.net.ipv4.Exchange;
 import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
 import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
 import org.laymanlabs.sandbox.net.iptables.IptablesCommand;
@@ -69,7 +70,10 @@ public final class Sandbox {
     private final ContainerEngine engine;
     private final Daemon daemon;
     private final Cluster cluster;
-
+    private final Connector connector;
+    private final CommandHistory history;
+    /** The operator's own terminal, which sets the lab up and breaks things: its lines are not the learner's history. */
+    private final LabSetup setup;
 
     private Sandbox(SandboxSpec spec) {
         this.spec = spec;
@@ -79,15 +83,22 @@ public final class Sandbox {
         this.laptop = buildLaptop(network);
         NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
         this.cluster = bootCluster(spec, netfilters);
+        this.setup = new LabSetup(cluster, clock);
+        setup.prepare(spec);
+        // The lab's manifests settle in what is left of the minute before the session.
+        if (clock.now().isBefore(spec.startTime())) {
+            clock.advance(Duration.between(clock.now(), spec.startTime()));
+        }
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
-        Connector connector = new Connector(stack, random, clock);
+        this.connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
         this.engine = containerEngine(laptopTables, connector);
         this.daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace(clock::now);
         // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
-        this.shell = CommandLineShell.withBuiltinsAnd(List.of(
+        this.history = new CommandHistory();
+        this.shell = history.recording(CommandLineShell.withBuiltinsAnd(List.of(
                 Coreutils.sleep(clock),
                 Coreutils.ls(clock),
                 DockerCommand.forEngine(daemon, engine, random),
@@ -101,12 +112,14 @@ public final class Sandbox {
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd()),
                 new NodeShellCommand(cluster, current),
-                new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443")), workspace);
+                new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443")), workspace));
+        LabSetup.preload(daemon, spec.images());
     }
 
     /**
      * Boots the cluster during the minute before the learner's session, so that the session
-     * starts at {@code spec.startTime()} on a cluster that is up, whatever the boot took. Its nodes
+     * starts at {@code spec.startTime()} on a cluster that is up (and has taken the lab's
+     * manifests), whatever the boot took. Its nodes
      * hang off the laptop as kind's do off the Docker host. The cluster, and its machines' devices,
      * draw from random streams of their own: the laptop's IDs, MACs and ports stay those the seed
      * gave before there was a cluster.
@@ -114,12 +127,7 @@ public final class Sandbox {
     private Cluster bootCluster(SandboxSpec spec, NamespaceNetfilters netfilters) {
         SplittableRandom streams = new SplittableRandom(spec.seed());
         SplittableRandom components = streams.split();
-        Cluster booted = Cluster.start(clock, components, ClusterSpec.kubeadmDefault(), network, laptop, streams.split(),
-                netfilters);
-        if (clock.now().isBefore(spec.startTime())) {
-            clock.advance(Duration.between(clock.now(), spec.startTime()));
-        }
-        return booted;
+        return Cluster.start(clock, components, spec.cluster(), network, laptop, streams.split(), netfilters);
     }
 
     /** The laptop's Docker engine, started as dockerd starts: docker0 and its rules first. */
@@ -187,6 +195,51 @@ public final class Sandbox {
     /** The kubeadm-style cluster: its API server, etcd, controllers and nodes, for the grader, the UI and labs. */
     public Cluster cluster() {
         return cluster;
+    }
+
+    /** The lines the learner typed into {@link #shell()}, oldest first, at most the last {@value CommandHistory#HISTSIZE}. */
+    public List<String> history() {
+        return history.lines();
+    }
+
+    /** The learner's laptop, where the terminal starts and where "outside the cluster" is. */
+    public NetworkNamespace laptop() {
+        return laptop;
+    }
+
+    /** A running pod's network namespace (its pause container's), once its node's CNI has wired it. */
+    public Optional<NetworkNamespace> podNamespace(String namespace, String pod) {
+        return cluster.api().get(Pod.class, namespace, pod).flatMap(this::namespaceOf);
+    }
+
+    /** The pod whose network namespace this is, if it is a pod's. */
+    public Optional<Pod> podOf(NetworkNamespace netns) {
+        return cluster.api().list(Pod.class, "").stream()
+                .filter(p -> namespaceOf(p).filter(netns::equals).isPresent())
+                .findFirst();
+    }
+
+    /** The namespace the pod's node's CNI plugin made for it: only the kubelet that runs the pod knows it. */
+    private Optional<NetworkNamespace> namespaceOf(Pod pod) {
+        String node = pod.getSpec().getNodeName();
+        return node == null ? Optional.empty() : cluster.kubelets().stream().filter(k -> k.nodeName().equals(node))
+                .findFirst().flatMap(k -> k.podNamespace(pod.getMetadata().getUid()));
+    }
+
+    /**
+     * Opens one TCP connection from {@code client} and sends {@code request}, through the same
+     * stack as curl: routes, every netfilter hook, NAT and the wires between namespaces. The
+     * answer (or the failure) carries both packets' paths. The clock moves on by any time spent
+     * waiting, at most {@code patience}.
+     */
+    public Exchange connect(NetworkNamespace client, Ipv4Address destination, int port, String request,
+                            Duration patience) {
+        return connector.exchange(client, destination, port, request, patience);
+    }
+
+    /** Breaks something now, as a lab does when a step begins. */
+    public void inject(Fault fault) {
+        setup.inject(fault);
     }
 
     /** The sandbox's seeded random source (load balancing, IDs), so that runs replay exactly. */

@@ -1,11 +1,12 @@
 package org.laymanlabs.backend.lab;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.laymanlabs.backend.storage.LaymanProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The labs this installation offers: the ones built into the app, or those of
- * {@code layman.labs-dir} when an operator sets it. A lab.yaml that cannot be read is left out,
- * and the reason (file, line, column) is logged and kept for the instructor pages.
+ * {@code layman.labs-dir} when an operator sets it. Each lab is validated as it loads
+ * ({@link LabValidator}); an invalid one is left out, its problems (file, line, column) are
+ * logged and kept for the instructor pages, and every valid lab is still served.
  */
 @Service
 public class LabCatalog {
@@ -26,6 +28,7 @@ public class LabCatalog {
     private static final Comparator<Lab> CATALOG_ORDER = Comparator.comparing(Lab::id);
 
     private final List<Lab> labs;
+    private final Map<String, LabDefinition> definitions;
     private final List<String> problems;
 
     @Autowired
@@ -33,13 +36,18 @@ public class LabCatalog {
         String pattern = properties.labsFolder()
                 .map(dir -> "file:" + dir.toAbsolutePath().normalize() + "/*/lab.yaml")
                 .orElse("classpath*:labs/*/lab.yaml");
-        List<Lab> found = new ArrayList<>();
+        Map<String, LabDefinition> found = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-            load(resource, found, errors);
+            LabValidator.Outcome outcome = LabValidator.validate(LabFolder.of(resource, folderOf(resource)));
+            outcome.definition().ifPresent(lab -> found.put(lab.lab().id(), lab));
+            for (LabProblem problem : outcome.problems()) {
+                log.error("Lab left out of the catalog: {}", problem);
+                errors.add(problem.toString());
+            }
         }
-        found.sort(CATALOG_ORDER);
-        this.labs = List.copyOf(found);
+        this.definitions = Map.copyOf(found);
+        this.labs = found.values().stream().map(LabDefinition::lab).sorted(CATALOG_ORDER).toList();
         this.problems = List.copyOf(errors);
         log.info("Lab catalog: {} lab(s) from {}", labs.size(), pattern);
     }
@@ -47,18 +55,8 @@ public class LabCatalog {
     /** For tests and tools that already hold the labs. */
     public LabCatalog(List<Lab> labs) {
         this.labs = labs.stream().sorted(CATALOG_ORDER).toList();
+        this.definitions = Map.of();
         this.problems = List.of();
-    }
-
-    private static void load(Resource resource, List<Lab> found, List<String> errors) throws IOException {
-        String folder = folderOf(resource);
-        String source = "labs/" + folder + "/lab.yaml";
-        try (InputStream in = resource.getInputStream()) {
-            found.add(LabReader.read(in, source, folder));
-        } catch (LabLoadException e) {
-            log.error("Lab left out of the catalog: {}", e.getMessage());
-            errors.add(e.getMessage());
-        }
     }
 
     private static String folderOf(Resource resource) throws IOException {
@@ -76,7 +74,12 @@ public class LabCatalog {
         return labs.stream().filter(lab -> lab.id().equals(id)).findFirst();
     }
 
-    /** Why each left-out lab was left out, one line per file. */
+    /** The whole lab (sandbox, steps, checks) for a session to start and grade. */
+    public Optional<LabDefinition> definition(String id) {
+        return Optional.ofNullable(definitions.get(id));
+    }
+
+    /** Why each left-out lab was left out, one problem per line, as {@code file:line:column: message}. */
     public List<String> problems() {
         return problems;
     }

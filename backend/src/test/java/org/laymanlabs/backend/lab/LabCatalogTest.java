@@ -20,6 +20,10 @@ class LabCatalogTest {
 
         assertThat(catalog.find("images-and-containers"))
                 .hasValueSatisfying(lab -> assertThat(lab.title()).isEqualTo("Images and containers"));
+        assertThat(catalog.definition("images-and-containers")).hasValueSatisfying(lab -> {
+            assertThat(lab.steps()).extracting(Step::id).containsExactly("pull", "run", "many", "stop");
+            assertThat(lab.steps().get(0).text()).startsWith("# Fetch a recipe");
+        });
         assertThat(catalog.problems()).isEmpty();
     }
 
@@ -34,7 +38,11 @@ class LabCatalogTest {
         LabCatalog catalog = new LabCatalog(new LaymanProperties(dataDir, labs));
 
         assertThat(catalog.labs()).extracting(Lab::id).containsExactly("alpha", "zeta");
-        assertThat(catalog.problems()).singleElement().asString().startsWith("labs/broken/lab.yaml:");
+        assertThat(catalog.definition("alpha")).hasValueSatisfying(lab -> assertThat(lab.steps()).hasSize(1));
+        assertThat(catalog.find("broken")).isEmpty();
+        assertThat(catalog.problems()).containsExactly(
+                "labs/broken/lab.yaml:2:1: YAML syntax: expected ',' or ']', but got <stream end> "
+                        + "(while parsing a flow sequence)");
     }
 
     @Test
@@ -44,8 +52,22 @@ class LabCatalogTest {
         assertThat(catalog.find("images-and-containers")).isPresent();
     }
 
+    @Test
+    void aLabWithAMissingStepFileIsLeftOutAndTheOthersAreStillServed(@TempDir Path labs) throws IOException {
+        writeLab(labs, "alpha", "Alpha");
+        writeLab(labs, "beta", "Beta");
+        Files.delete(labs.resolve("beta/steps/one.md"));
+
+        LabCatalog catalog = new LabCatalog(new LaymanProperties(dataDir, labs));
+
+        assertThat(catalog.labs()).extracting(Lab::id).containsExactly("alpha");
+        assertThat(catalog.problems()).containsExactly(
+                "labs/beta/lab.yaml:12:11: steps[0].text: no file 'steps/one.md' in the lab's folder labs/beta/");
+    }
+
     private static void writeLab(Path labs, String id, String title) throws IOException {
-        Files.createDirectories(labs.resolve(id));
+        Files.createDirectories(labs.resolve(id).resolve("steps"));
+        Files.writeString(labs.resolve(id).resolve("steps/one.md"), "# One\n");
         Files.writeString(labs.resolve(id).resolve("lab.yaml"), """
                 apiVersion: laymanlabs.org/v1alpha1
                 kind: Lab
@@ -55,6 +77,14 @@ class LabCatalogTest {
                   summary: A lab.
                   level: beginner
                   minutes: 5
+                steps:
+                  - id: one
+                    title: One
+                    text: steps/one.md
+                    checks:
+                      - {kind: image, name: busybox is here, image: busybox}
+                    solution:
+                      run: [docker pull busybox]
                 """.formatted(id, title));
     }
 }
