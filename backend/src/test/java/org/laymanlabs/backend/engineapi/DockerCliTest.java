@@ -116,8 +116,10 @@ class DockerCliTest {
         String images = "{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}}";
 
         assertThat(tag.exitCode()).isZero();
-        assertThat(docker("images", "--format", images).stdout())
-                .isEqualTo(shell(api.sandbox, "docker images --format '" + images + "'").stdout()).contains("mybox:v1 ");
+        // docker/cli ranges over a Go map of one image's repositories, so its tags come in random order.
+        assertThat(docker("images", "--format", images).stdout().lines().sorted().toList())
+                .isEqualTo(shell(api.sandbox, "docker images --format '" + images + "'").stdout().lines().sorted().toList())
+                .contains("mybox:v1 51410eb71e6a 4.28MB");
         assertThat(docker("history", "mybox:v1").stdout()).isEqualTo(shell(api.sandbox, "docker history mybox:v1").stdout());
         assertThat(docker("image", "inspect", "mybox:v1").stdout())
                 .isEqualTo(shell(api.sandbox, "docker image inspect mybox:v1").stdout());
