@@ -71,6 +71,13 @@ public final class Catalog {
         b.add("hashicorp/http-echo", AppImages.httpEcho(), "latest", "1.0", "1.0.0");
         b.add("laymanlabs/crashloop", LabImages.crashloop(busybox136), "1.0", "latest");
         b.add("laymanlabs/slow-start", LabImages.slowStart(busybox136), "1.0", "latest");
+        b.add("polinux/stress", KubernetesImages.stress(alpine321), "latest", "1.0.4");
+        b.add("registry.k8s.io/pause", KubernetesImages.pause(), "3.10");
+        b.add("registry.k8s.io/etcd", KubernetesImages.component("etcd", "2024-12-09T14:31:12Z", 23_652_864), "3.5.16-0");
+        for (String component : java.util.List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler")) {
+            b.add("registry.k8s.io/" + component, KubernetesImages.component(component, "2025-05-15T10:42:11Z",
+                    component.equals("kube-scheduler") ? 20_660_224 : 28_401_664), "v1.32.5");
+        }
         return new Catalog(b.build());
     }
 
