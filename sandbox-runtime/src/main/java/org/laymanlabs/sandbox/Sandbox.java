@@ -14,8 +14,10 @@ import org.laymanlabs.sandbox.container.RandomIds;
 import org.laymanlabs.sandbox.container.network.NetworkController;
 import org.laymanlabs.sandbox.docker.EngineDiskUsage;
 import org.laymanlabs.sandbox.image.ImageStore;
+import org.laymanlabs.sandbox.image.Registry;
 import org.laymanlabs.sandbox.kube.Cluster;
 import org.laymanlabs.sandbox.kube.ClusterSpec;
+import org.laymanlabs.sandbox.kube.cri.CrictlCommand;
 import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
 import org.laymanlabs.sandbox.kube.nodeshell.NodeShellCommand;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
@@ -77,12 +79,14 @@ public final class Sandbox {
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
         NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
-        this.cluster = bootCluster(spec, netfilters);
+        // One registry for the sandbox: what the learner pushes from the laptop, the nodes can pull.
+        Registry registry = Catalog.shared().registry();
+        this.cluster = bootCluster(spec, netfilters, registry);
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
         Connector connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
         this.engine = containerEngine(laptopTables, connector);
-        Daemon daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
+        Daemon daemon = new Daemon(engine.images(), registry, clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace(clock::now);
         // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
@@ -100,7 +104,10 @@ public final class Sandbox {
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd()),
                 new NodeShellCommand(cluster, current),
-                new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443")), workspace);
+                new CrictlCommand(ns -> cluster.kubelets().stream().filter(k -> cluster.machine(k.nodeName())
+                        .filter(m -> m == ns).isPresent()).findFirst().map(k -> k.runtime()), current::get),
+                new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443",
+                        node -> cluster.kubelets().stream().filter(k -> k.nodeName().equals(node)).findFirst())), workspace);
     }
 
     /**
@@ -110,11 +117,11 @@ public final class Sandbox {
      * draw from random streams of their own: the laptop's IDs, MACs and ports stay those the seed
      * gave before there was a cluster.
      */
-    private Cluster bootCluster(SandboxSpec spec, NamespaceNetfilters netfilters) {
+    private Cluster bootCluster(SandboxSpec spec, NamespaceNetfilters netfilters, Registry registry) {
         SplittableRandom streams = new SplittableRandom(spec.seed());
         SplittableRandom components = streams.split();
         Cluster booted = Cluster.start(clock, components, ClusterSpec.kubeadmDefault(), network, laptop, streams.split(),
-                netfilters);
+                netfilters, registry);
         if (clock.now().isBefore(spec.startTime())) {
             clock.advance(Duration.between(clock.now(), spec.startTime()));
         }

@@ -60,6 +60,12 @@ public final class EventRecorder {
                 .withReportingComponent(component).withReportingInstance(host == null ? "" : host).build();
         api.create(event).exceptionally(failure -> {
             written.remove(aggregate);
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof org.laymanlabs.sandbox.kube.apiserver.ApiException e
+                    && e.reason() == org.laymanlabs.sandbox.kube.apiserver.ApiException.Reason.ALREADY_EXISTS) {
+                // Another component's recorder took this name in the same instant: the next sequence number is free.
+                event(object, type, reason, message);
+            }
             return null;
         });
     }
