@@ -36,7 +36,7 @@ class ServicePathTest {
         assertThat(trace).contains("JUMP:KUBE-SVC-LOLE4ISW44XBNF3G").containsPattern(
                 "DNAT: tcp 192\\.168\\.49\\.3:\\d+ -> 10\\.96\\.100\\.100:80 \\[SYN\\]  =>  tcp 192\\.168\\.49\\.3:\\d+ -> 10\\.244\\.[12]\\.2:80 \\[SYN\\]");
         // The pod's nginx answers, and the reply is un-NATed back on the way out.
-        assertThat(trace).contains("un-DNAT:").contains("Result: answered by nginx in cni-"));
+        assertThat(trace).contains("un-DNAT:").contains("Result: answered by nginx in cni-");
     }
 
     @Test
