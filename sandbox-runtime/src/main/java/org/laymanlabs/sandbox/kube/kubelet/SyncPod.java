@@ -138,6 +138,7 @@ final class SyncPod {
         pod.waiting.remove(container.getName());
         CriContainer created = runtime.createContainer(pod.sandbox.orElseThrow().id(), config(container, attempt));
         pod.add(created);
+        removeDeadAttempts(pod, container.getName());
         events.event(pod.pod, EventRecorder.Type.Normal, "Created", "Created container: " + container.getName());
         runtime.startContainer(created.id());
         if (created.message().isPresent()) {
@@ -147,6 +148,17 @@ final class SyncPod {
         events.event(pod.pod, EventRecorder.Type.Normal, "Started", "Started container " + container.getName());
         probes.containerStarted(pod.pod, container.getName(), created.id());
         return Optional.empty();
+    }
+
+    /**
+     * The container garbage collector's per-pod rule (MaxPerPodContainer 1): of a container's dead
+     * attempts only the one before the latest stays, for lastState and logs --previous.
+     */
+    private void removeDeadAttempts(PodRecord pod, String name) {
+        List<CriContainer> attempts = pod.attempts.get(name);
+        while (attempts.size() > 2) {
+            runtime.removeContainer(attempts.remove(0).id());
+        }
     }
 
     /** generateContainerConfig: command and args, env, working dir and the memory limit. */
