@@ -365,4 +365,21 @@ class KubeletScenarioTest {
         assertThat(run("kubectl logs ghost").stderr()).isEqualTo("Error from server (NotFound): pods \"ghost\" not found\n");
         assertThat(ok("kubectl logs duo -c echo --tail=1")).endsWith("\n").doesNotContain("\n\n");
     }
+
+    @Test
+    void kubectlLogsFollowPrintsEachLineWhenTheClockReachesItAndEndsWithTheContainer() {
+        ok("kubectl run ab --image=busybox:1.36 --restart=Never -- sh -c \"echo a; sleep 2; echo b\"");
+        advance(Duration.ofMillis(1500));
+        StringBuilder screen = new StringBuilder();
+
+        org.laymanlabs.sandbox.RunningCommand logs = sandbox.shell().start("kubectl logs -f ab", (stream, text) -> screen.append(text));
+        assertThat(screen).hasToString("a\n");
+        assertThat(logs.isFinished()).isFalse();
+
+        advance(Duration.ofSeconds(2));
+
+        assertThat(screen).hasToString("a\nb\n");
+        assertThat(logs.isFinished()).isTrue();
+        assertThat(pod("ab").getStatus().getPhase()).isEqualTo("Succeeded");
+    }
 }
