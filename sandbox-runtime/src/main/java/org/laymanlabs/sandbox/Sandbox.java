@@ -15,7 +15,9 @@ import org.laymanlabs.sandbox.container.RandomIds;
 import org.laymanlabs.sandbox.container.network.NetworkController;
 import org.laymanlabs.sandbox.docker.EngineDiskUsage;
 import org.laymanlabs.sandbox.image.ImageStore;
+import org.laymanlabs.sandbox.image.Registry;
 import org.laymanlabs.sandbox.kube.Cluster;
+import org.laymanlabs.sandbox.kube.cri.CrictlCommand;
 import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
 import org.laymanlabs.sandbox.kube.nodeshell.NodeShellCommand;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
@@ -82,7 +84,9 @@ public final class Sandbox {
         this.network = new Network(random);
         this.laptop = buildLaptop(network);
         NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
-        this.cluster = bootCluster(spec, netfilters);
+        // One registry for the sandbox: what the learner pushes from the laptop, the nodes can pull.
+        Registry registry = Catalog.shared().registry();
+        this.cluster = bootCluster(spec, netfilters, registry);
         this.setup = new LabSetup(cluster, clock);
         setup.prepare(spec);
         // The lab's manifests settle in what is left of the minute before the session.
@@ -93,7 +97,7 @@ public final class Sandbox {
         this.connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
         this.engine = containerEngine(laptopTables, connector);
-        this.daemon = new Daemon(engine.images(), Catalog.shared().registry(), clock, new EngineDiskUsage(engine));
+        this.daemon = new Daemon(engine.images(), registry, clock, new EngineDiskUsage(engine));
         this.workspace = new Workspace(clock::now);
         // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
@@ -112,7 +116,10 @@ public final class Sandbox {
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
                 new EtcdctlCommand(cluster.etcd()),
                 new NodeShellCommand(cluster, current),
-                new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443")), workspace));
+                new CrictlCommand(ns -> cluster.kubelets().stream().filter(k -> cluster.machine(k.nodeName())
+                        .filter(m -> m == ns).isPresent()).findFirst().map(k -> k.runtime()), current::get),
+                new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443",
+                        node -> cluster.kubelets().stream().filter(k -> k.nodeName().equals(node)).findFirst())), workspace));
         LabSetup.preload(daemon, spec.images());
     }
 
@@ -124,10 +131,10 @@ public final class Sandbox {
      * draw from random streams of their own: the laptop's IDs, MACs and ports stay those the seed
      * gave before there was a cluster.
      */
-    private Cluster bootCluster(SandboxSpec spec, NamespaceNetfilters netfilters) {
+    private Cluster bootCluster(SandboxSpec spec, NamespaceNetfilters netfilters, Registry registry) {
         SplittableRandom streams = new SplittableRandom(spec.seed());
         SplittableRandom components = streams.split();
-        return Cluster.start(clock, components, spec.cluster(), network, laptop, streams.split(), netfilters);
+        return Cluster.start(clock, components, spec.cluster(), network, laptop, streams.split(), netfilters, registry);
     }
 
     /** The laptop's Docker engine, started as dockerd starts: docker0 and its rules first. */

@@ -46,6 +46,12 @@ public final class Container {
     RestartManager restartManager;
     ContainerProcess pid1;
     int shimPid;
+    /** Set for a CRI container: the sandbox's namespace to join instead of libnetwork's, and the memory cgroup. */
+    OciLinux oci;
+    /** Resident memory of its processes, charged to its memory cgroup. */
+    long memoryUsage;
+    org.laymanlabs.sandbox.container.program.ProgramRegistry programs =
+            org.laymanlabs.sandbox.container.program.ProgramRegistry.shared();
 
     Container(String id, String name, Instant created, Image image, ContainerSpec spec, List<String> path,
               List<String> env, String workingDir, RootFileSystem rootfs, List<Mount> mounts) {
@@ -149,6 +155,16 @@ public final class Container {
     /** The running process's argv now (after any exec), or empty when nothing runs. */
     public List<String> processArgv() {
         return pid1 == null || pid1.exited() ? List.of() : pid1.argv();
+    }
+
+    /** The memory cgroup's limit in bytes, 0 when it has none. */
+    public long memoryLimit() {
+        return oci == null ? 0 : oci.memoryLimit();
+    }
+
+    /** What its running processes hold now, as the memory cgroup counts it. */
+    public long memoryUsage() {
+        return memoryUsage;
     }
 
     public Optional<NetworkNamespace> namespace() {

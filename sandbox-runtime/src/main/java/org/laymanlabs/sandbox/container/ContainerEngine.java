@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.container.network.NetworkController;
+import org.laymanlabs.sandbox.container.program.ProgramRegistry;
 import org.laymanlabs.sandbox.container.program.Signal;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.image.Image;
@@ -34,9 +35,17 @@ public final class ContainerEngine {
     private final RandomIds ids;
     private final NameGenerator names;
     private final ContainerRuntime runtime;
+    private final ProgramRegistry programs;
 
     public ContainerEngine(VirtualClock clock, RandomGenerator random, ImageStore images, ContainerStore containers,
                            NetworkController networks, Connector connector) {
+        this(clock, random, images, containers, networks, connector, ProgramRegistry.shared());
+    }
+
+    /** @param programs the executables its containers run: the shared registry, or one with a cluster's own programs added */
+    public ContainerEngine(VirtualClock clock, RandomGenerator random, ImageStore images, ContainerStore containers,
+                           NetworkController networks, Connector connector, ProgramRegistry programs) {
+        this.programs = programs;
         this.clock = clock;
         this.images = images;
         this.containers = containers;
@@ -108,12 +117,33 @@ public final class ContainerEngine {
         Container container = new Container(ids.next(), plain, clock.now(), image, spec, argv, env, workingDir,
                 rootfs, mounts(spec));
         container.restartManager = new RestartManager(spec.restartPolicy());
+        container.programs = programs;
         if (!spec.networkMode().equals("host") && !spec.networkMode().equals("none")) {
             // By name, as connect and disconnect name it, even when --network gave an ID.
             container.networks.add(networks.find(spec.networkMode().equals("default") ? "bridge" : spec.networkMode()).name());
         }
         containers.add(container);
         return container;
+    }
+
+    /**
+     * A CRI runtime's create: the container joins {@code oci}'s namespace (its pod sandbox's) instead
+     * of libnetwork's networks, and its memory cgroup gets {@code oci}'s limit. The spec's network
+     * mode must be {@code none}, as nothing of Docker's networking applies to it.
+     */
+    public Container create(ContainerSpec spec, OciLinux oci) {
+        if (!spec.networkMode().equals("none")) {
+            throw new IllegalArgumentException("a container in a given namespace takes network mode none, not "
+                    + spec.networkMode());
+        }
+        Container container = create(spec);
+        container.oci = oci;
+        return container;
+    }
+
+    /** containerd's TaskExit events: {@code listener} hears every container whose process ended, after its state says so. */
+    public void onExit(java.util.function.Consumer<Container> listener) {
+        runtime.onExit(listener);
     }
 
     /** The entrypoint then the command, each from the request if given, else from the image (moby's merge rules). */

@@ -142,6 +142,11 @@ final class ContainerProcess implements ProcessContext {
     }
 
     @Override
+    public boolean allocate(long bytes) {
+        return runtime.charge(container, bytes);
+    }
+
+    @Override
     public boolean exited() {
         return exited;
     }

@@ -37,6 +37,8 @@ final class ContainerRuntime {
     private final Connector connector;
     private final ContainerTools tools;
     private final Consumer<Container> autoRemover;
+    /** containerd's TaskExit events: who hears that a container's process ended (a kubelet's PLEG). */
+    private final List<Consumer<Container>> exitListeners = new java.util.ArrayList<>();
     /** Host PIDs: each start takes one for its containerd-shim, then one for the container's process. */
     private int nextPid = 999;
 
@@ -80,6 +82,9 @@ final class ContainerRuntime {
     }
 
     private NetworkNamespace createNetworkNamespace(Container c) {
+        if (c.oci != null) {
+            return c.oci.netns();
+        }
         return c.spec().networkMode().equals("host") ? networks.hostNamespace()
                 : networks.createNamespace(c.sandboxId().substring(0, 12));
     }
@@ -144,7 +149,7 @@ final class ContainerRuntime {
     /** execve(2) of the process's argv[0], found along $PATH in the container's root. */
     Process execve(Container c, ContainerProcess process) {
         List<String> argv = process.argv();
-        ProgramRegistry.Lookup found = ProgramRegistry.shared().lookup(c.rootfs().view(), argv.get(0),
+        ProgramRegistry.Lookup found = c.programs.lookup(c.rootfs().view(), argv.get(0),
                 ContainerTools.pathOf(c), process.workingDir());
         if (found instanceof ProgramRegistry.Lookup.NotFound missing) {
             if (c.process == null && c.pid1 == process && !process.exited() && process.argv() == c.argv()) {
@@ -170,18 +175,42 @@ final class ContainerRuntime {
         }
         c.process = null;
         c.pid1 = null;
+        c.memoryUsage = 0;
         tearDownNetwork(c);
         Duration ran = Duration.between(c.state().startedAt().orElse(clock.now()), clock.now());
         Optional<Duration> delay = c.restartManager.shouldRestart(status, c.manuallyStopped, ran);
         if (delay.isPresent()) {
             c.state().restarting(status, clock.now());
             c.pendingTimer = clock.schedule(delay.get(), () -> restartAfterBackOff(c));
+            exitListeners.forEach(l -> l.accept(c));
             return;
         }
         c.state().exited(status, clock.now());
+        exitListeners.forEach(l -> l.accept(c));
         if (c.spec().autoRemove()) {
             autoRemover.accept(c);
         }
+    }
+
+    void onExit(Consumer<Container> listener) {
+        exitListeners.add(listener);
+    }
+
+    /**
+     * A process's memory grows by {@code bytes}, charged to its container's memory cgroup. Over the
+     * cgroup's limit the kernel's OOM killer sends SIGKILL (exit 137) and the runtime records
+     * OOMKilled, as containerd does from the cgroup's oom event.
+     *
+     * @return false if the process was killed for it
+     */
+    boolean charge(Container c, long bytes) {
+        c.memoryUsage += bytes;
+        if (c.memoryLimit() == 0 || c.memoryUsage <= c.memoryLimit() || c.pid1 == null) {
+            return true;
+        }
+        c.state().markOomKilled();
+        kill(c);
+        return false;
     }
 
     private void restartAfterBackOff(Container c) {
@@ -262,7 +291,7 @@ final class ContainerRuntime {
         c.publishedPorts.clear();
         c.endpoints.forEach(networks::disconnect);
         c.endpoints.clear();
-        if (c.namespace != null && c.namespace != networks.hostNamespace()) {
+        if (c.namespace != null && c.namespace != networks.hostNamespace() && c.oci == null) {
             networks.deleteNamespace(c.namespace);
         }
         c.namespace = null;

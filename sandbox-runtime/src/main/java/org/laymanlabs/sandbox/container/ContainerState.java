@@ -16,6 +16,7 @@ public final class ContainerState {
     private Instant startedAt;
     private Instant finishedAt;
     private Instant lastStartedAt;
+    private boolean oomKilled;
 
     public ContainerStatus status() {
         return status;
@@ -38,6 +39,11 @@ public final class ContainerState {
         return error;
     }
 
+    /** Whether the kernel's OOM killer ended the last run (State.OOMKilled). */
+    public boolean oomKilled() {
+        return oomKilled;
+    }
+
     public Optional<Instant> startedAt() {
         return Optional.ofNullable(startedAt);
     }
@@ -52,6 +58,7 @@ public final class ContainerState {
         pid = newPid;
         exitCode = 0;
         error = "";
+        oomKilled = false;
         startedAt = at;
     }
 
@@ -75,6 +82,10 @@ public final class ContainerState {
         if (startedAt == null) {
             status = ContainerStatus.CREATED;
         }
+    }
+
+    void markOomKilled() {
+        oomKilled = true;
     }
 
     void removing() {

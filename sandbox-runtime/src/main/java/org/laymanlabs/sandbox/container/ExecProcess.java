@@ -174,6 +174,20 @@ final class ExecProcess extends Execution implements ProcessContext {
         listeners.clear();
     }
 
+    /** The exec'd process is charged to the container's memory cgroup; over the limit, the OOM killer picks it. */
+    @Override
+    public boolean allocate(long bytes) {
+        container.memoryUsage += bytes;
+        if (container.memoryLimit() == 0 || container.memoryUsage <= container.memoryLimit()) {
+            return true;
+        }
+        container.memoryUsage -= bytes;
+        closeSockets();
+        exited = true;
+        finish(KILLED);
+        return false;
+    }
+
     @Override
     public boolean exited() {
         return exited;
@@ -183,7 +197,7 @@ final class ExecProcess extends Execution implements ProcessContext {
     @Override
     public Process exec(List<String> newArgv) {
         argv = List.copyOf(newArgv);
-        ProgramRegistry.Lookup found = ProgramRegistry.shared().lookup(container.rootfs().view(), argv.get(0),
+        ProgramRegistry.Lookup found = container.programs.lookup(container.rootfs().view(), argv.get(0),
                 ContainerTools.pathOf(container), workingDir);
         if (found instanceof ProgramRegistry.Lookup.NotFound missing) {
             stderr(argv.get(0) + ": " + missing.message());

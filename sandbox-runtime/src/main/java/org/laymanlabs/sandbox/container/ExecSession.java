@@ -33,7 +33,7 @@ final class ExecSession {
 
     Execution start(List<String> argv, String workingDir, OutputSink out) {
         String cwd = workingDir.isEmpty() ? (container.workingDir().isEmpty() ? "/" : container.workingDir()) : workingDir;
-        ProgramRegistry.Lookup found = ProgramRegistry.shared().lookup(container.rootfs().view(), argv.get(0),
+        ProgramRegistry.Lookup found = container.programs.lookup(container.rootfs().view(), argv.get(0),
                 ContainerTools.pathOf(container), cwd);
         if (found instanceof ProgramRegistry.Lookup.NotFound missing) {
             int status = missing.message().endsWith("permission denied") ? CANNOT_EXECUTE : NOT_FOUND;

@@ -10,7 +10,7 @@ import java.time.Duration;
  * (HumanSize, HumanSizeWithPrecision: decimal units, Go's {@code %.*g}, so 999.9kB prints
  * {@code 1e+03kB} as in Docker) and duration.go (HumanDuration).
  */
-final class Units {
+public final class Units {
 
     private static final String[] DECIMAL = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
 
@@ -18,12 +18,12 @@ final class Units {
     }
 
     /** Four significant digits: {@code 207.4MB}, as {@code docker system df}. */
-    static String humanSize(double size) {
+    public static String humanSize(double size) {
         return humanSizeWithPrecision(size, 4);
     }
 
     /** As {@code docker images} and {@code docker history} (precision 3): {@code 192MB}, {@code 8.31MB}, {@code 36B}. */
-    static String humanSizeWithPrecision(double size, int precision) {
+    public static String humanSizeWithPrecision(double size, int precision) {
         int unit = 0;
         while (size >= 1000.0 && unit < DECIMAL.length - 1) {
             size /= 1000.0;
@@ -53,7 +53,7 @@ final class Units {
     }
 
     /** {@code About a minute}, {@code 3 weeks}, {@code 2 years}: add " ago" for a creation time. */
-    static String humanDuration(Duration d) {
+    public static String humanDuration(Duration d) {
         long seconds = d.getSeconds();
         double exactHours = d.toNanos() / 3_600_000_000_000.0;
         if (seconds < 1) {

@@ -35,7 +35,7 @@ public final class Puller {
     }
 
     private Manifest resolve(Reference ref) {
-        if (!ref.domain().equals(Reference.DEFAULT_DOMAIN)) {
+        if (!ref.domain().equals(Reference.DEFAULT_DOMAIN) && !registry.servesDomain(ref.domain())) {
             throw unreachable(ref.domain());
         }
         if (!registry.hasRepository(ref.name())) {

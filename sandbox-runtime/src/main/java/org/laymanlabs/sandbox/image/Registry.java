@@ -32,6 +32,11 @@ public final class Registry {
         return Optional.ofNullable(tags.get(reference.withDefaultTag().tag()));
     }
 
+    /** Whether the sandbox has a registry at this host (docker.io, or registry.k8s.io for a cluster's images). */
+    public boolean servesDomain(String domain) {
+        return catalog.keySet().stream().anyMatch(name -> name.startsWith(domain + "/"));
+    }
+
     public boolean hasRepository(String name) {
         return catalog.containsKey(name) || pushed.containsKey(name);
     }

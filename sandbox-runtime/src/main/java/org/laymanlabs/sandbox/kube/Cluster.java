@@ -14,15 +14,23 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
+import org.laymanlabs.sandbox.container.program.ProgramRegistry;
+import org.laymanlabs.sandbox.image.Registry;
+import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.cloud.Cloud;
 import org.laymanlabs.sandbox.kube.cloud.ServiceController;
+import org.laymanlabs.sandbox.kube.cri.Containerd;
+import org.laymanlabs.sandbox.kube.cri.NodeHost;
+import org.laymanlabs.sandbox.net.ipv4.Connector;
+import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
 import org.laymanlabs.sandbox.kube.cni.BridgePlugin;
 import org.laymanlabs.sandbox.kube.ingress.IngressNginxAddon;
 import org.laymanlabs.sandbox.kube.ingress.IngressNginxController;
 import org.laymanlabs.sandbox.kube.cni.Flannel;
 import org.laymanlabs.sandbox.kube.cni.NodeLan;
 import org.laymanlabs.sandbox.kube.proxy.KubeProxyAddon;
+import org.laymanlabs.sandbox.kube.dns.CoreDns;
 import org.laymanlabs.sandbox.kube.dns.DnsAddon;
 import org.laymanlabs.sandbox.kube.proxy.Proxier;
 import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
@@ -68,7 +76,7 @@ public final class Cluster {
     private Cloud cloud;
 
     private Cluster(VirtualClock clock, RandomGenerator random, ClusterSpec spec, NodeLan lan, Network network,
-                    RandomGenerator macs, NamespaceNetfilters netfilters) {
+                    RandomGenerator macs, NamespaceNetfilters netfilters, Registry registry) {
         this.clock = clock;
         this.network = network;
         this.netfilters = netfilters;
@@ -85,9 +93,20 @@ public final class Cluster {
         api.start();
         bootstrap();
         installKubeProxy();
+        // The cluster's own programs see its API server, as their pods' service accounts let them.
+        ProgramRegistry programs = ProgramRegistry.shared().with("coredns", new CoreDns(api))
+                .with("nginx-ingress-controller", new IngressNginxController(api));
+        // The nodes' processes connect out through the same stack as everything else, on ports of their own draw.
+        Connector connector = new Connector(new Ipv4Stack(network, netfilters), new SplittableRandom(MACHINE_SEED + 2), clock);
         for (NodeConfig node : spec.nodes()) {
-            kubelets.put(node.name(), new Kubelet(api, node, Optional.of(new BridgePlugin(network, machines.get(node.name()),
-                    Cidr.parse(node.podCidr()), Flannel.podMtu(spec.networkMode()), macs))));
+            NetworkNamespace machine = machines.get(node.name());
+            NodeHost host = new NodeHost(network, machine, netfilters.of(machine), connector);
+            Containerd containerd = new Containerd(clock, new SplittableRandom(MACHINE_SEED + node.name().hashCode()), registry,
+                    host, programs, Optional.of(new BridgePlugin(network, machine, Cidr.parse(node.podCidr()),
+                    Flannel.podMtu(spec.networkMode()), macs)));
+            // kind's node image comes with the pause and control-plane images already in containerd.
+            Kubelet.preloadedImages(node).forEach(containerd.images()::pull);
+            kubelets.put(node.name(), new Kubelet(api, node, containerd, host));
             // kube-proxy runs on every node (a DaemonSet pod in kubeadm's cluster) and writes the node's own tables.
             proxies.put(node.name(), new Proxier(api, node.name(), List.of(node.internalIp()), CLUSTER_CIDR,
                     netfilters.of(machines.get(node.name())), clock, machines.get(node.name())));
@@ -109,18 +128,19 @@ public final class Cluster {
         NetworkNamespace host = network.createNamespace("host", false);
         host.setUp(host.requireLink("lo"), true);
         return new Cluster(clock, random, spec, new NodeLan(network, host, macs), network, macs,
-                new NamespaceNetfilters(clock, new SplittableRandom(MACHINE_SEED + 1)));
+                new NamespaceNetfilters(clock, new SplittableRandom(MACHINE_SEED + 1)), Catalog.shared().registry());
     }
 
     /**
      * A cluster whose node network hangs off {@code host}'s side, as kind's does off the Docker
      * host: {@code host} reaches every node's address. Its devices take their MACs and names from
-     * {@code macs}, not from the host's own draws.
+     * {@code macs}, not from the host's own draws. Its nodes pull from {@code registry}, the one
+     * the host's Docker pushes to.
      */
     public static Cluster start(VirtualClock clock, RandomGenerator random, ClusterSpec spec, Network network,
-                                NetworkNamespace host, RandomGenerator macs, NamespaceNetfilters netfilters) {
+                                NetworkNamespace host, RandomGenerator macs, NamespaceNetfilters netfilters, Registry registry) {
         NodeLan lan = network.withMacsFrom(macs, () -> new NodeLan(network, host, macs));
-        return network.withMacsFrom(macs, () -> new Cluster(clock, random, spec, lan, network, macs, netfilters));
+        return network.withMacsFrom(macs, () -> new Cluster(clock, random, spec, lan, network, macs, netfilters, registry));
     }
 
     /** The netfilter tables of every namespace the cluster's traffic crosses, for a stack that carries its packets. */

@@ -52,6 +52,14 @@ public interface ProcessContext {
      */
     Optional<String> listen(int port, ConnectionHandler handler);
 
+    /**
+     * The process touches {@code bytes} more of memory (malloc and write, as stress --vm does). Its
+     * container's memory cgroup is charged; past the limit the OOM killer ends the process with SIGKILL.
+     *
+     * @return false if the process was killed for it (it must do nothing more)
+     */
+    boolean allocate(long bytes);
+
     /** exit(2): the process ends now with this status. */
     void exit(int status);
 

@@ -31,6 +31,9 @@ public final class ProgramRegistry {
             Map.entry("redis-server", new RedisServer()),
             Map.entry("slow-start", new SlowStart()),
             Map.entry("sleep", new Sleep()),
+            Map.entry("pause", new Pause()),
+            Map.entry("stress", new Stress()),
+            Map.entry("kube-component", new ControlPlaneComponent()),
             Map.entry("sh", new ShellProgram()),
             Map.entry("ash", new ShellProgram()),
             Map.entry("bash", new ShellProgram()),
@@ -49,6 +52,13 @@ public final class ProgramRegistry {
 
     public static ProgramRegistry shared() {
         return SHARED;
+    }
+
+    /** A new registry with {@code program} for binaries of {@code kind} (a cluster's own, such as CoreDNS); this one is unchanged. */
+    public ProgramRegistry with(String kind, Program program) {
+        Map<String, Program> more = new java.util.HashMap<>(programs);
+        more.put(kind, program);
+        return new ProgramRegistry(Map.copyOf(more));
     }
 
     /** Finds argv[0] as execve would, relative names along {@code path}, in the container's root. */

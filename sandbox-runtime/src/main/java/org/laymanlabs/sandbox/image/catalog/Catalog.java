@@ -73,6 +73,14 @@ public final class Catalog {
         b.add("laymanlabs/slow-start", LabImages.slowStart(busybox136), "1.0", "latest");
         b.add("registry.k8s.io/coredns/coredns", KubeImages.coredns(), "v1.11.3");
         b.add("registry.k8s.io/e2e-test-images/jessie-dnsutils", KubeImages.jessieDnsutils(bookworm), "1.3");
+        b.add("polinux/stress", KubernetesImages.stress(alpine321), "latest", "1.0.4");
+        b.add("registry.k8s.io/pause", KubernetesImages.pause(), "3.10");
+        b.add("registry.k8s.io/etcd", KubernetesImages.component("etcd", "2024-12-09T14:31:12Z", 23_652_864), "3.5.16-0");
+        for (String component : java.util.List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy")) {
+            b.add("registry.k8s.io/" + component, KubernetesImages.component(component, "2025-05-15T10:42:11Z",
+                    component.equals("kube-scheduler") ? 20_660_224 : 28_401_664), "v1.32.5");
+        }
+        b.add("registry.k8s.io/ingress-nginx/controller", KubernetesImages.ingressNginxController(), "v1.12.0");
         return new Catalog(b.build());
     }
 

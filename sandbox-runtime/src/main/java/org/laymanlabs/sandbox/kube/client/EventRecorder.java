@@ -61,7 +61,18 @@ public final class EventRecorder {
                 .withNewSource().withComponent(component).withHost(host).endSource()
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                 .withReportingComponent(component).withReportingInstance(host == null ? "" : host).build();
-        remember(aggregate, api.create(event));
+        CompletableFuture<Event> write = api.create(event);
+        remember(aggregate, write);
+        write.exceptionally(failure -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof org.laymanlabs.sandbox.kube.apiserver.ApiException e
+                    && e.reason() == org.laymanlabs.sandbox.kube.apiserver.ApiException.Reason.ALREADY_EXISTS) {
+                // Another component's recorder took this name in the same instant: the next sequence number is free.
+                written.remove(aggregate, write);
+                event(object, type, reason, message);
+            }
+            return null;
+        });
     }
 
     /** The latest write of an aggregate; one that fails is forgotten, so that the next repeat creates the Event again. */

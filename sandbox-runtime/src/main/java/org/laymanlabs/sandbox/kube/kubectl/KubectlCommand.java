@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.laymanlabs.sandbox.kube.kubelet.Kubelet;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.shell.Execution;
@@ -27,6 +29,7 @@ public final class KubectlCommand implements Command {
     private final String defaultNamespace;
     private final Supplier<Instant> laptopClock;
     private final Map<String, Subcommand> commands = new LinkedHashMap<>();
+    private final Function<String, Optional<Kubelet>> kubelets;
 
     /** The address {@code kubectl cluster-info} shows when the sandbox does not give one. */
     public static final String DEFAULT_SERVER = "https://control-plane:6443";
@@ -50,7 +53,21 @@ public final class KubectlCommand implements Command {
      *                    control plane through minutes of virtual time
      */
     KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Supplier<Instant> laptopClock) {
+        this(api, defaultNamespace, serverUrl, laptopClock, node -> Optional.empty());
+    }
+
+    /**
+     * @param kubelets each node's kubelet by node name, which the API server proxies {@code logs} and
+     *                 {@code exec} to; empty for a node whose kubelet cannot be reached
+     */
+    public KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Function<String, Optional<Kubelet>> kubelets) {
+        this(api, defaultNamespace, serverUrl, api.clock()::now, kubelets);
+    }
+
+    KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Supplier<Instant> laptopClock,
+                   Function<String, Optional<Kubelet>> kubelets) {
         this.api = api;
+        this.kubelets = kubelets;
         this.defaultNamespace = defaultNamespace;
         this.laptopClock = laptopClock;
         Subcommands.all(serverUrl).forEach(c -> commands.put(c.path(), c));
@@ -85,13 +102,16 @@ public final class KubectlCommand implements Command {
         if (outcome.follow().isPresent() && outcome.result().exitCode() == 0) {
             return new GetWatch(api, outcome.follow().get(), laptopClock, out);
         }
+        if (outcome.stream().isPresent() && outcome.result().exitCode() == 0) {
+            return outcome.stream().get().apply(out);
+        }
         return Execution.finished(outcome.result().exitCode());
     }
 
     /** What a kubectl command printed, and what it goes on watching (get -w). */
-    private record Outcome(CommandResult result, Optional<GetWatch.Spec> follow) {
+    private record Outcome(CommandResult result, Optional<GetWatch.Spec> follow, Optional<Function<OutputSink, Execution>> stream) {
         static Outcome of(CommandResult result) {
-            return new Outcome(result, Optional.empty());
+            return new Outcome(result, Optional.empty(), Optional.empty());
         }
     }
 
@@ -155,7 +175,7 @@ public final class KubectlCommand implements Command {
     }
 
     private Outcome execute(Subcommand command, List<String> tokens, Invocation invocation) {
-        Session session = new Session(api, defaultNamespace, invocation, laptopClock);
+        Session session = new Session(api, defaultNamespace, invocation, laptopClock, kubelets);
         try {
             List<String> parsedTokens = command.parsesFlags() ? tokens
                     : tokens.stream().filter(t -> t.equals("--help") || t.equals("-h")).toList();
@@ -169,7 +189,8 @@ public final class KubectlCommand implements Command {
         } catch (ApiException e) {
             return Outcome.of(new CommandResult(session.stdout(), session.stderr() + ServerErrors.print(e, null, null), 1));
         }
-        return new Outcome(new CommandResult(session.stdout(), session.stderr(), session.failed() ? 1 : 0), session.following());
+        return new Outcome(new CommandResult(session.stdout(), session.stderr(), session.exitCode()), session.following(),
+                session.streaming());
     }
 
     /** How kubectl prints an API server's refusal. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * kubectl verbs the sandbox does not have yet. They are real kubectl commands, so they must not
- * be "unknown command"; they answer with a clear error instead. logs, exec, attach, port-forward
- * stream from the pod's containers, which the node side does not run yet.
+ * be "unknown command"; they answer with a clear error instead. attach, port-forward and cp
+ * need interactive streams the sandbox's line-based terminal does not carry yet.
  */
 final class NotYet {
 
@@ -13,9 +13,7 @@ final class NotYet {
     }
 
     static List<Subcommand> all() {
-        return List.of(notYet("logs", "it needs container log streaming, which is being built"),
-                notYet("exec", "it needs container streams, which are being built"),
-                notYet("attach", "it needs container streams, which are being built"),
+        return List.of(notYet("attach", "it needs container streams, which are being built"),
                 notYet("port-forward", "it needs streaming connections, which are being built"),
                 notYet("edit", "edit the manifest in your workspace and run 'kubectl apply -f' instead"),
                 notYet("replace", "use 'kubectl apply -f' instead"),

@@ -18,9 +18,14 @@ final class Session {
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private boolean failed;
+    private int exitCode;
+    private final java.util.function.Function<String, java.util.Optional<org.laymanlabs.sandbox.kube.kubelet.Kubelet>> kubelets;
+    private java.util.function.Function<org.laymanlabs.sandbox.OutputSink, org.laymanlabs.sandbox.shell.Execution> stream;
 
-    Session(ApiServer api, String defaultNamespace, Invocation invocation, Supplier<Instant> clock) {
+    Session(ApiServer api, String defaultNamespace, Invocation invocation, Supplier<Instant> clock,
+            java.util.function.Function<String, java.util.Optional<org.laymanlabs.sandbox.kube.kubelet.Kubelet>> kubelets) {
         this.api = api;
+        this.kubelets = kubelets;
         this.clock = clock;
         this.defaultNamespace = defaultNamespace;
         this.invocation = invocation;
@@ -35,6 +40,30 @@ final class Session {
 
     java.util.Optional<GetWatch.Spec> following() {
         return java.util.Optional.ofNullable(follow);
+    }
+
+    /** The kubelet of a node, which the API server proxies logs and exec to. */
+    java.util.Optional<org.laymanlabs.sandbox.kube.kubelet.Kubelet> kubelet(String node) {
+        return kubelets.apply(node);
+    }
+
+    /** kubectl logs -f: what goes on writing once the command's first output is out. */
+    void stream(java.util.function.Function<org.laymanlabs.sandbox.OutputSink, org.laymanlabs.sandbox.shell.Execution> follower) {
+        this.stream = follower;
+    }
+
+    java.util.Optional<java.util.function.Function<org.laymanlabs.sandbox.OutputSink, org.laymanlabs.sandbox.shell.Execution>> streaming() {
+        return java.util.Optional.ofNullable(stream);
+    }
+
+    /** A last line on stderr and the exit code kubectl passes on (kubectl exec's "command terminated with exit code N"). */
+    void exit(String line, int code) {
+        err.append(line).append('\n');
+        exitCode = code;
+    }
+
+    int exitCode() {
+        return exitCode != 0 ? exitCode : failed ? 1 : 0;
     }
 
     ApiServer api() {

@@ -14,7 +14,8 @@ final class Subcommands {
     static List<Subcommand> all(String serverUrl) {
         List<Subcommand> all = new java.util.ArrayList<>(List.of(new GetCommand(), new ApplyCommand(), new RunCommand(),
                 new ExposeCommand(), new DeleteCommand(), new ScaleCommand(), new PatchCommand(), MetadataCommand.label(), MetadataCommand.annotate(),
-                new SetImageCommand(), new DescribeCommand(), new ExplainCommand(ExplainSchema::shared)));
+                new SetImageCommand(), new DescribeCommand(), new ExplainCommand(ExplainSchema::shared), new LogsCommand(),
+                new ExecCommand()));
         all.addAll(CreateCommands.all());
         all.addAll(NodeCommands.all());
         all.addAll(RolloutCommands.all());

@@ -10,7 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.laymanlabs.sandbox.kube.cni.BridgePlugin;
+import org.laymanlabs.sandbox.kube.apiserver.WatchEvent;
+import org.laymanlabs.sandbox.kube.cri.Containerd;
+import org.laymanlabs.sandbox.kube.cri.CriContainer;
+import org.laymanlabs.sandbox.kube.cri.NodeHost;
+import org.laymanlabs.sandbox.kube.kubelet.prober.ProbeManager;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
@@ -21,8 +25,9 @@ import org.laymanlabs.sandbox.time.VirtualClock;
 /**
  * Mirrors the kubelet's node-facing loops (pkg/kubelet): it registers its Node, renews its Lease
  * in kube-node-lease every 10 s (the heartbeat the node lifecycle controller watches), reports
- * node status, and runs the pods bound to it through {@link PodLifecycle}. Stopping it is a node
- * going dark: no more heartbeats, and its pods are left as they were.
+ * node status, and runs the pods bound to it through its {@link PodWorkers} on the node's
+ * containerd, with its probes. Stopping it is a node going dark: no more heartbeats, and its pods
+ * (and their containers) are left as they were.
  */
 public final class Kubelet {
 
@@ -33,23 +38,47 @@ public final class Kubelet {
     private final ApiServer api;
     private final NodeConfig config;
     private final VirtualClock clock;
-    private final PodLifecycle pods;
-    private final Optional<BridgePlugin> cni;
+    private final PodWorkers pods;
+    private final Containerd runtime;
+    private final ProbeManager probes;
     private final List<VirtualClock.Timer> timers = new ArrayList<>();
     private ApiWatch watch;
     private boolean running;
 
-    public Kubelet(ApiServer api, NodeConfig config) {
-        this(api, config, Optional.empty());
-    }
-
-    /** @param cni the node's CNI plugin, which wires each pod's namespace; empty for a node with no machine behind it */
-    public Kubelet(ApiServer api, NodeConfig config, Optional<BridgePlugin> cni) {
+    /**
+     * @param runtime the node's containerd
+     * @param host    the node's machine, from whose namespace HTTP and TCP probes go out
+     */
+    public Kubelet(ApiServer api, NodeConfig config, Containerd runtime, NodeHost host) {
         this.api = api;
         this.config = config;
         this.clock = api.clock();
-        this.cni = cni;
-        this.pods = new PodLifecycle(api, config, new EventRecorder(api, "kubelet", config.name()), cni);
+        this.runtime = runtime;
+        EventRecorder events = new EventRecorder(api, "kubelet", config.name());
+        PodWorkers[] workers = new PodWorkers[1];
+        this.probes = new ProbeManager(clock, new NodeProbeTarget(host.namespace(), host.connector(), runtime), events,
+                new ProbeManager.Listener() {
+                    @Override
+                    public void probeResultChanged(String podUid, String containerName) {
+                        workers[0].wake(podUid);
+                    }
+
+                    @Override
+                    public void livenessFailed(String podUid, String containerName, String containerId, String message) {
+                        workers[0].livenessFailed(podUid, containerId, message);
+                    }
+                });
+        this.pods = new PodWorkers(api, config, events, runtime, probes);
+        workers[0] = pods;
+    }
+
+    /** The images kind's node image ships in containerd: pause everywhere, the control plane's on its nodes. */
+    public static List<String> preloadedImages(NodeConfig node) {
+        List<String> images = new ArrayList<>(List.of(Containerd.PAUSE_IMAGE));
+        if (node.controlPlane()) {
+            images.addAll(StaticPods.IMAGES);
+        }
+        return images;
     }
 
     public NodeConfig config() {
@@ -58,7 +87,22 @@ public final class Kubelet {
 
     /** The namespace of a running pod's sandbox on this node, once CNI has set it up. */
     public Optional<NetworkNamespace> podNamespace(String podUid) {
-        return cni.flatMap(plugin -> plugin.pod(podUid));
+        return pods.find(podUid).flatMap(p -> p.sandbox)
+                .filter(s -> s.state() == org.laymanlabs.sandbox.kube.cri.PodSandbox.State.SANDBOX_READY)
+                .filter(s -> !s.config().hostNetwork()).map(s -> s.netns());
+    }
+
+    /** The node's containerd, which crictl talks to. */
+    public Containerd runtime() {
+        return runtime;
+    }
+
+    /**
+     * A pod's container as the kubelet's log and exec endpoints find it: its latest attempt, or the
+     * one before with {@code previous} (kubectl logs --previous).
+     */
+    public Optional<CriContainer> container(String podUid, String name, boolean previous) {
+        return pods.find(podUid).flatMap(p -> previous ? p.previousForLogs(name) : p.latest(name));
     }
 
     public String nodeName() {
@@ -82,11 +126,16 @@ public final class Kubelet {
         });
         watch = api.watch(ApiResources.PODS, "", api.resourceVersion(), e -> {
             Pod pod = (Pod) e.object();
-            if (config.name().equals(pod.getSpec().getNodeName())) {
-                pods.sync(pod);
+            if (!config.name().equals(pod.getSpec().getNodeName())) {
+                return;
+            }
+            if (e.type() == WatchEvent.Type.DELETED) {
+                pods.removed(pod);
+            } else {
+                pods.update(pod);
             }
         });
-        api.list(Pod.class, "").stream().filter(p -> config.name().equals(p.getSpec().getNodeName())).forEach(pods::sync);
+        api.list(Pod.class, "").stream().filter(p -> config.name().equals(p.getSpec().getNodeName())).forEach(pods::update);
     }
 
     /** The node goes dark: heartbeats stop and nothing on it changes any more. */
@@ -98,6 +147,7 @@ public final class Kubelet {
             watch.cancel();
         }
         pods.stop();
+        probes.stop();
     }
 
     /** A control-plane node's kubelet mirrors kubeadm's static pods into the API. */

@@ -15,6 +15,8 @@ import java.util.Map;
 final class StaticPods {
 
     static final String VERSION = "v1.32.5";
+    static final List<String> IMAGES = List.of("registry.k8s.io/etcd:3.5.16-0", "registry.k8s.io/kube-apiserver:" + VERSION,
+            "registry.k8s.io/kube-controller-manager:" + VERSION, "registry.k8s.io/kube-scheduler:" + VERSION);
 
     private StaticPods() {
     }

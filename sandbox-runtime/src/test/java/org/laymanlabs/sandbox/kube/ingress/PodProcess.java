@@ -122,4 +122,10 @@ final class PodProcess implements ProcessContext {
     public List<org.laymanlabs.sandbox.shell.Command> commands() {
         return List.of();
     }
+
+    /** No memory cgroup here: the program runs as if unlimited. */
+    @Override
+    public boolean allocate(long bytes) {
+        return true;
+    }
 }

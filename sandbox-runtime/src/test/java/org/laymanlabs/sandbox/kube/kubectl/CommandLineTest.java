@@ -106,9 +106,9 @@ class CommandLineTest {
     }
 
     @Test
-    void logsSaysItIsNotAvailableYet() {
-        assertThat(cluster.run("kubectl logs web -f")).isEqualTo(error("error: kubectl logs is not available in the sandbox yet: "
-                + "it needs container log streaming, which is being built\n"));
+    void attachSaysItIsNotAvailableYet() {
+        assertThat(cluster.run("kubectl attach web")).isEqualTo(error("error: kubectl attach is not available in the sandbox yet: "
+                + "it needs container streams, which are being built\n"));
         assertThat(cluster.run("kubectl get pods -w -o yaml").exitCode()).isEqualTo(1);
     }
 }

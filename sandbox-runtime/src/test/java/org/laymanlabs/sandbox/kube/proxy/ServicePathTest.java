@@ -35,8 +35,8 @@ class ServicePathTest {
         String trace = run("node-shell worker-1 trace 10.96.100.100:80").stdout();
         assertThat(trace).contains("JUMP:KUBE-SVC-LOLE4ISW44XBNF3G").containsPattern(
                 "DNAT: tcp 192\\.168\\.49\\.3:\\d+ -> 10\\.96\\.100\\.100:80 \\[SYN\\]  =>  tcp 192\\.168\\.49\\.3:\\d+ -> 10\\.244\\.[12]\\.\\d+:80 \\[SYN\\]");
-        // No container listens yet (the kubelet runs none): the pod's kernel refuses, and the reply is un-NATed back.
-        assertThat(trace).contains("un-DNAT:").endsWith("Result: refused (Connection refused)\n");
+        // The pod's nginx answers, and the reply is un-NATed back on the way out.
+        assertThat(trace).contains("un-DNAT:").contains("Result: answered by nginx in cni-");
     }
 
     @Test
