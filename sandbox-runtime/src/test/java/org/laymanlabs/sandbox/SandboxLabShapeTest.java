@@ -70,8 +70,9 @@ class SandboxLabShapeTest {
         Exchange exchange = sandbox.connect(sandbox.cluster().machine("worker-1").orElseThrow(),
                 Ipv4Address.parse(clusterIp), 80, "GET / HTTP/1.1\r\nHost: web\r\n\r\n", Duration.ofSeconds(5));
 
-        // Pods run no programs yet (the kubelet's containers come later), so the pod's kernel refuses port 80.
-        assertThat(exchange).isInstanceOfSatisfying(Exchange.Failed.class, failed -> assertThat(failed.refused()).isTrue());
+        // The pod's nginx answers, through the Service's rules on the node.
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class,
+                answered -> assertThat(answered.response()).startsWith("HTTP/1.1 200 OK\r\nServer: nginx/"));
         NetworkNamespace pod = sandbox.podNamespace("default", "web").orElseThrow();
         assertThat(exchange.request().namespaces()).contains("worker-1", pod.name());
         assertThat(sandbox.podOf(pod)).map(p -> p.getMetadata().getName()).hasValue("web");

@@ -16,6 +16,10 @@ import org.laymanlabs.sandbox.container.program.Signal;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
+import org.laymanlabs.sandbox.net.dns.DnsClient;
+import org.laymanlabs.sandbox.net.dns.HostsFile;
+import org.laymanlabs.sandbox.net.dns.ResolverConfig;
+import org.laymanlabs.sandbox.net.dns.StubResolver;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
@@ -135,7 +139,17 @@ final class ContainerRuntime {
     }
 
     HostResolver resolverFor(Container c) {
+        if (c.oci != null) {
+            // A pod's container: glibc's stub resolver over the resolv.conf and hosts the kubelet put in it.
+            return new StubResolver(new DnsClient(connector, clock, new java.util.SplittableRandom(c.id().hashCode())),
+                    () -> c.namespace, () -> ResolverConfig.parse(fileOr(c, "/etc/resolv.conf")),
+                    () -> new HostsFile(fileOr(c, "/etc/hosts")));
+        }
         return dns.resolverFor(c.id());
+    }
+
+    private static String fileOr(Container c, String path) {
+        return c.rootfs().exists(path) && !c.rootfs().isDirectory(path) ? c.rootfs().read(path) : "";
     }
 
     ContainerTools tools() {

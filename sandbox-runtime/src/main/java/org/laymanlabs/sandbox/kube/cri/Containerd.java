@@ -130,6 +130,10 @@ public final class Containerd {
         String name = "k8s_" + config.name() + "_" + podName(sandbox.config()) + "_" + config.attempt();
         Container created = engine.create(spec(image.id().toString(), name, cmd, entrypoint, config.env(), config.workingDir()),
                 new OciLinux(sandbox.netns(), config.memoryLimit()));
+        // The kubelet's pod files, bind-mounted over the image's as containerd's CRI plugin mounts them.
+        created.rootfs().mkdir("/etc", true);
+        created.rootfs().write("/etc/resolv.conf", sandbox.config().resolvConf());
+        created.rootfs().write("/etc/hosts", sandbox.config().hosts());
         CriContainer container = new CriContainer(created, sandboxId, config, image, images.repoDigest(image, config.image()));
         containers.put(container.id(), container);
         return container;

@@ -12,6 +12,7 @@ import org.laymanlabs.sandbox.kube.cri.ContainerConfig;
 import org.laymanlabs.sandbox.kube.cri.Containerd;
 import org.laymanlabs.sandbox.kube.cri.CriContainer;
 import org.laymanlabs.sandbox.kube.cri.PodSandboxConfig;
+import org.laymanlabs.sandbox.kube.dns.ResolvConf;
 import org.laymanlabs.sandbox.kube.kubelet.prober.ProbeManager;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
@@ -22,6 +23,12 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  * behind the CrashLoopBackOff back-off (doBackOff). Returns when the pod should be synced again.
  */
 final class SyncPod {
+
+    /** KubeletConfiguration clusterDomain and clusterDNS as kubeadm writes them. */
+    private static final String CLUSTER_DOMAIN = "cluster.local";
+    private static final String CLUSTER_DNS = "10.96.0.10";
+    /** The node's own /etc/resolv.conf: a kind node's points at the Docker network's gateway, the laptop. */
+    private static final String NODE_RESOLV_CONF = "nameserver 192.168.49.1\noptions ndots:0\n";
 
     private final VirtualClock clock;
     private final NodeConfig node;
@@ -98,7 +105,9 @@ final class SyncPod {
         boolean hostNetwork = Boolean.TRUE.equals(pod.pod.getSpec().getHostNetwork());
         pod.ip = hostNetwork ? node.internalIp() : ipam.allocate(pod.uid());
         pod.sandbox = Optional.of(runtime.runPodSandbox(new PodSandboxConfig(pod.pod.getMetadata().getName(),
-                pod.pod.getMetadata().getNamespace(), pod.uid(), 0, hostNetwork), Optional.of(pod.ip)));
+                pod.pod.getMetadata().getNamespace(), pod.uid(), 0, hostNetwork,
+                ResolvConf.forPod(pod.pod, CLUSTER_DOMAIN, CLUSTER_DNS, NODE_RESOLV_CONF), hosts(pod.pod, pod.ip)),
+                Optional.of(pod.ip)));
         if (pod.startTime == null) {
             pod.startTime = clock.now();
         }
@@ -136,7 +145,7 @@ final class SyncPod {
                     : Optional.empty();
         }
         pod.waiting.remove(container.getName());
-        CriContainer created = runtime.createContainer(pod.sandbox.orElseThrow().id(), config(container, attempt));
+        CriContainer created = runtime.createContainer(pod.sandbox.orElseThrow().id(), config(pod, container, attempt));
         pod.add(created);
         removeDeadAttempts(pod, container.getName());
         events.event(pod.pod, EventRecorder.Type.Normal, "Created", "Created container: " + container.getName());
@@ -162,8 +171,8 @@ final class SyncPod {
     }
 
     /** generateContainerConfig: command and args, env, working dir and the memory limit. */
-    private static ContainerConfig config(Container container, int attempt) {
-        List<String> env = container.getEnv().stream().map(SyncPod::env).toList();
+    private ContainerConfig config(PodRecord pod, Container container, int attempt) {
+        List<String> env = container.getEnv().stream().map(var -> env(var, pod)).toList();
         Quantity memory = container.getResources() == null || container.getResources().getLimits() == null ? null
                 : container.getResources().getLimits().get("memory");
         long limit = memory == null ? 0 : Quantity.getAmountInBytes(memory).longValue();
@@ -171,8 +180,32 @@ final class SyncPod {
                 container.getArgs(), env, container.getWorkingDir() == null ? "" : container.getWorkingDir(), limit);
     }
 
-    private static String env(EnvVar var) {
-        return var.getName() + "=" + (var.getValue() == null ? "" : var.getValue());
+    private String env(EnvVar var, PodRecord pod) {
+        String value = var.getValue();
+        if (value == null && var.getValueFrom() != null && var.getValueFrom().getFieldRef() != null) {
+            value = downwardApi(pod, var.getValueFrom().getFieldRef().getFieldPath());
+        }
+        return var.getName() + "=" + (value == null ? "" : value);
+    }
+
+    /** The downward API's env fields (kubelet's podFieldSelectorRuntimeValue and fieldpath.ExtractFieldPathAsString). */
+    private String downwardApi(PodRecord pod, String path) {
+        io.fabric8.kubernetes.api.model.ObjectMeta meta = pod.pod.getMetadata();
+        java.util.regex.Matcher keyed = java.util.regex.Pattern.compile("metadata\\.(labels|annotations)\\['(.+)'\\]").matcher(path);
+        if (keyed.matches()) {
+            java.util.Map<String, String> map = keyed.group(1).equals("labels") ? meta.getLabels() : meta.getAnnotations();
+            return map == null ? "" : map.getOrDefault(keyed.group(2), "");
+        }
+        return switch (path) {
+            case "metadata.name" -> meta.getName();
+            case "metadata.namespace" -> meta.getNamespace();
+            case "metadata.uid" -> meta.getUid();
+            case "spec.nodeName" -> node.name();
+            case "spec.serviceAccountName" -> pod.pod.getSpec().getServiceAccountName();
+            case "status.hostIP", "status.hostIPs" -> node.internalIp();
+            case "status.podIP", "status.podIPs" -> pod.ip;
+            default -> "";
+        };
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
@@ -180,5 +213,13 @@ final class SyncPod {
             return b;
         }
         return b.isPresent() && b.get().isBefore(a.get()) ? b : a;
+    }
+
+    /** kubelet's managed etc-hosts (ensureHostsFile): localhost, the IPv6 names, and the pod's own address. */
+    private static String hosts(io.fabric8.kubernetes.api.model.Pod pod, String ip) {
+        String hostname = pod.getSpec().getHostname() != null ? pod.getSpec().getHostname() : pod.getMetadata().getName();
+        return "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+                + "fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n"
+                + ip + "\t" + hostname + "\n";
     }
 }

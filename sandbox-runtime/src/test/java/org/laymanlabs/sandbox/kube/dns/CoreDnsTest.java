@@ -39,9 +39,9 @@ import org.laymanlabs.sandbox.net.trace.TracePrinter;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 
 /**
- * Cluster DNS end to end: the kubeadm add-on's two coredns pods run CoreDns (started here in
- * their pods' namespaces, as the kubelet will), and a client pod asks the kube-dns Service's
- * address with real datagrams, which kube-proxy's rules DNAT to one of them.
+ * Cluster DNS end to end: the kubeadm add-on's two coredns pods run CoreDns in their containers,
+ * and a client pod asks the kube-dns Service's address with real datagrams, which kube-proxy's
+ * rules DNAT to one of them.
  */
 @DisplayName("CoreDNS behind the kube-dns Service")
 class CoreDnsTest {
@@ -57,7 +57,6 @@ class CoreDnsTest {
     private final Connector connector = new Connector(new Ipv4Stack(sandbox.network(), cluster.netfilters()),
             new SplittableRandom(7), sandbox.clock());
     private final DnsClient dns = new DnsClient(connector, sandbox.clock(), new SplittableRandom(8));
-    private final List<PodProcess> corednsProcesses = new ArrayList<>();
     private final String frontendIp;
 
     CoreDnsTest() {
@@ -71,14 +70,19 @@ class CoreDnsTest {
         create(new ServiceBuilder().withNewMetadata().withName("ext").withNamespace("default").endMetadata().withNewSpec()
                 .withType("ExternalName").withExternalName("example.com").endSpec().build());
         sandbox.clock().advance(Duration.ofSeconds(5));
+        frontendIp = cluster.api().get(Service.class, "default", "frontend-svc").orElseThrow().getSpec().getClusterIP();
+    }
+
+    /** What each coredns pod's container printed, as kubectl logs shows it. */
+    private List<List<String>> corednsLogs() {
+        List<List<String>> logs = new ArrayList<>();
         for (Pod pod : cluster.api().list(Pod.class, "kube-system")) {
             if ("kube-dns".equals(pod.getMetadata().getLabels().get("k8s-app"))) {
-                PodProcess process = new PodProcess(namespaceOf(pod), connector, sandbox.clock(), "nameserver 192.168.49.1\n");
-                new CoreDns(cluster.api()).start(process);
-                corednsProcesses.add(process);
+                CommandResult result = sandbox.shell().run("kubectl logs -n kube-system " + pod.getMetadata().getName());
+                logs.add((result.stdout() + result.stderr()).lines().toList());
             }
         }
-        frontendIp = cluster.api().get(Service.class, "default", "frontend-svc").orElseThrow().getSpec().getClusterIP();
+        return logs;
     }
 
     private void run(String line) {
@@ -116,8 +120,7 @@ class CoreDnsTest {
 
     @Test
     void theAddonRunsTwoCorednsPodsBehindTheKubeDnsService() {
-        assertThat(corednsProcesses).hasSize(2);
-        assertThat(corednsProcesses.get(0).output()).startsWith(".:53").contains("CoreDNS-1.11.3");
+        assertThat(corednsLogs()).hasSize(2).allSatisfy(log -> assertThat(log).startsWith(".:53").contains("CoreDNS-1.11.3"));
     }
 
     @Test
@@ -248,7 +251,7 @@ class CoreDnsTest {
         // The datagram really goes to 192.168.49.1:53 and nothing there answers: the forward plugin's 2 s read timeout.
         assertThat(answer.rcode()).isEqualTo(Rcode.SERVFAIL);
         assertThat(Duration.between(start, sandbox.clock().now())).isEqualTo(Duration.ofSeconds(2));
-        assertThat(corednsProcesses).anySatisfy(p -> assertThat(p.output()).anyMatch(line -> line.matches(
+        assertThat(corednsLogs()).anySatisfy(log -> assertThat(log).anyMatch(line -> line.matches(
                 "\\[ERROR\\] plugin/errors: 2 example\\.com\\. A: read udp 10\\.244\\.\\d+\\.\\d+:\\d+->192\\.168\\.49\\.1:53: i/o timeout")));
     }
 

@@ -25,16 +25,15 @@ import org.laymanlabs.sandbox.net.socket.Listener;
 
 /**
  * The ingress-nginx add-on routing two hosts to two Services, from the laptop through a node's
- * NodePort. The kubelet runs no programs yet, so the test starts the controller's program in its
- * pod's namespace itself (as the kubelet will), and binds the backends' http-echo servers in their
- * pods' namespaces; between curl and those sockets everything is the real path.
+ * NodePort. The controller's pod runs the controller program; the backends' echo servers are
+ * listeners the test binds in their pods' namespaces, so that they can report what the proxy
+ * sent; between curl and those sockets everything is the real path.
  */
 @DisplayName("An Ingress behind ingress-nginx")
 class IngressTest {
 
     final Sandbox sandbox = Sandbox.create(SandboxSpec.defaults(Instant.parse("2026-11-26T09:00:00Z")));
     final Cluster cluster = sandbox.cluster();
-    PodProcess controller;
 
     CommandResult run(String line) {
         CommandResult result = sandbox.shell().run(line);
@@ -53,9 +52,9 @@ class IngressTest {
                 .toList();
     }
 
-    /** http-echo -text=NAME on 5678, standing in for the container, echoing what the proxy told it. */
+    /** A listener on 5678 beside the pods' nginx (on 80), echoing what the proxy told it: its peer and X-Forwarded-For. */
     void echo(String app) {
-        run("kubectl create deployment " + app + " --image=hashicorp/http-echo:1.0 --port=5678");
+        run("kubectl create deployment " + app + " --image=nginx:1.27 --port=5678");
         run("kubectl expose deployment " + app + " --port=80 --target-port=5678");
         sandbox.clock().advance(Duration.ofSeconds(5));
         for (Pod pod : pods("default", app)) {
@@ -71,13 +70,8 @@ class IngressTest {
     Pod startController() {
         cluster.enableIngressAddon();
         sandbox.clock().advance(Duration.ofSeconds(10));
-        Pod pod = pods(IngressNginxAddon.NAMESPACE, "ingress-nginx").get(0);
-        controller = new PodProcess(namespaceOf(pod), Map.of("POD_NAME", pod.getMetadata().getName(),
-                "POD_NAMESPACE", IngressNginxAddon.NAMESPACE),
-                new Connector(new Ipv4Stack(cluster.network(), cluster.netfilters()), new java.util.SplittableRandom(3),
-                        sandbox.clock()), sandbox.clock());
-        new IngressNginxController(cluster.api()).start(controller);
-        return pod;
+        // The controller's pod runs IngressNginxController, as its containerd found the image's binary.
+        return pods(IngressNginxAddon.NAMESPACE, "ingress-nginx").get(0);
     }
 
     void ingress(String name, String host, String service) {
@@ -193,7 +187,9 @@ class IngressTest {
                 </body>\r
                 </html>\r
                 """);
-        assertThat(controller.stdout).anyMatch(l -> l.contains("\"GET / HTTP/1.1\" 404 ") && l.contains("[upstream-default-backend]"));
+        CommandResult logs = sandbox.shell().run("kubectl logs -n " + IngressNginxAddon.NAMESPACE + " "
+                + pods(IngressNginxAddon.NAMESPACE, "ingress-nginx").get(0).getMetadata().getName());
+        assertThat((logs.stdout() + logs.stderr()).lines()).anyMatch(l -> l.contains("\"GET / HTTP/1.1\" 404 ") && l.contains("[upstream-default-backend]"));
     }
 
     @Test

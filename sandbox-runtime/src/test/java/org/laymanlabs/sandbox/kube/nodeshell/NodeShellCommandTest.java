@@ -20,12 +20,14 @@ class NodeShellCommandTest {
         return sandbox.shell().run(line);
     }
 
-    private void pod(String name, String node) {
+    /** Starts an nginx pod on the node and returns its address (CoreDNS's pods took the first ones on the workers). */
+    private String pod(String name, String node) {
         var api = sandbox.cluster().api();
         api.await(api.create(new PodBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
                 .withNewSpec().withNodeName(node).addNewContainer().withName("app").withImage("nginx:1.27").endContainer()
                 .endSpec().build()));
         sandbox.clock().advance(Duration.ofSeconds(3));
+        return api.get(io.fabric8.kubernetes.api.model.Pod.class, "default", name).orElseThrow().getStatus().getPodIP();
     }
 
     @Test
@@ -56,26 +58,26 @@ class NodeShellCommandTest {
 
     @Test
     void aNodeReachesAPodOnAnotherNodeThroughThatNodeWhichDecrementsTheTtl() {
-        pod("b", "worker-2");
+        String b = pod("b", "worker-2");
 
-        CommandResult result = run("node-shell worker-1 ping -c 1 10.244.2.2");
+        CommandResult result = run("node-shell worker-1 ping -c 1 " + b);
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("64 bytes from 10.244.2.2: icmp_seq=1 ttl=63");
+        assertThat(result.stdout()).contains("64 bytes from " + b + ": icmp_seq=1 ttl=63");
     }
 
     @Test
     void traceFromANodeShowsTheHostGwRouteTheSwitchBetweenTheNodesAndThePodsNginxAnswering() {
-        pod("b", "worker-2");
+        String b = pod("b", "worker-2");
 
-        CommandResult result = run("node-shell worker-1 trace 10.244.2.2:80");
+        CommandResult result = run("node-shell worker-1 trace " + b + ":80");
 
         assertThat(result.stdout()).containsSubsequence(
                 "route: 10.244.2.0/24 via 192.168.49.4 dev eth0  => out eth0, next hop 192.168.49.4",
                 "leaves by eth0, arrives in node-lan on veth",
                 "bridge br-42a92abac16f switches it",
                 "leaves by veth3d87a6d, arrives in worker-2 on eth0",
-                "route: 10.244.2.0/24 dev cni0 proto kernel scope link src 10.244.2.1  => out cni0, next hop 10.244.2.2",
+                "route: 10.244.2.0/24 dev cni0 proto kernel scope link src 10.244.2.1  => out cni0, next hop " + b,
                 "leaves by cni0, arrives in cni-",
                 "delivered to tcp 0.0.0.0:80 (nginx)",
                 "Result: answered by nginx in cni-");
