@@ -141,7 +141,7 @@ final class LockedLabSandbox implements LabSandbox {
         });
     }
 
-    private void tick() {
+    void tick() {
         try {
             locked(() -> {
                 catchUp();

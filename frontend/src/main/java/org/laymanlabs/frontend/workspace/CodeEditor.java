@@ -66,10 +66,10 @@ class CodeEditor extends Component {
     }
 
     @DomEvent("edited")
-    static class EditedEvent extends ComponentEvent<CodeEditor> {
+    public static class EditedEvent extends ComponentEvent<CodeEditor> {
         final String text;
 
-        EditedEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.text") String text) {
+        public EditedEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.text") String text) {
             super(source, fromClient);
             this.text = text;
         }
@@ -77,10 +77,10 @@ class CodeEditor extends Component {
 
     /** Ctrl-S or the Save button: the text to save. */
     @DomEvent("save-requested")
-    static class SaveEvent extends ComponentEvent<CodeEditor> {
+    public static class SaveEvent extends ComponentEvent<CodeEditor> {
         final String text;
 
-        SaveEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.text") String text) {
+        public SaveEvent(CodeEditor source, boolean fromClient, @EventData("event.detail.text") String text) {
             super(source, fromClient);
             this.text = text;
         }

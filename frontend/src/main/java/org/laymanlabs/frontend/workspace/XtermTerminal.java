@@ -74,10 +74,10 @@ class XtermTerminal extends Component {
 
     /** Enter: the learner submitted a line. */
     @DomEvent("line")
-    static class LineEvent extends ComponentEvent<XtermTerminal> {
+    public static class LineEvent extends ComponentEvent<XtermTerminal> {
         final String line;
 
-        LineEvent(XtermTerminal source, boolean fromClient, @EventData("event.detail.line") String line) {
+        public LineEvent(XtermTerminal source, boolean fromClient, @EventData("event.detail.line") String line) {
             super(source, fromClient);
             this.line = line;
         }
@@ -85,10 +85,10 @@ class XtermTerminal extends Component {
 
     /** Tab, with the line up to the cursor. */
     @DomEvent("complete")
-    static class CompleteEvent extends ComponentEvent<XtermTerminal> {
+    public static class CompleteEvent extends ComponentEvent<XtermTerminal> {
         final String line;
 
-        CompleteEvent(XtermTerminal source, boolean fromClient, @EventData("event.detail.line") String line) {
+        public CompleteEvent(XtermTerminal source, boolean fromClient, @EventData("event.detail.line") String line) {
             super(source, fromClient);
             this.line = line;
         }
@@ -96,8 +96,8 @@ class XtermTerminal extends Component {
 
     /** Ctrl-C while a line runs. */
     @DomEvent("interrupt")
-    static class InterruptEvent extends ComponentEvent<XtermTerminal> {
-        InterruptEvent(XtermTerminal source, boolean fromClient) {
+    public static class InterruptEvent extends ComponentEvent<XtermTerminal> {
+        public InterruptEvent(XtermTerminal source, boolean fromClient) {
             super(source, fromClient);
         }
     }
