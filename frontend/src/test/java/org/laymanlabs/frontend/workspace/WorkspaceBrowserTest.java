@@ -43,6 +43,8 @@ class WorkspaceBrowserTest {
     static void startBrowser() {
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
+        // CI machines are shared: waiting is generous, and the figures, not the timeouts, tell the speed.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll
@@ -58,7 +60,10 @@ class WorkspaceBrowserTest {
     }
 
     private Page open(int width, int height) {
-        return browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
+        page.setDefaultTimeout(60_000);
+        page.setDefaultNavigationTimeout(60_000);
+        return page;
     }
 
     private static Locator terminalText(Page page) {
@@ -77,7 +82,9 @@ class WorkspaceBrowserTest {
 
         long navigation = System.nanoTime();
         page.navigate("http://localhost:" + port + "/labs/first-steps");
-        assertThat(page.locator(".lesson-content h1")).hasText("Meet your cluster");
+        // The first sandbox of a cold JVM loads the whole runtime; on a busy CI machine that is slow.
+        assertThat(page.locator(".lesson-content h1")).hasText("Meet your cluster",
+                new LocatorAssertions.HasTextOptions().setTimeout(120_000));
         assertThat(terminalText(page)).containsText("learner@laptop:~$", PATIENT);
         figures.add("time to interactive (navigation to a prompt in the terminal): "
                 + (System.nanoTime() - navigation) / 1_000_000 + " ms");
@@ -86,7 +93,7 @@ class WorkspaceBrowserTest {
 
         page.locator(".code-block vaadin-button", new Page.LocatorOptions().setHasText("Run")).first().click();
         assertThat(terminalText(page)).containsText("kubectl get nodes", PATIENT);
-        assertThat(terminalText(page)).containsText("worker-2   Ready", PATIENT);
+        assertThat(terminalText(page)).containsText(java.util.regex.Pattern.compile("worker-2\\s+Ready"), PATIENT);
         assertThat(page.locator(".map-drawing svg")).containsText("worker-1");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace.png")));
 
@@ -103,7 +110,7 @@ class WorkspaceBrowserTest {
                 new LocatorAssertions.HasCountOptions().setTimeout(20_000));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-scaled.png")));
 
-        page.locator(".map-drawing [data-ref='node//worker-1']").click();
+        page.locator(".map-drawing [data-ref='node//worker-1'] rect").click(new Locator.ClickOptions().setPosition(30, 12));
         assertThat(page.locator("vaadin-dialog-overlay")).containsText("kind: Node");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("map-yaml.png")));
         page.keyboard().press("Escape");
@@ -155,24 +162,30 @@ class WorkspaceBrowserTest {
         page.keyboard().press("Enter");
     }
 
-    /** Enter to the first output in the DOM, measured in the page, so the test's own round trips do not count. */
+    /** From the terminal's Enter (its line event) to the output in the DOM, timed in the page itself. */
     private static String echoLatencies(Page page) {
         List<String> runs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String marker = "echo-mark-" + i;
+            String marker = "ECHO-MARK-" + i;
             page.locator("layman-terminal .xterm-helper-textarea").focus();
-            page.keyboard().type("echo " + marker.toUpperCase());
-            Object ms = page.evaluate("""
-                    (marker) => new Promise((resolve) => {
-                      const rows = document.querySelector('layman-terminal .xterm-rows');
-                      const t0 = performance.now();
-                      const seen = () => rows.textContent.split(marker).length > 2;
-                      const observer = new MutationObserver(() => { if (seen()) { observer.disconnect(); resolve(Math.round(performance.now() - t0)); } });
-                      observer.observe(rows, { childList: true, subtree: true, characterData: true });
-                      const ta = document.querySelector('layman-terminal .xterm-helper-textarea');
-                      ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true }));
-                    })""", marker.toUpperCase());
-            runs.add(String.valueOf(ms));
+            page.keyboard().type("echo " + marker);
+            page.evaluate("""
+                    (marker) => {
+                      const term = document.querySelector('layman-terminal');
+                      const rows = term.querySelector('.xterm-rows');
+                      window.__echo = new Promise((resolve) => {
+                        term.addEventListener('line', (e) => {
+                          const t0 = performance.now();
+                          const seen = () => rows.textContent.split(marker).length > 2;
+                          const observer = new MutationObserver(() => {
+                            if (seen()) { observer.disconnect(); resolve(Math.round(performance.now() - t0)); }
+                          });
+                          observer.observe(rows, { childList: true, subtree: true, characterData: true });
+                        }, { once: true });
+                      });
+                    }""", marker);
+            page.keyboard().press("Enter");
+            runs.add(String.valueOf(page.evaluate("() => window.__echo")));
         }
         return String.join(", ", runs);
     }
