@@ -23,10 +23,6 @@ import org.laymanlabs.backend.workspace.PacketPath;
  */
 class ClusterMap extends Div {
 
-    /** The data-ref of the clicked element, or null. */
-    private static final String REF = "(event.target.closest && event.target.closest('[data-ref]'))"
-            + " ? event.target.closest('[data-ref]').getAttribute('data-ref') : null";
-
     final Div drawing = new Div();
     final Div traceList = new Div();
     private final Supplier<LabSandbox> sandbox;
@@ -49,11 +45,17 @@ class ClusterMap extends Div {
         }
         legend.add(new Span("Click a node, pod or Service to see its YAML."));
         add(legend, drawing, traceList);
-        for (String type : List.of("click", "keydown")) {
-            var listener = drawing.getElement().addEventListener(type, e -> open(e.getEventData().getString(REF)))
-                    .addEventData(REF);
-            listener.setFilter(REF + " != null" + (type.equals("keydown") ? " && (event.key === 'Enter' || event.key === ' ')" : ""));
-        }
+        // The drawing is replaced on every change, so one listener on its holder finds the element opened.
+        drawing.getElement().executeJs("""
+                const open = (e) => {
+                  const g = e.target.closest && e.target.closest('[data-ref]');
+                  if (g) { e.preventDefault(); this.dispatchEvent(new CustomEvent('map-open', { detail: { ref: g.getAttribute('data-ref') } })); }
+                };
+                this.addEventListener('click', open);
+                this.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { open(e); } });
+                """);
+        drawing.getElement().addEventListener("map-open", e -> open(e.getEventData().getString("event.detail.ref")))
+                .addEventData("event.detail.ref");
     }
 
     /** Redraws when the sandbox changed since the last look. */
