@@ -91,8 +91,8 @@ final class MapDrawing {
                 .append(node.ready() ? ", Ready" : ", NotReady").append(". Open its YAML'><rect x='").append(x).append("' y='")
                 .append(TOP).append("' width='").append(BOX_W).append("' height='").append(h).append("' rx='10'/>");
         text(out, x + 12, TOP + 22, node.name() + (node.ready() ? "" : " (NotReady)"), "map-box-title");
-        text(out, x + 12, TOP + 40, (node.controlPlane() ? "control plane · " : "worker · ") + node.systemPods()
-                + " system pods", "map-sub");
+        text(out, x + 12, TOP + 40, (node.controlPlane() ? "control plane" : "worker")
+                + (node.systemPods() > 0 ? " · " + node.systemPods() + " system pods" : ""), "map-sub");
         out.append("</g>");
         anchors.put(node.name(), new int[] {x + BOX_W / 2, TOP + 20});
         int y = TOP + 52;
@@ -126,7 +126,10 @@ final class MapDrawing {
                 }
             }
             MapElement ref = new MapElement(MapElement.Kind.SERVICE, s.namespace(), s.name());
-            String selector = s.selector().isEmpty() ? "no selector" : String.join(",", s.selector().entrySet().stream()
+            // The default/kubernetes Service has no selector: the API server writes its endpoints itself.
+            String selector = s.selector().isEmpty()
+                    ? (s.name().equals("kubernetes") && s.namespace().equals("default") ? "the API server" : "no selector")
+                    : String.join(",", s.selector().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
             out.append("<g class='map-service' data-ref='").append(ref.ref()).append("' tabindex='0' role='button' aria-label='Service ")
                     .append(esc(s.name())).append(", selects ").append(esc(selector)).append(", ").append(s.pods().size())
