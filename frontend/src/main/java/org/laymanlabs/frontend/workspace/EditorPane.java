@@ -97,17 +97,20 @@ class EditorPane extends Div {
         }
         try {
             sandbox.get().save(openPath, text);
-            status.setText("Saved " + openPath + ". Commands in the terminal now see this version.");
             refreshFiles();
+            int problems = problems(text);
+            status.setText("Saved " + openPath + ". Commands in the terminal now see this version."
+                    + (problems == 0 ? "" : " It still has " + problems + (problems == 1 ? " problem" : " problems")
+                    + " the cluster would refuse, marked in red."));
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
         }
-        problems(text);
     }
 
-    private void problems(String text) {
+    /** Marks what the cluster would refuse and says so; returns how many problems there are. */
+    private int problems(String text) {
         if (openPath == null) {
-            return;
+            return 0;
         }
         List<ManifestProblem> problems = sandbox.get().check(openPath, text);
         editor.problems(problems);
@@ -115,5 +118,6 @@ class EditorPane extends Div {
             status.setText(problems.size() + (problems.size() == 1 ? " problem" : " problems")
                     + " the cluster would refuse (marked in red): line " + problems.get(0).line() + ": " + problems.get(0).message());
         }
+        return problems.size();
     }
 }
