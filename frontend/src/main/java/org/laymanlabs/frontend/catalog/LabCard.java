@@ -1,13 +1,14 @@
 package org.laymanlabs.frontend.catalog;
 
 import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.card.CardVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.laymanlabs.backend.lab.Lab;
 
-/** One lab in the catalog: its title, level, time and the ideas it teaches. */
+/** One lab in the catalog: its title, level, time and the ideas it teaches, and the way into it. */
 class LabCard extends Card {
 
     LabCard(Lab lab) {
@@ -27,5 +28,10 @@ class LabCard extends Card {
             concepts.add(badge);
         }
         addToFooter(concepts);
+
+        Anchor start = new Anchor("labs/" + lab.id(), "Start this lab");
+        start.addClassName("lab-start");
+        start.getElement().setAttribute("aria-label", "Start the lab " + lab.title());
+        add(start);
     }
 }

@@ -35,6 +35,14 @@ class CatalogViewTest {
     }
 
     @Test
+    void aCardLeadsIntoItsLab() {
+        LabCard card = new LabCard(SERVICES);
+
+        assertThat(card.getChildren().filter(com.vaadin.flow.component.html.Anchor.class::isInstance)
+                .map(a -> ((com.vaadin.flow.component.html.Anchor) a).getHref())).containsExactly("labs/services");
+    }
+
+    @Test
     void anEmptyCatalogSaysHowToAddLabs() {
         CatalogView view = new CatalogView(new LabCatalog(List.of()));
 

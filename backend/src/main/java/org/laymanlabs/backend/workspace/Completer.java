@@ -1,0 +1,195 @@
+package org.laymanlabs.backend.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.kube.api.ApiResources;
+import org.laymanlabs.sandbox.kube.api.ResourceType;
+
+/**
+ * Tab completion in the spirit of bash-completion and {@code kubectl completion bash}: command
+ * names, subcommands and flags come from the sandbox's own help texts (read once, before the
+ * learner types, so {@code $?} is untouched), and names from what exists now: resource types and
+ * objects, containers, images, nodes and workspace files.
+ */
+final class Completer {
+
+    private static final Pattern LISTED = Pattern.compile("(?m)^  ([a-z][a-z0-9-]*)\\s{2,}\\S");
+    private static final Pattern FLAG = Pattern.compile("(?<![\\w-])(--?[a-zA-Z][a-zA-Z0-9-]*)");
+    private static final List<String> WITH_FLAGS = List.of(
+            "kubectl get", "kubectl describe", "kubectl apply", "kubectl create", "kubectl delete", "kubectl scale",
+            "kubectl logs", "kubectl expose", "kubectl run", "kubectl rollout", "kubectl label", "kubectl exec",
+            "docker run", "docker ps", "docker build", "docker logs", "docker exec", "docker images", "docker rm",
+            "docker stop", "docker network", "curl", "ls", "rm", "iptables");
+    /** Subcommands whose next word names an object of a kind: {@code kubectl get <type>}. */
+    private static final List<String> KUBECTL_TYPED = List.of("get", "describe", "delete", "edit", "label", "annotate",
+            "scale", "patch", "explain", "rollout");
+    private static final List<String> DOCKER_CONTAINER = List.of("start", "stop", "restart", "rm", "logs", "exec", "kill",
+            "inspect", "port", "top", "diff", "commit");
+    private static final List<String> DOCKER_IMAGE = List.of("run", "create", "rmi", "history", "tag", "push", "pull");
+    private static final List<String> FILE_COMMANDS = List.of("cat", "ls", "rm", "head", "tail", "wc", "grep", "cp", "mv",
+            "sort", "chmod", "touch");
+
+    private final Sandbox sandbox;
+    private final List<String> commands;
+    private final Map<String, List<String>> subcommands = new TreeMap<>();
+    private final Map<String, List<String>> flags = new TreeMap<>();
+
+    Completer(Sandbox sandbox) {
+        this.sandbox = sandbox;
+        this.commands = listed(sandbox.shell().run("help").stdout());
+        subcommands.put("kubectl", listed(sandbox.shell().run("kubectl --help").stdout()));
+        subcommands.put("docker", listed(sandbox.shell().run("docker --help").stdout()));
+        for (String command : WITH_FLAGS) {
+            String help = sandbox.shell().run(command + " --help").stdout();
+            flags.put(command, flagsIn(help));
+        }
+    }
+
+    Completion complete(String line) {
+        int start = Math.max(line.lastIndexOf(' '), Math.max(line.lastIndexOf('|'), line.lastIndexOf(';'))) + 1;
+        String word = line.substring(start);
+        List<String> before = words(line.substring(0, start));
+        List<String> fits = candidates(before, word).stream().filter(c -> c.startsWith(word)).distinct().sorted().toList();
+        if (fits.isEmpty()) {
+            return new Completion(line, List.of());
+        }
+        if (fits.size() == 1) {
+            String only = fits.get(0);
+            return new Completion(line.substring(0, start) + only + (only.endsWith("/") ? "" : " "), List.of());
+        }
+        String common = commonPrefix(fits);
+        return common.length() > word.length()
+                ? new Completion(line.substring(0, start) + common, List.of())
+                : new Completion(line, fits);
+    }
+
+    /** The words of the current command: what follows the last pipe, semicolon or and-or. */
+    private static List<String> words(String typed) {
+        String[] parts = typed.split("\\|\\||&&|\\||;");
+        String last = typed.matches(".*(\\||;|&&)\\s*$") ? "" : parts.length == 0 ? "" : parts[parts.length - 1];
+        return List.of(last.strip().split("\\s+")).stream().filter(w -> !w.isEmpty()).toList();
+    }
+
+    private List<String> candidates(List<String> before, String word) {
+        if (before.isEmpty()) {
+            return commands;
+        }
+        String command = before.get(0);
+        String sub = before.size() > 1 ? before.get(1) : "";
+        String previous = before.get(before.size() - 1);
+        if (word.startsWith("-")) {
+            return flags.getOrDefault(command + " " + sub, flags.getOrDefault(command, List.of()));
+        }
+        if (previous.equals("-f") || previous.equals("--filename") || FILE_COMMANDS.contains(command)) {
+            return files(word);
+        }
+        if (command.equals("kubectl")) {
+            return kubectl(before);
+        }
+        if (command.equals("docker")) {
+            return before.size() == 1 ? subcommands.get("docker") : docker(sub);
+        }
+        if (command.equals("node-shell") && before.size() == 1) {
+            return names(ApiResources.NODES, "");
+        }
+        return files(word);
+    }
+
+    private List<String> kubectl(List<String> before) {
+        List<String> args = before.stream().filter(w -> !w.startsWith("-")).toList();
+        if (args.size() == 1) {
+            return subcommands.get("kubectl");
+        }
+        if (!KUBECTL_TYPED.contains(args.get(1))) {
+            return List.of();
+        }
+        int typeAt = args.get(1).equals("rollout") ? 3 : 2;
+        if (args.size() == typeAt) {
+            List<String> types = new ArrayList<>();
+            ApiResources.ALL.forEach(t -> {
+                types.add(t.plural());
+                types.add(t.singular());
+                types.addAll(t.shortNames());
+            });
+            return types;
+        }
+        return ApiResources.find(args.get(typeAt)).map(t -> names(t, namespace(before))).orElse(List.of());
+    }
+
+    private List<String> docker(String sub) {
+        if (DOCKER_CONTAINER.contains(sub)) {
+            return sandbox.containers().containers().all().stream().map(c -> c.name()).toList();
+        }
+        if (DOCKER_IMAGE.contains(sub)) {
+            return sandbox.containers().images().images().stream()
+                    .flatMap(i -> sandbox.containers().images().references(i.id()).stream())
+                    .map(r -> r.familiarString()).toList();
+        }
+        return List.of();
+    }
+
+    private static String namespace(List<String> before) {
+        for (int i = 0; i < before.size() - 1; i++) {
+            if (before.get(i).equals("-n") || before.get(i).equals("--namespace")) {
+                return before.get(i + 1);
+            }
+        }
+        return "default";
+    }
+
+    private List<String> names(ResourceType type, String namespace) {
+        return sandbox.cluster().api().list(type, type.namespaced() ? namespace : "").stream()
+                .map(o -> o.getMetadata().getName()).toList();
+    }
+
+    /** Files and folders under the home folder, completed a folder at a time as bash does. */
+    private List<String> files(String word) {
+        int slash = word.lastIndexOf('/');
+        String folder = slash < 0 ? "" : word.substring(0, slash + 1);
+        TreeSet<String> found = new TreeSet<>();
+        for (String file : WorkspaceFiles.list(sandbox.workspace())) {
+            if (file.startsWith(folder)) {
+                String rest = file.substring(folder.length());
+                int next = rest.indexOf('/');
+                found.add(folder + (next < 0 ? rest : rest.substring(0, next + 1)));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    static List<String> listed(String help) {
+        List<String> names = new ArrayList<>();
+        Matcher m = LISTED.matcher(help);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    static List<String> flagsIn(String help) {
+        TreeSet<String> found = new TreeSet<>();
+        Matcher m = FLAG.matcher(help);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return List.copyOf(found);
+    }
+
+    private static String commonPrefix(List<String> words) {
+        String prefix = words.get(0);
+        for (String w : words) {
+            int i = 0;
+            while (i < prefix.length() && i < w.length() && prefix.charAt(i) == w.charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        return prefix;
+    }
+}

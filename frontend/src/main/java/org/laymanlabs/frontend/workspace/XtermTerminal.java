@@ -1,0 +1,104 @@
+package org.laymanlabs.frontend.workspace;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+import java.util.List;
+
+/**
+ * The terminal, an xterm.js custom element (layman-terminal.ts). The browser edits the line and
+ * keeps ↑/↓ history; the server runs each line, completes on Tab and writes the output.
+ */
+@Tag("layman-terminal")
+@NpmPackage(value = "@xterm/xterm", version = "5.5.0")
+@NpmPackage(value = "@xterm/addon-fit", version = "0.10.0")
+@JsModule("./layman-terminal.ts")
+class XtermTerminal extends Component {
+
+    XtermTerminal() {
+        getElement().setAttribute("role", "group");
+        getElement().setAttribute("aria-label", "Terminal");
+    }
+
+    void write(String text) {
+        getElement().callJsFunction("write", text);
+    }
+
+    void finished() {
+        getElement().callJsFunction("finished");
+    }
+
+    void completed(String line, List<String> candidates) {
+        getElement().callJsFunction("completed", line, array(candidates));
+    }
+
+    void setHistory(List<String> lines) {
+        getElement().callJsFunction("setHistory", array(lines));
+    }
+
+    /** Types a command into the prompt and presses Enter, as a lesson's Run button does. */
+    void typeAndRun(String command) {
+        getElement().callJsFunction("typeAndRun", command);
+    }
+
+    void focusTerminal() {
+        getElement().callJsFunction("focusTerminal");
+    }
+
+    private static JsonArray array(List<String> values) {
+        JsonArray array = Json.createArray();
+        for (int i = 0; i < values.size(); i++) {
+            array.set(i, values.get(i));
+        }
+        return array;
+    }
+
+    Registration onLine(com.vaadin.flow.component.ComponentEventListener<LineEvent> listener) {
+        return addListener(LineEvent.class, listener);
+    }
+
+    Registration onComplete(com.vaadin.flow.component.ComponentEventListener<CompleteEvent> listener) {
+        return addListener(CompleteEvent.class, listener);
+    }
+
+    Registration onInterrupt(com.vaadin.flow.component.ComponentEventListener<InterruptEvent> listener) {
+        return addListener(InterruptEvent.class, listener);
+    }
+
+    /** Enter: the learner submitted a line. */
+    @DomEvent("line")
+    public static class LineEvent extends ComponentEvent<XtermTerminal> {
+        final String line;
+
+        public LineEvent(XtermTerminal source, boolean fromClient, @EventData("event.detail.line") String line) {
+            super(source, fromClient);
+            this.line = line;
+        }
+    }
+
+    /** Tab, with the line up to the cursor. */
+    @DomEvent("complete")
+    public static class CompleteEvent extends ComponentEvent<XtermTerminal> {
+        final String line;
+
+        public CompleteEvent(XtermTerminal source, boolean fromClient, @EventData("event.detail.line") String line) {
+            super(source, fromClient);
+            this.line = line;
+        }
+    }
+
+    /** Ctrl-C while a line runs. */
+    @DomEvent("interrupt")
+    public static class InterruptEvent extends ComponentEvent<XtermTerminal> {
+        public InterruptEvent(XtermTerminal source, boolean fromClient) {
+            super(source, fromClient);
+        }
+    }
+}

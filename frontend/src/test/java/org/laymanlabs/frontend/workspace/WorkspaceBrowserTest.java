@@ -1,0 +1,200 @@
+package org.laymanlabs.frontend.workspace;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.laymanlabs.LaymanLabsApplication;
+import org.laymanlabs.frontend.Chromium;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A learner's path through the workspace in a real Chromium, on the production bundle, with the
+ * test lab of src/test/resources/labs: run a lesson's command, edit and save a file, and see the
+ * map follow {@code kubectl scale}. Prints time to interactive and command echo latency.
+ */
+@SpringBootTest(classes = LaymanLabsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"layman.data-dir=target/workspace-test-data", "layman.labs-dir=src/test/resources/labs"})
+class WorkspaceBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final LocatorAssertions.ContainsTextOptions PATIENT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
+    private static Playwright playwright;
+    private static Browser browser;
+    private static final List<String> figures = new ArrayList<>();
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
+        // CI machines are shared: waiting is generous, and the figures, not the timeouts, tell the speed.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve("figures.txt"), figures);
+    }
+
+    private Page open(int width, int height) {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
+        page.setDefaultTimeout(60_000);
+        page.setDefaultNavigationTimeout(60_000);
+        return page;
+    }
+
+    private static Locator terminalText(Page page) {
+        Locator terminal = page.locator("layman-terminal");
+        terminal.scrollIntoViewIfNeeded();
+        return terminal.locator(".xterm-rows");
+    }
+
+    @Test
+    void aLearnerRunsALessonCommandEditsAFileAndWatchesTheMapFollowAScale() {
+        Page page = open(1280, 800);
+        page.navigate("http://localhost:" + port + "/");
+        Locator card = page.locator("vaadin-card[data-lab='first-steps']");
+        assertThat(card).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("catalog.png")));
+
+        long navigation = System.nanoTime();
+        card.locator("a", new Locator.LocatorOptions().setHasText("Start this lab")).click();
+        // The first sandbox of a cold JVM loads the whole runtime; on a busy CI machine that is slow.
+        assertThat(page.locator(".lesson-content h1")).hasText("Meet your cluster",
+                new LocatorAssertions.HasTextOptions().setTimeout(120_000));
+        assertThat(terminalText(page)).containsText("learner@laptop:~$", PATIENT);
+        figures.add("time to interactive (navigation to a prompt in the terminal): "
+                + (System.nanoTime() - navigation) / 1_000_000 + " ms");
+        assertThat(page).hasTitle("First steps with a cluster · Layman Labs");
+        assertThat(page.locator(".lesson-content img")).isVisible();
+
+        page.locator(".code-block vaadin-button", new Page.LocatorOptions().setHasText("Run")).first().click();
+        assertThat(terminalText(page)).containsText("kubectl get nodes", PATIENT);
+        assertThat(terminalText(page)).containsText(java.util.regex.Pattern.compile("worker-2\\s+Ready"), PATIENT);
+        assertThat(page.locator(".map-drawing svg")).containsText("worker-1");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace.png")));
+
+        figures.add("command echo latency (Enter to the first output line), 5 runs of `echo hi`: " + echoLatencies(page) + " ms");
+
+        page.locator(".lesson-nav vaadin-button", new Page.LocatorOptions().setHasText("Next")).click();
+        assertThat(page.locator(".lesson-content h1")).hasText("Start a Deployment");
+        page.locator(".code-block vaadin-button", new Page.LocatorOptions().setHasText("Run")).first().click();
+        assertThat(terminalText(page)).containsText("deployment.apps/web created", PATIENT);
+        assertThat(page.locator(".map-drawing [data-ref^='pod/default/web-']")).hasCount(2);
+        page.locator(".code-block vaadin-button", new Page.LocatorOptions().setHasText("Run")).nth(2).click();
+        assertThat(terminalText(page)).containsText("deployment.apps/web scaled", PATIENT);
+        assertThat(page.locator(".map-drawing [data-ref^='pod/default/web-']")).hasCount(3,
+                new LocatorAssertions.HasCountOptions().setTimeout(20_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-scaled.png")));
+
+        page.locator(".map-drawing [data-ref='node//worker-1'] rect").click(new Locator.ClickOptions().setPosition(30, 12));
+        assertThat(page.locator("vaadin-dialog-overlay")).containsText("kind: Node");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("map-yaml.png")));
+        page.keyboard().press("Escape");
+
+        page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Editor")).click();
+        page.locator("vaadin-text-field[aria-label='New file name'] input, vaadin-text-field input").first().fill("web.yaml");
+        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("New file")).click();
+        Locator code = page.locator("layman-code-editor .cm-content");
+        code.click();
+        page.keyboard().insertText("apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  hostnam: web\n");
+        assertThat(page.locator(".editor-status")).containsText("unknown field \"spec.hostnam\"", PATIENT);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-problem.png")));
+        page.locator(".editor-toolbar vaadin-button", new Page.LocatorOptions().setHasText("Save")).click();
+        assertThat(page.locator(".editor-status")).containsText("Saved web.yaml");
+
+        page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Terminal")).click();
+        typeLine(page, "cat web.yaml");
+        assertThat(terminalText(page)).containsText("hostnam: web", PATIENT);
+
+        typeLine(page, "node-shell worker-1 trace " + podIp(page) + ":80");
+        assertThat(page.locator(".trace-list")).containsText("The packet's path", PATIENT);
+        page.waitForTimeout(3_000);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-trace.png")));
+
+        page.locator(".theme-switch").click();
+        page.waitForTimeout(500);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-dark.png")));
+        page.close();
+    }
+
+    @Test
+    void aTabletShowsTheLessonAboveTheWorkAndAMissingLabSaysWhereToGo() {
+        Page page = open(820, 1180);
+        page.navigate("http://localhost:" + port + "/labs/first-steps");
+        assertThat(page.locator(".lesson-content h1")).hasText("Meet your cluster");
+        assertThat(terminalText(page)).containsText("learner@laptop:~$", PATIENT);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-tablet.png")).setFullPage(true));
+
+        page.navigate("http://localhost:" + port + "/labs/no-such-lab");
+        assertThat(page.locator("main h2")).containsText("There is no lab called");
+        assertThat(page).hasTitle("Lab not found · Layman Labs");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("lab-not-found.png")));
+        page.close();
+    }
+
+    private static void typeLine(Page page, String line) {
+        page.locator("layman-terminal .xterm-helper-textarea").focus();
+        page.keyboard().type(line);
+        page.keyboard().press("Enter");
+    }
+
+    /** From the terminal's Enter (its line event) to the output in the DOM, timed in the page itself. */
+    private static String echoLatencies(Page page) {
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String marker = "ECHO-MARK-" + i;
+            page.locator("layman-terminal .xterm-helper-textarea").focus();
+            page.keyboard().type("echo " + marker);
+            page.evaluate("""
+                    (marker) => {
+                      const term = document.querySelector('layman-terminal');
+                      const rows = term.querySelector('.xterm-rows');
+                      window.__echo = new Promise((resolve) => {
+                        term.addEventListener('line', (e) => {
+                          const t0 = performance.now();
+                          const seen = () => rows.textContent.split(marker).length > 2;
+                          const observer = new MutationObserver(() => {
+                            if (seen()) { observer.disconnect(); resolve(Math.round(performance.now() - t0)); }
+                          });
+                          observer.observe(rows, { childList: true, subtree: true, characterData: true });
+                        }, { once: true });
+                      });
+                    }""", marker);
+            page.keyboard().press("Enter");
+            runs.add(String.valueOf(page.evaluate("() => window.__echo")));
+        }
+        return String.join(", ", runs);
+    }
+
+    private static String podIp(Page page) {
+        typeLine(page, "kubectl get pods -o wide");
+        assertThat(terminalText(page)).containsText("10.244.", PATIENT);
+        String rows = terminalText(page).textContent();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(10\\.244\\.[12]\\.\\d+)").matcher(rows);
+        return m.find() ? m.group(1) : "10.244.1.2";
+    }
+}
