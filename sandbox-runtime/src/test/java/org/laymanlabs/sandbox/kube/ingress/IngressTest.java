@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.laymanlabs.sandbox.CommandResult;
@@ -19,8 +18,6 @@ import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.Protocol;
 import org.laymanlabs.sandbox.net.http.HttpRequest;
 import org.laymanlabs.sandbox.net.http.HttpResponse;
-import org.laymanlabs.sandbox.net.ipv4.Connector;
-import org.laymanlabs.sandbox.net.ipv4.Ipv4Stack;
 import org.laymanlabs.sandbox.net.socket.Listener;
 
 /**
