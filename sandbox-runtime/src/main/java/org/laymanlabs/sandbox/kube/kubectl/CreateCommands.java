@@ -81,9 +81,18 @@ final class CreateCommands {
         String path = "kubectl create deployment";
         return new Generator(path, common(Flag.array("image", '\0'), Flag.integer("replicas", 'r', 1),
                 Flag.integer("port", '\0', -1)), (args, session) -> {
-            String name = oneName(args, path);
+            // NameFromCommandArgs: only what comes before "--" names the deployment; the rest is its command.
+            int names = args.argsLenAtDash() < 0 ? args.args().size() : args.argsLenAtDash();
+            if (names != 1) {
+                throw KubectlException.usageHelp("exactly one NAME is required, got " + names, path);
+            }
+            String name = args.args().get(0);
+            List<String> command = args.args().subList(1, args.args().size());
             if (args.array("image").isEmpty()) {
                 throw KubectlException.error("required flag(s) \"image\" not set");
+            }
+            if (args.array("image").size() > 1 && !command.isEmpty()) {
+                throw KubectlException.error("cannot specify multiple --image options and command");
             }
             if (args.array("image").size() > 1 && args.integer("port") >= 0) {
                 throw KubectlException.error("cannot specify port when deployment has more than one container");
@@ -94,6 +103,9 @@ final class CreateCommands {
                         .withNewResources().endResources();
                 if (args.integer("port") >= 0) {
                     container.addNewPort().withContainerPort(args.integer("port")).endPort();
+                }
+                if (!command.isEmpty()) {
+                    container.withCommand(command);
                 }
                 containers.add(container.build());
             }

@@ -32,7 +32,7 @@ final class FlagSet {
 
     /** The parsed command line: flag values by long name, and the positional arguments. */
     record Parsed(Map<String, String> values, Map<String, List<String>> arrays, Set<String> changed, List<String> args,
-                  boolean help) {
+                  boolean help, int argsLenAtDash) {
 
         boolean bool(String name) {
             return Boolean.parseBoolean(values.getOrDefault(name, "false"));
@@ -62,9 +62,12 @@ final class FlagSet {
         flags.forEach(f -> values.put(f.name(), f.defaultValue()));
         List<String> args = new ArrayList<>();
         boolean help = false;
+        int argsLenAtDash = -1;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             if (token.equals("--")) {
+                // cobra's ArgsLenAtDash: how many positional arguments came before the dash.
+                argsLenAtDash = args.size();
                 args.addAll(tokens.subList(i + 1, tokens.size()));
                 break;
             } else if (token.equals("--help") || token.equals("-h")) {
@@ -93,7 +96,7 @@ final class FlagSet {
                 args.add(token);
             }
         }
-        return new Parsed(values, arrays, changed, args, help);
+        return new Parsed(values, arrays, changed, args, help, argsLenAtDash);
     }
 
     private int shorthands(String token, List<String> tokens, int i, Map<String, String> values,

@@ -44,6 +44,19 @@ class WriteCommandsTest {
         }
 
         @Test
+        void takesTheContainersCommandAfterTheDash() {
+            assertThat(cluster.ok("kubectl create deployment sleeper --image=busybox:1.36 -- sleep 3600"))
+                    .isEqualTo("deployment.apps/sleeper created\n");
+            Deployment sleeper = cluster.api.get(Deployment.class, "default", "sleeper").orElseThrow();
+            assertThat(sleeper.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
+                    .containsExactly("sleep", "3600");
+            assertThat(cluster.run("kubectl create deployment a b --image=busybox -- sleep 1").stderr())
+                    .startsWith("error: exactly one NAME is required, got 2\n");
+            assertThat(cluster.run("kubectl create deployment a --image=busybox --image=nginx -- sleep 1").stderr())
+                    .isEqualTo("error: cannot specify multiple --image options and command\n");
+        }
+
+        @Test
         void requiresTheImageFlag() {
             assertThat(cluster.run("kubectl create deployment web")).isEqualTo(new CommandResult("",
                     "error: required flag(s) \"image\" not set\n", 1));
