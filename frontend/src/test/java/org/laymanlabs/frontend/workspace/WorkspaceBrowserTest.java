@@ -118,6 +118,8 @@ class WorkspaceBrowserTest {
         page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Editor")).click();
         page.locator("vaadin-text-field[aria-label='New file name'] input, vaadin-text-field input").first().fill("web.yaml");
         page.locator("vaadin-button", new Page.LocatorOptions().setHasText("New file")).click();
+        // As a learner does, type once the new file is open: the server's opening of it resets the editor's text.
+        assertThat(page.locator(".editor-status")).containsText("Editing web.yaml", PATIENT);
         Locator code = page.locator("layman-code-editor .cm-content");
         code.click();
         page.keyboard().insertText("apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  hostnam: web\n");
