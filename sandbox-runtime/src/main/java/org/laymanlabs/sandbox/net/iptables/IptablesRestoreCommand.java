@@ -6,6 +6,7 @@ import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.net.netfilter.Netfilter;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.Invocation;
+import org.laymanlabs.sandbox.vfs.FileSystemException;
 
 /**
  * iptables-restore (iptables/xtables-restore.c), reading the rules from standard input in the
@@ -79,12 +80,11 @@ public final class IptablesRestoreCommand implements Command {
         String input = invocation.stdin();
         if (file != null) {
             // xtables-restore: the rules come from the file named on the command line instead of stdin.
-            String path = invocation.shell().resolve(file);
-            if (!invocation.shell().files().exists(path) || invocation.shell().files().isDirectory(path)) {
-                String why = invocation.shell().files().exists(path) ? "Is a directory" : "No such file or directory";
-                return CommandResult.error("Can't open " + file + ": " + why + "\n", 1);
+            try {
+                input = invocation.shell().files().read(invocation.shell().resolve(file));
+            } catch (FileSystemException e) {
+                return CommandResult.error("Can't open " + file + ": " + e.reason().text() + "\n", 1);
             }
-            input = invocation.shell().files().read(path);
         }
         RestoreRun run = new RestoreRun(tables.get(), new RestoreRun.Options(noflush, counters, test, table));
         try {
