@@ -1,16 +1,12 @@
 package org.laymanlabs.sandbox.kube.cloud;
 
-import java.util.List;
-import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.net.Cidr;
 import org.laymanlabs.sandbox.net.InterfaceAddress;
 import org.laymanlabs.sandbox.net.Link;
 import org.laymanlabs.sandbox.net.Network;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.RouteScope;
-import org.laymanlabs.sandbox.net.iptables.IptablesRestoreCommand;
 import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
-import org.laymanlabs.sandbox.shell.Invocation;
 
 /**
  * The router of the learner's home network, which the laptop's eth0 and its default route
@@ -39,12 +35,8 @@ final class HomeRouter {
         internet.attach(router, "wan0", WAN);
         router.setIpForward(true);
         network.plugIntoSegment(laptopCard, HOME_SEGMENT);
-        CommandResult result = new IptablesRestoreCommand(netfilters.of(router)).run(new Invocation(List.of(),
-                "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n"
-                        + "-A POSTROUTING -o wan0 -j MASQUERADE\nCOMMIT\n", null));
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("home router rules refused: " + result.stderr());
-        }
+        MachineRules.load(netfilters.of(router), "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                + ":POSTROUTING ACCEPT [0:0]\n-A POSTROUTING -o wan0 -j MASQUERADE\nCOMMIT\n", "home router");
         return router;
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
-import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.net.Cidr;
 import org.laymanlabs.sandbox.net.InterfaceAddress;
 import org.laymanlabs.sandbox.net.Ipv4Address;
@@ -12,9 +11,7 @@ import org.laymanlabs.sandbox.net.Link;
 import org.laymanlabs.sandbox.net.Network;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.RouteScope;
-import org.laymanlabs.sandbox.net.iptables.IptablesRestoreCommand;
 import org.laymanlabs.sandbox.net.ipv4.NamespaceNetfilters;
-import org.laymanlabs.sandbox.shell.Invocation;
 
 /**
  * One load balancer of the simulated cloud: a machine of its own with the external IP on the
@@ -79,11 +76,7 @@ final class NetworkLoadBalancer {
             }
         }
         rules.append("-A POSTROUTING -o eth1 -j MASQUERADE\nCOMMIT\n");
-        CommandResult result = new IptablesRestoreCommand(netfilters.of(machine))
-                .run(new Invocation(List.of(), rules.toString(), null));
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("load balancer rules refused: " + result.stderr());
-        }
+        MachineRules.load(netfilters.of(machine), rules.toString(), "load balancer");
     }
 
     void delete() {
