@@ -11,17 +11,27 @@ import java.util.Objects;
  * {@link SandboxReplay} rebuilds the sandbox exactly.
  *
  * @param format  the layout of this record, so a later release can still read old snapshots
+ *                (1: shell lines, files, checks and steps; 2: also real clients' API requests)
  */
 public record SandboxJournal(int format, String labId, long seed, Instant startTime, List<JournalEntry> entries,
                              Instant now) {
 
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     public SandboxJournal {
         Objects.requireNonNull(labId, "labId");
         Objects.requireNonNull(startTime, "startTime");
         Objects.requireNonNull(now, "now");
         entries = List.copyOf(entries);
+    }
+
+    /** The oldest format that holds these entries: a journal without API requests is still format 1. */
+    int oldestFormatThatHoldsIt() {
+        return entries.stream().anyMatch(JournalEntry.ApiCalled.class::isInstance) ? 2 : 1;
+    }
+
+    SandboxJournal inFormat(int layout) {
+        return new SandboxJournal(layout, labId, seed, startTime, entries, now);
     }
 
     /** A sandbox that nobody has touched yet. */

@@ -1,5 +1,7 @@
 package org.laymanlabs.backend.session;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,7 +12,12 @@ import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** A journal as stored: gzip-compressed JSON, which shrinks the repeated shell lines and manifests well. */
+/**
+ * A journal as stored: gzip-compressed JSON, which shrinks the repeated shell lines and manifests
+ * well. It is written in the oldest format that holds it, so that during a rolling upgrade a
+ * replica still on the previous release can restore a sandbox that a new one saved, unless the
+ * sandbox used what only the new release has. Every older format is read.
+ */
 public final class SnapshotCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -23,7 +30,7 @@ public final class SnapshotCodec {
     public static byte[] encode(SandboxJournal journal) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            JSON.writeValue(gzip, journal);
+            JSON.writeValue(gzip, journal.inFormat(journal.oldestFormatThatHoldsIt()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -31,14 +38,24 @@ public final class SnapshotCodec {
     }
 
     public static SandboxJournal decode(byte[] stored) {
+        JsonNode tree;
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
-            SandboxJournal journal = JSON.readValue(gzip, SandboxJournal.class);
-            if (journal.format() != SandboxJournal.FORMAT) {
-                throw new IllegalStateException("snapshot format " + journal.format() + " is not one this release reads");
-            }
-            return journal;
+            tree = JSON.readTree(gzip);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("this snapshot is damaged (" + e.getMessage() + ")", e);
+        }
+        int format = tree.path("format").asInt(0);
+        if (format > SandboxJournal.FORMAT) {
+            throw new IllegalStateException("this snapshot was saved by a newer release of Layman Labs (snapshot format "
+                    + format + "; this release reads formats 1 to " + SandboxJournal.FORMAT + "): upgrade this server");
+        }
+        if (format < 1) {
+            throw new IllegalStateException("this snapshot has no format number, so it is not a Layman Labs snapshot");
+        }
+        try {
+            return JSON.treeToValue(tree, SandboxJournal.class).inFormat(SandboxJournal.FORMAT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("this snapshot is damaged (" + e.getOriginalMessage() + ")", e);
         }
     }
 }
