@@ -29,11 +29,12 @@ final class LabSetup {
     private final Workspace files;
     private final Shell operator;
 
+    /** @param cluster the lab's cluster, or null for a Docker-only lab, which takes no manifests or faults */
     LabSetup(Cluster cluster, VirtualClock clock) {
         this.cluster = cluster;
         this.files = new Workspace(clock::now);
-        this.operator = CommandLineShell.withBuiltinsAnd(List.of(new KubectlCommand(cluster.api(), "default",
-                "https://192.168.49.2:6443")), files);
+        this.operator = CommandLineShell.withBuiltinsAnd(List.of(cluster == null ? KubectlCommand.withoutServer(clock::now)
+                : new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443")), files);
     }
 
     /**
@@ -61,6 +62,9 @@ final class LabSetup {
     }
 
     void inject(Fault fault) {
+        if (cluster == null) {
+            throw new IllegalArgumentException("cannot inject fault " + fault + ": this lab's sandbox has no Kubernetes cluster");
+        }
         if (fault instanceof Fault.StopNode stop) {
             stopNode(stop.node());
         } else if (fault instanceof Fault.BreakSelector broken) {
@@ -108,6 +112,9 @@ final class LabSetup {
     }
 
     private void apply(String what, String yaml) {
+        if (cluster == null) {
+            throw new IllegalArgumentException("cannot apply " + what + ": this lab's sandbox has no Kubernetes cluster");
+        }
         String file = Workspace.HOME + "/setup.yaml";
         files.write(file, yaml);
         run("kubectl apply -f " + file, what);

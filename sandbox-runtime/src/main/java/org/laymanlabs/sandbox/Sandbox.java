@@ -2,6 +2,7 @@ package org.laymanlabs.sandbox;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.laymanlabs.sandbox.docker.EngineDiskUsage;
 import org.laymanlabs.sandbox.image.ImageStore;
 import org.laymanlabs.sandbox.image.Registry;
 import org.laymanlabs.sandbox.kube.Cluster;
+import org.laymanlabs.sandbox.kube.ClusterSpec;
 import org.laymanlabs.sandbox.kube.cri.CrictlCommand;
 import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
 import org.laymanlabs.sandbox.kube.nodeshell.NodeShellCommand;
@@ -48,6 +50,7 @@ import org.laymanlabs.sandbox.net.netfilter.Netfilter;
 import org.laymanlabs.sandbox.net.ipv4.Pinger;
 import org.laymanlabs.sandbox.net.ping.PingCommand;
 import org.laymanlabs.sandbox.net.trace.TraceCommand;
+import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.shell.coreutils.Coreutils;
 import org.laymanlabs.sandbox.time.VirtualClock;
@@ -71,6 +74,7 @@ public final class Sandbox {
     private final Shell shell;
     private final ContainerEngine engine;
     private final Daemon daemon;
+    /** Null for a lab without Kubernetes ({@link ClusterSpec#none()}). */
     private final Cluster cluster;
     private final Connector connector;
     private final CommandHistory history;
@@ -86,7 +90,7 @@ public final class Sandbox {
         NamespaceNetfilters netfilters = new NamespaceNetfilters(clock, random);
         // One registry for the sandbox: what the learner pushes from the laptop, the nodes can pull.
         Registry registry = Catalog.shared().registry();
-        this.cluster = bootCluster(spec, netfilters, registry);
+        this.cluster = spec.cluster().exists() ? bootCluster(spec, netfilters, registry) : null;
         this.setup = new LabSetup(cluster, clock);
         setup.prepare(spec);
         // The lab's manifests settle in what is left of the minute before the session.
@@ -102,7 +106,7 @@ public final class Sandbox {
         // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
         this.history = new CommandHistory();
-        this.shell = history.recording(CommandLineShell.withBuiltinsAnd(List.of(
+        List<Command> commands = new ArrayList<>(List.of(
                 Coreutils.sleep(clock),
                 Coreutils.ls(clock),
                 DockerCommand.forEngine(daemon, engine, random),
@@ -113,14 +117,29 @@ public final class Sandbox {
                 new IptablesRestoreCommand(() -> netfilters.of(current.get())),
                 new CurlCommand(connector, clock, current, HostResolver.LITERALS_ONLY),
                 new TraceCommand(connector, current, HostResolver.LITERALS_ONLY),
-                new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY),
+                new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY)));
+        commands.addAll(cluster == null ? clusterless() : clusterTools(current));
+        this.shell = history.recording(CommandLineShell.withBuiltinsAnd(commands, workspace));
+        LabSetup.preload(daemon, spec.images());
+    }
+
+    /** kubectl, etcdctl, crictl and node-shell, reaching the cluster as a kind user's do. */
+    private List<Command> clusterTools(CurrentNamespace current) {
+        return List.of(
                 new EtcdctlCommand(cluster.etcd()),
                 new NodeShellCommand(cluster, current),
                 new CrictlCommand(ns -> cluster.kubelets().stream().filter(k -> cluster.machine(k.nodeName())
                         .filter(m -> m == ns).isPresent()).findFirst().map(k -> k.runtime()), current::get),
                 new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443",
-                        node -> cluster.kubelets().stream().filter(k -> k.nodeName().equals(node)).findFirst())), workspace));
-        LabSetup.preload(daemon, spec.images());
+                        node -> cluster.kubelets().stream().filter(k -> k.nodeName().equals(node)).findFirst()));
+    }
+
+    /**
+     * A laptop with Docker and no cluster: kubectl is installed, as Docker Desktop installs it, but
+     * has no kubeconfig and finds no server; the cluster's own tools are not there at all.
+     */
+    private List<Command> clusterless() {
+        return List.of(KubectlCommand.withoutServer(clock::now));
     }
 
     /**
@@ -199,9 +218,21 @@ public final class Sandbox {
         return daemon;
     }
 
-    /** The kubeadm-style cluster: its API server, etcd, controllers and nodes, for the grader, the UI and labs. */
+    /**
+     * The kubeadm-style cluster: its API server, etcd, controllers and nodes, for the grader, the UI and labs.
+     *
+     * @throws IllegalStateException for a lab without one; ask {@link #hasCluster()} first
+     */
     public Cluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("this sandbox has no Kubernetes cluster: its lab's sandbox is Docker only");
+        }
         return cluster;
+    }
+
+    /** Whether the lab has a cluster at all; a Docker lab's laptop has none. */
+    public boolean hasCluster() {
+        return cluster != null;
     }
 
     /** The lines the learner typed into {@link #shell()}, oldest first, at most the last {@value CommandHistory#HISTSIZE}. */
@@ -216,11 +247,17 @@ public final class Sandbox {
 
     /** A running pod's network namespace (its pause container's), once its node's CNI has wired it. */
     public Optional<NetworkNamespace> podNamespace(String namespace, String pod) {
+        if (cluster == null) {
+            return Optional.empty();
+        }
         return cluster.api().get(Pod.class, namespace, pod).flatMap(this::namespaceOf);
     }
 
     /** The pod whose network namespace this is, if it is a pod's. */
     public Optional<Pod> podOf(NetworkNamespace netns) {
+        if (cluster == null) {
+            return Optional.empty();
+        }
         return cluster.api().list(Pod.class, "").stream()
                 .filter(p -> namespaceOf(p).filter(netns::equals).isPresent())
                 .findFirst();

@@ -24,6 +24,9 @@ public record ObjectCheck(String name, ResourceType resource, String namespace, 
 
     @Override
     public CheckResult evaluate(Sandbox sandbox) {
+        if (!sandbox.hasCluster()) {
+            return CheckResult.fail(name, expect, "no Kubernetes cluster in this lab's sandbox");
+        }
         List<HasMetadata> all = sandbox.cluster().api().list(resource, resource.namespaced() ? namespace : "");
         Codec codec = Codec.shared();
         List<JsonNode> objects = all.stream().map(codec::toTree).toList();

@@ -30,7 +30,7 @@ public sealed interface Origin {
     record Node(String name) implements Origin {
         @Override
         public Optional<NetworkNamespace> namespace(Sandbox sandbox) {
-            return sandbox.cluster().machine(name);
+            return sandbox.hasCluster() ? sandbox.cluster().machine(name) : Optional.empty();
         }
 
         @Override

@@ -31,7 +31,7 @@ final class ServiceNames {
         String namespace = labels.length > 1 ? labels[1] : "default";
         boolean clusterName = labels.length <= 2 || labels[2].equals("svc")
                 && (labels.length == 3 || host.endsWith(".svc.cluster.local") && labels.length == 5);
-        if (!clusterName) {
+        if (!clusterName || !sandbox.hasCluster()) {
             return Optional.empty();
         }
         return sandbox.cluster().api().get(Service.class, namespace, labels[0])

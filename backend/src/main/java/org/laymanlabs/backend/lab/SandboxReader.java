@@ -36,9 +36,17 @@ final class SandboxReader {
 
     static Optional<SandboxSpec> read(JsonNode sandbox, LabReport report) {
         List<Object> at = List.of("sandbox");
-        ClusterSpec cluster = nodes(sandbox.path("nodes"), report)
+        boolean kubernetes = sandbox.path("kubernetes").asBoolean(true);
+        ClusterSpec cluster = kubernetes ? nodes(sandbox.path("nodes"), report)
                 .withNetworkMode(sandbox.path("network").asText("host-gw").equals("vxlan")
-                        ? FlannelBackend.VXLAN : FlannelBackend.HOST_GW);
+                        ? FlannelBackend.VXLAN : FlannelBackend.HOST_GW) : ClusterSpec.none();
+        if (!kubernetes) {
+            for (String clusterOnly : List.of("nodes", "network", "manifests", "faults")) {
+                if (sandbox.has(clusterOnly)) {
+                    report.at(append(at, clusterOnly), "a lab with kubernetes: false has no cluster for " + clusterOnly);
+                }
+            }
+        }
         List<String> images = strings(sandbox.path("images"));
         for (int i = 0; i < images.size(); i++) {
             if (Catalog.shared().image(images.get(i)).isEmpty()) {

@@ -144,6 +144,9 @@ final class Completer {
     }
 
     private List<String> names(ResourceType type, String namespace) {
+        if (!sandbox.hasCluster()) {
+            return List.of();
+        }
         return sandbox.cluster().api().list(type, type.namespaced() ? namespace : "").stream()
                 .map(o -> o.getMetadata().getName()).toList();
     }

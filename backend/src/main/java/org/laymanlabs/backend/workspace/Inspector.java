@@ -28,6 +28,9 @@ final class Inspector {
     }
 
     private static String yaml(Sandbox sandbox, ResourceType type, String namespace, String name) {
+        if (!sandbox.hasCluster()) {
+            return "This lab's sandbox has no Kubernetes cluster.\n";
+        }
         return sandbox.cluster().api().get(type, namespace, name)
                 .map(object -> Codec.shared().toYaml(object))
                 .orElse("Error from server (NotFound): " + type.plural() + " \"" + name + "\" not found\n");

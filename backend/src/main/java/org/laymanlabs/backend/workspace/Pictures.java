@@ -24,6 +24,9 @@ final class Pictures {
     }
 
     static ClusterPicture of(Sandbox sandbox) {
+        if (!sandbox.hasCluster()) {
+            return new ClusterPicture(List.of(), List.of(), List.of(), docker(sandbox));
+        }
         ApiServer api = sandbox.cluster().api();
         List<Pod> pods = api.list(Pod.class, "");
         List<ClusterPicture.Node> nodes = new ArrayList<>();

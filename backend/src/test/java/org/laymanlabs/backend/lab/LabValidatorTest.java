@@ -129,6 +129,17 @@ class LabValidatorTest {
                 "labs/web/lab.yaml:12:14: sandbox.nodes[1].name: another node is already named 'w'");
     }
 
+    @Test
+    void aDockerLabHasNoClusterAndSoNoPlaceForNodesOrManifests() throws IOException {
+        LabValidator.Outcome docker = validate(VALID.replace("  images: [nginx]", "  kubernetes: false\n  images: [nginx]"));
+        List<String> confused = problems(VALID.replace("  images: [nginx]",
+                "  kubernetes: false\n  nodes: [{name: cp, role: control-plane}]"));
+
+        assertThat(docker.problems()).isEmpty();
+        assertThat(docker.definition().orElseThrow().sandbox().cluster().exists()).isFalse();
+        assertThat(confused).containsExactly("labs/web/lab.yaml:11:10: sandbox.nodes: a lab with kubernetes: false has no cluster for nodes");
+    }
+
     @Nested
     class EachProblemIsReportedAtItsLineAndColumn {
 

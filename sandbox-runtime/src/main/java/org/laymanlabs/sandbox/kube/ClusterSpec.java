@@ -8,7 +8,9 @@ import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
 /**
  * The shape of a sandbox's cluster: its nodes, and how flannel joins their pod networks. The
  * default is kubeadm's usual lab layout, one control-plane node and two workers on a kind-like
- * node network, with flannel's pod CIDRs and its host-gw backend (the nodes share one LAN).
+ * node network, with flannel's pod CIDRs and its host-gw backend (the nodes share one LAN). A
+ * spec with no nodes at all is {@link #none()}: a laptop with Docker and no Kubernetes, as a Docker
+ * lesson wants.
  */
 public record ClusterSpec(List<NodeConfig> nodes, FlannelBackend networkMode) {
 
@@ -19,9 +21,19 @@ public record ClusterSpec(List<NodeConfig> nodes, FlannelBackend networkMode) {
     public ClusterSpec {
         nodes = List.copyOf(nodes);
         Objects.requireNonNull(networkMode, "networkMode");
-        if (nodes.stream().noneMatch(NodeConfig::controlPlane)) {
+        if (!nodes.isEmpty() && nodes.stream().noneMatch(NodeConfig::controlPlane)) {
             throw new IllegalArgumentException("a cluster needs at least one control-plane node");
         }
+    }
+
+    /** No cluster: the sandbox is a laptop with Docker, where kubectl finds no server, as on a fresh laptop. */
+    public static ClusterSpec none() {
+        return new ClusterSpec(List.of());
+    }
+
+    /** Whether a cluster is booted at all; false only for {@link #none()}. */
+    public boolean exists() {
+        return !nodes.isEmpty();
     }
 
     public static ClusterSpec kubeadmDefault() {

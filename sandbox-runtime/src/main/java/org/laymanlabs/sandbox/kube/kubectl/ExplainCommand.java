@@ -42,6 +42,8 @@ final class ExplainCommand implements Subcommand {
         if (args.args().size() > 1) {
             throw KubectlException.error("We accept only this format: explain RESOURCE");
         }
+        // The schema is the server's /openapi/v3, so without a server explain fails like any other command.
+        session.api();
         // SplitAndParseResourceRequest: the first dotted part is the resource, the rest a field path.
         List<String> parts = List.of(args.args().get(0).split("\\.", -1));
         // kubectl explain prints the RESTMapper's error as it is, without the "error: " of other verbs.

@@ -43,10 +43,12 @@ final class InfoCommands {
 
     private static Subcommand version() {
         return simple("kubectl version", List.of(Flag.bool("client", '\0'), Flag.string("output", 'o', "")), (args, session) -> {
-            boolean client = args.bool("client");
+            // Without a server, kubectl prints its own version, then fails on the server's with the bare hint.
+            boolean client = args.bool("client") || !session.hasServer();
             String output = args.string("output");
             if (output.isEmpty()) {
                 session.out("Client Version: v1.32.5\nKustomize Version: v5.5.0\n" + (client ? "" : "Server Version: v1.32.5\n"));
+                refuseWithoutServer(args.bool("client"), session);
                 return;
             }
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -61,7 +63,14 @@ final class InfoCommands {
                 case "yaml" -> session.out(Codec.shared().toYaml(doc));
                 default -> throw KubectlException.error("--output must be 'yaml' or 'json'");
             }
+            refuseWithoutServer(args.bool("client"), session);
         });
+    }
+
+    private static void refuseWithoutServer(boolean clientOnly, Session session) {
+        if (!clientOnly && !session.hasServer()) {
+            throw KubectlException.verbatim(NoServer.REFUSED);
+        }
     }
 
     private static Subcommand clusterInfo(String serverUrl) {

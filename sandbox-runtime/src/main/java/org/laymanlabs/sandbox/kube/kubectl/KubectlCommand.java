@@ -64,6 +64,15 @@ public final class KubectlCommand implements Command {
         this(api, defaultNamespace, serverUrl, api.clock()::now, kubelets);
     }
 
+    /**
+     * kubectl on a machine with no cluster and no kubeconfig: it falls back to
+     * {@code http://localhost:8080}, where nothing listens, so every command that needs a server
+     * fails as the real one does (see {@link NoServer}).
+     */
+    public static KubectlCommand withoutServer(Supplier<Instant> laptopClock) {
+        return new KubectlCommand(null, "default", NoServer.URL, laptopClock, node -> Optional.empty());
+    }
+
     KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Supplier<Instant> laptopClock,
                    Function<String, Optional<Kubelet>> kubelets) {
         this.api = api;

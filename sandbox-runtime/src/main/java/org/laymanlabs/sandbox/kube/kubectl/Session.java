@@ -66,8 +66,17 @@ final class Session {
         return exitCode != 0 ? exitCode : failed ? 1 : 0;
     }
 
+    /** The API server; without one, kubectl's discovery fails as it does against a refused connection. */
     ApiServer api() {
+        if (api == null) {
+            throw KubectlException.verbatim(NoServer.discoveryFailed(now()));
+        }
         return api;
+    }
+
+    /** Whether there is a server at all (a laptop without a cluster has none). */
+    boolean hasServer() {
+        return api != null;
     }
 
     Invocation invocation() {
