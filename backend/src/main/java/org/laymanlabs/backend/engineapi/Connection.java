@@ -24,13 +24,13 @@ final class Connection implements Runnable {
     private final Socket socket;
     private final EngineAccess access;
     private final Routes routes;
-    private final EngineStates states;
+    private final DockerDispatcher dispatcher;
 
-    Connection(Socket socket, EngineAccess access, Routes routes, EngineStates states) {
+    Connection(Socket socket, EngineAccess access, Routes routes, DockerDispatcher dispatcher) {
         this.socket = socket;
         this.access = access;
         this.routes = routes;
-        this.states = states;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -60,7 +60,7 @@ final class Connection implements Runnable {
             ApiVersion version = ApiVersion.split(request.path());
             Routes.Match match = routes.find(request.method(), version.path())
                     .orElseThrow(() -> new DaemonException(DaemonException.Kind.NOT_FOUND, "page not found"));
-            match.route().handler().handle(new ApiCall(request, response, sandbox, states.of(sandbox.id()), match.path(),
+            match.route().handler().handle(new ApiCall(request, response, sandbox, dispatcher, match.path(),
                     socket));
         } catch (DaemonException e) {
             answer(response, e.kind().httpStatus(), e.getMessage());
