@@ -2,6 +2,16 @@ package org.laymanlabs.backend.session;
 
 import java.util.Map;
 
-/** The answer to a journaled request, complete (no streaming). */
+/** The whole answer to a journaled {@link ApiRequest}: status, headers and body (nothing streams). */
 public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
+
+    public ApiResponse {
+        headers = Map.copyOf(headers == null ? Map.of() : headers);
+        body = body == null ? new byte[0] : body.clone();
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
 }
