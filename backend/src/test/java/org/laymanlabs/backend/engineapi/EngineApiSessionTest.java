@@ -17,8 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.laymanlabs.backend.BackendTestApplication;
@@ -33,8 +35,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The Engine API bound to learners' sessions: a learner's token opens their attempt's sandbox and
- * no other, and what docker-java did there is in the sandbox's snapshot, so it is still there after
+ * The Engine API bound to learners' sessions in the running app: the real docker CLI drives a
+ * learner's sandbox while its clock runs, a learner's token opens their attempt's sandbox and no
+ * other, and what docker-java did there is in the sandbox's snapshot, so it is still there after
  * the server restarts (both runs share one H2 file in a temporary data directory).
  */
 class EngineApiSessionTest {
@@ -45,9 +48,14 @@ class EngineApiSessionTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
+        return start("0");
+    }
+
+    /** @param tick how often the sessions' clocks move on in real time; 0 stands them still */
+    private ConfigurableApplicationContext start(String tick) {
         return new SpringApplicationBuilder(BackendTestApplication.class, TestCourse.class).web(WebApplicationType.NONE)
-                .run("--layman.data-dir=" + dataDir, "--layman.sessions.tick=0", "--layman.accounts.admin-password=adminadmin",
-                        "--layman.engine-api.address=127.0.0.1");
+                .run("--layman.data-dir=" + dataDir, "--layman.sessions.tick=" + tick,
+                        "--layman.accounts.admin-password=adminadmin", "--layman.engine-api.address=127.0.0.1");
     }
 
     private static int port(ConfigurableApplicationContext app) {
@@ -100,6 +108,37 @@ class EngineApiSessionTest {
             assertThat(docker.listNetworksCmd().exec()).extracting(Network::getName).contains("labnet");
             assertThat(shell(second, ada, attemptId, PS)).isEqualTo(psBefore);
             assertThat(shell(second, ada, attemptId, "docker exec web cat /marker")).isEqualTo("from-docker-java\n");
+        }
+    }
+
+    @Test
+    void theDockerCliDrivesALearnersSandboxInTheRunningApp(@TempDir Path home) throws Exception {
+        Optional<Path> executable = DockerCli.find();
+        if (executable.isEmpty()) {
+            System.out.println("EngineApiSessionTest: the docker CLI test is skipped: no docker CLI on PATH or in /usr/local/bin");
+        }
+        Assumptions.assumeTrue(executable.isPresent(), "no docker CLI on this machine");
+        try (ConfigurableApplicationContext app = start("100ms")) {
+            Caller ada = app.getBean(Accounts.class).create("ada", "correct horse", Role.LEARNER).asCaller();
+            Attempts attempts = app.getBean(Attempts.class);
+            UUID attemptId = attempts.startOrResume(ada, TestCourse.LAB).id();
+            DockerCli docker = DockerCli.configured(executable.get(), "tcp://127.0.0.1:" + port(app), home.resolve("docker"),
+                    attempts.issueToken(ada, attemptId), attemptId.toString());
+            String format = "{{.Names}} {{.Image}} {{.Ports}}";
+
+            DockerCli.Run run = docker.run(home, "run", "-d", "-p", "8080:80", "--name", "web", "nginx");
+            DockerCli.Run ps = docker.run(home, "ps", "--format", format);
+            DockerCli.Run exec = docker.run(home, "exec", "web", "ls", "/etc/nginx/conf.d");
+            DockerCli.Run once = docker.run(home, "run", "--rm", "--name", "once", "busybox", "sh", "-c", "echo hello; exit 3");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.stdout()).matches("[0-9a-f]{64}\n");
+            assertThat(ps.stdout()).isEqualTo(shell(app, ada, attemptId, "docker ps --format '" + format + "'"))
+                    .isEqualTo("web nginx 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n");
+            assertThat(exec.stdout()).isEqualTo("default.conf\n");
+            assertThat(once.stdout()).isEqualTo("hello\n");
+            assertThat(once.exitCode()).isEqualTo(3);
+            assertThat(shell(app, ada, attemptId, "docker ps -a --format '{{.Names}}'")).isEqualTo("web\n");
         }
     }
 
