@@ -5,37 +5,42 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import org.laymanlabs.backend.session.ApiRequest;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.Sandbox;
 
 /**
  * One routed request: what was asked, the path's variables, where the answer goes, and the
- * sandbox it acts on. Handlers run their sandbox work through {@link #run}, which waits for the
- * sandbox's thread, so a handler never touches the sandbox from the connection's thread.
+ * sandbox it acts on. Handlers read the sandbox through {@link #read}, which waits for the
+ * sandbox's thread, so a handler never touches the sandbox from the connection's thread; a
+ * changing request is {@link #forward forwarded} whole to the sandbox, which journals it.
  */
 final class ApiCall {
 
     private static final Duration WORK_LIMIT = Duration.ofMinutes(2);
+    /** The largest body a changing request may carry: it is journaled, and a build context is the largest. */
+    static final int MAX_BODY = 8 * 1024 * 1024;
 
     final HttpRequest request;
     final HttpResponse response;
     final SandboxHandle sandbox;
-    final EngineState state;
+    final DockerDispatcher dispatcher;
     private final Matcher path;
     private final Socket socket;
 
-    ApiCall(HttpRequest request, HttpResponse response, SandboxHandle sandbox, EngineState state, Matcher path,
+    ApiCall(HttpRequest request, HttpResponse response, SandboxHandle sandbox, DockerDispatcher dispatcher, Matcher path,
             Socket socket) {
         this.request = request;
         this.response = response;
         this.sandbox = sandbox;
-        this.state = state;
+        this.dispatcher = dispatcher;
         this.path = path;
         this.socket = socket;
     }
@@ -45,19 +50,41 @@ final class ApiCall {
         return path.group(name);
     }
 
-    /** httputils.BoolValue: anything but empty, 0, no, false and none is true. */
     boolean flag(String name) {
-        String value = request.param(name).orElse("").trim().toLowerCase(Locale.ROOT);
-        return !(value.isEmpty() || value.equals("0") || value.equals("no") || value.equals("false") || value.equals("none"));
+        return request.flag(name);
     }
 
     String param(String name) {
-        return request.param(name).orElse("");
+        return request.text(name);
     }
 
-    /** Runs {@code work} on the sandbox's thread and returns its result; its DaemonException reaches the caller. */
-    <T> T run(Function<Sandbox, T> work) {
-        return await(sandbox.submit(work));
+    /** Runs {@code read} on the sandbox's thread and returns its result; its DaemonException reaches the caller. */
+    <T> T read(Function<Sandbox, T> read) {
+        return await(sandbox.query(read));
+    }
+
+    /** What the API keeps beside the sandbox (its exec instances); only on the sandbox's thread, inside {@link #read}. */
+    EngineState state(Sandbox on) {
+        return dispatcher.state(on);
+    }
+
+    /**
+     * Sends the request to the sandbox as the journal keeps it (the target as received, the
+     * content type, the whole body) and waits for the answer, which comes once it is saved.
+     */
+    ApiResponse journaled() throws IOException {
+        byte[] body = request.body().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw ApiException.badRequest("the request is larger than the sandbox takes (" + MAX_BODY / (1024 * 1024)
+                    + " MB); leave big files out of a build context with a .dockerignore");
+        }
+        Map<String, String> headers = request.header("content-type").map(t -> Map.of("content-type", t)).orElse(Map.of());
+        return await(sandbox.call(new ApiRequest(DockerDispatcher.API, request.method(), request.target(), headers, body)));
+    }
+
+    /** A changing request's whole handling: journaled, then answered as the sandbox answered. */
+    void forward() throws IOException {
+        response.answer(journaled());
     }
 
     static <T> T await(CompletableFuture<T> future) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.image.Image;
 import org.laymanlabs.sandbox.image.InvalidReferenceException;
@@ -37,35 +38,34 @@ final class BuildRoute {
     private record Outcome(String log, Image image, RuntimeException failure) {
     }
 
-    static void build(ApiCall call) throws IOException {
-        BuildOptions options = options(call);
-        String dockerfileName = call.param("dockerfile").isEmpty() ? "Dockerfile" : call.param("dockerfile");
-        BuildContext context = ContextTar.read(call.request.body(), dockerfileName);
+    static ApiResponse build(Dispatch d) throws IOException {
+        BuildOptions options = options(d);
+        String dockerfileName = d.param("dockerfile").isEmpty() ? "Dockerfile" : d.param("dockerfile");
+        BuildContext context = ContextTar.read(d.request.body(), dockerfileName);
         String dockerfile = context.file(dockerfileName).orElseThrow(() -> new DaemonException(
                 DaemonException.Kind.INVALID_PARAMETER, "Cannot locate specified Dockerfile: " + dockerfileName));
-        Outcome outcome = call.run(sandbox -> {
-            StringBuilder log = new StringBuilder();
-            ClassicBuilder builder = new ClassicBuilder(sandbox.daemon().images(), sandbox.daemon().puller(),
-                    sandbox.clock(), sandbox.random());
-            try {
-                Image image = builder.build(dockerfile, context, options, log);
-                return new Outcome(log.toString(), image, null);
-            } catch (DockerfileParseException | DaemonException | BuildFailure e) {
-                return new Outcome(log.toString(), null, e);
-            }
-        });
+        StringBuilder log = new StringBuilder();
+        ClassicBuilder builder = new ClassicBuilder(d.sandbox.daemon().images(), d.sandbox.daemon().puller(),
+                d.sandbox.clock(), d.sandbox.random());
+        Outcome outcome;
+        try {
+            Image image = builder.build(dockerfile, context, options, log);
+            outcome = new Outcome(log.toString(), image, null);
+        } catch (DockerfileParseException | DaemonException | BuildFailure e) {
+            outcome = new Outcome(log.toString(), null, e);
+        }
         if (outcome.log().isEmpty() && outcome.failure() instanceof DockerfileParseException parse) {
             throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, parse.getMessage());
         }
         if (outcome.log().isEmpty() && outcome.failure() instanceof DaemonException refused) {
             throw refused;
         }
-        try (JsonLines out = new JsonLines(call.response)) {
-            stream(out, outcome, options.quiet());
-        }
+        JsonLines out = new JsonLines();
+        stream(out, outcome, options.quiet());
+        return out.response();
     }
 
-    private static void stream(JsonLines out, Outcome outcome, boolean quiet) throws IOException {
+    private static void stream(JsonLines out, Outcome outcome, boolean quiet) {
         for (String line : outcome.log().split("(?<=\n)")) {
             if (line.isEmpty()) {
                 continue;
@@ -86,8 +86,8 @@ final class BuildRoute {
     }
 
     /** {@code t} (repeated), {@code nocache}, {@code buildargs} (a JSON object), {@code target} and {@code q}. */
-    private static BuildOptions options(ApiCall call) {
-        List<String> tags = new ArrayList<>(call.request.query().getOrDefault("t", List.of()));
+    private static BuildOptions options(Dispatch d) {
+        List<String> tags = new ArrayList<>(d.request.query().getOrDefault("t", List.of()));
         for (String tag : tags) {
             try {
                 Reference.parse(tag);
@@ -96,9 +96,9 @@ final class BuildRoute {
             }
         }
         Map<String, String> buildArgs = new LinkedHashMap<>();
-        if (!call.param("buildargs").isEmpty()) {
+        if (!d.param("buildargs").isEmpty()) {
             try {
-                JsonNode args = MAPPER.readTree(call.param("buildargs"));
+                JsonNode args = MAPPER.readTree(d.param("buildargs"));
                 args.fields().forEachRemaining(f -> {
                     if (!f.getValue().isNull()) {
                         buildArgs.put(f.getKey(), f.getValue().asText());
@@ -108,6 +108,6 @@ final class BuildRoute {
                 throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
             }
         }
-        return new BuildOptions(tags, call.flag("nocache"), buildArgs, call.param("target"), call.flag("q"));
+        return new BuildOptions(tags, d.flag("nocache"), buildArgs, d.param("target"), d.flag("q"));
     }
 }

@@ -24,13 +24,13 @@ final class Connection implements Runnable {
     private final Socket socket;
     private final EngineAccess access;
     private final Routes routes;
-    private final EngineStates states;
+    private final DockerDispatcher dispatcher;
 
-    Connection(Socket socket, EngineAccess access, Routes routes, EngineStates states) {
+    Connection(Socket socket, EngineAccess access, Routes routes, DockerDispatcher dispatcher) {
         this.socket = socket;
         this.access = access;
         this.routes = routes;
-        this.states = states;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -60,7 +60,7 @@ final class Connection implements Runnable {
             ApiVersion version = ApiVersion.split(request.path());
             Routes.Match match = routes.find(request.method(), version.path())
                     .orElseThrow(() -> new DaemonException(DaemonException.Kind.NOT_FOUND, "page not found"));
-            match.route().handler().handle(new ApiCall(request, response, sandbox, states.of(sandbox.id()), match.path(),
+            match.route().handler().handle(new ApiCall(request, response, sandbox, dispatcher, match.path(),
                     socket));
         } catch (DaemonException e) {
             answer(response, e.kind().httpStatus(), e.getMessage());
@@ -84,9 +84,9 @@ final class Connection implements Runnable {
         String token = request.header("authorization").filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(a -> a.substring(7).trim()).orElseThrow(() -> new ApiException(401,
                         "this Engine API needs your sandbox's token: add \"HttpHeaders\": {\"Authorization\": \"Bearer"
-                                + " <token>\"} to ~/.docker/config.json, as the lab's \"Use your own docker CLI\" panel shows"));
+                                + " <token>\"} to the config.json in DOCKER_CONFIG, as docs/use-your-own-docker-cli.md shows"));
         SandboxHandle sandbox = access.sandboxFor(token).orElseThrow(() -> new ApiException(401,
-                "the sandbox token is not valid (it may have expired): copy a new one from the lab's workspace"));
+                "the sandbox token is not valid (it was revoked, or its lab was reset): issue a new one for the lab in progress"));
         Optional<String> named = request.header(SANDBOX_HEADER);
         if (named.isPresent() && !named.get().equals(sandbox.id())) {
             throw new ApiException(403, "this token does not open sandbox " + named.get());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.container.Container;
 import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.container.ContainerSpec;
@@ -19,21 +20,19 @@ import org.laymanlabs.sandbox.image.json.JsonWriter;
  * The containers' lifecycle routes. Mirrors moby api/server/router/container/container_routes.go:
  * create answers 201 with the ID and warnings, the verbs answer 204, a start of a running
  * container and a stop of a stopped one 304, and every lookup goes by name, ID or ID prefix.
+ * The changes are carried out by the {@link DockerDispatcher} and journaled; list and inspect are reads.
  */
 final class ContainerRoutes {
 
     private ContainerRoutes() {
     }
 
-    static void create(ApiCall call) throws IOException {
-        ContainerSpec spec = ContainerCreateRequest.read(call.request, call.param("name"));
-        String id = call.run(sandbox -> {
-            if (spec.image().isEmpty()) {
-                throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "no image specified");
-            }
-            return sandbox.containers().create(spec).id();
-        });
-        call.response.json(201, "{\"Id\":\"" + id + "\",\"Warnings\":[]}");
+    static ApiResponse create(Dispatch d) throws IOException {
+        ContainerSpec spec = ContainerCreateRequest.read(d.request, d.param("name"));
+        if (spec.image().isEmpty()) {
+            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "no image specified");
+        }
+        return Dispatch.json(201, "{\"Id\":\"" + d.sandbox.containers().create(spec).id() + "\",\"Warnings\":[]}");
     }
 
     /** {@code GET /containers/json?all=&limit=&filters=}: summaries, newest first (daemon/list.go). */
@@ -41,7 +40,7 @@ final class ContainerRoutes {
         List<String> terms = Filters.terms(call.param("filters"));
         boolean all = call.flag("all");
         int limit = call.param("limit").isEmpty() ? -1 : Integer.parseInt(call.param("limit"));
-        String json = call.run(sandbox -> {
+        String json = call.read(sandbox -> {
             ContainerEngine engine = sandbox.containers();
             ContainerFilters filters = ContainerFilters.parse(terms, engine);
             boolean everything = all || limit > 0 || filters.showsAll();
@@ -57,59 +56,51 @@ final class ContainerRoutes {
 
     static void inspect(ApiCall call) throws IOException {
         boolean size = call.flag("size");
-        call.response.json(200, call.run(sandbox -> JsonWriter.compact(ContainerInspect.of(
+        call.response.json(200, call.read(sandbox -> JsonWriter.compact(ContainerInspect.of(
                 sandbox.containers().containers().get(call.var("name")), sandbox.containers().networks(), size))));
     }
 
-    static void start(ApiCall call) throws IOException {
-        boolean started = call.run(sandbox -> {
-            Container c = sandbox.containers().containers().get(call.var("name"));
-            if (c.state().isRunning()) {
-                return false;
-            }
-            sandbox.containers().start(c.id());
-            return true;
-        });
-        call.response.empty(started ? 204 : 304);
+    static ApiResponse start(Dispatch d) {
+        Container c = d.sandbox.containers().containers().get(d.var("name"));
+        if (c.state().isRunning()) {
+            return Dispatch.empty(304);
+        }
+        d.sandbox.containers().start(c.id());
+        return Dispatch.empty(204);
     }
 
     /** {@code ?t=} seconds (docker-java sends 10, the CLI none) and {@code ?signal=}. */
-    static void stop(ApiCall call) throws IOException {
-        Optional<Duration> timeout = timeout(call);
-        Optional<Signal> signal = signal(call);
-        boolean stopped = call.run(sandbox -> {
-            Container c = sandbox.containers().containers().get(call.var("name"));
-            if (!c.state().isRunning()) {
-                return false;
-            }
-            sandbox.containers().stop(c.id(), timeout, signal);
-            return true;
-        });
-        call.response.empty(stopped ? 204 : 304);
+    static ApiResponse stop(Dispatch d) {
+        Optional<Duration> timeout = timeout(d.param("t"));
+        Optional<Signal> signal = signal(d.param("signal"));
+        Container c = d.sandbox.containers().containers().get(d.var("name"));
+        if (!c.state().isRunning()) {
+            return Dispatch.empty(304);
+        }
+        d.sandbox.containers().stop(c.id(), timeout, signal);
+        return Dispatch.empty(204);
     }
 
-    static void restart(ApiCall call) throws IOException {
-        Optional<Duration> timeout = timeout(call);
-        Optional<Signal> signal = signal(call);
-        call.run(sandbox -> sandbox.containers().restart(call.var("name"), timeout, signal));
-        call.response.empty(204);
+    static ApiResponse restart(Dispatch d) {
+        Optional<Duration> timeout = timeout(d.param("t"));
+        Optional<Signal> signal = signal(d.param("signal"));
+        d.sandbox.containers().restart(d.var("name"), timeout, signal);
+        return Dispatch.empty(204);
     }
 
-    static void kill(ApiCall call) throws IOException {
-        Signal signal = signal(call).orElse(Signal.SIGKILL);
-        call.run(sandbox -> sandbox.containers().kill(call.var("name"), signal));
-        call.response.empty(204);
+    static ApiResponse kill(Dispatch d) {
+        Signal signal = signal(d.param("signal")).orElse(Signal.SIGKILL);
+        d.sandbox.containers().kill(d.var("name"), signal);
+        return Dispatch.empty(204);
     }
 
     /** {@code DELETE /containers/x?force=&v=}: a running container only with force. */
-    static void remove(ApiCall call) throws IOException {
-        boolean force = call.flag("force");
-        call.run(sandbox -> sandbox.containers().remove(call.var("name"), force));
-        call.response.empty(204);
+    static ApiResponse remove(Dispatch d) {
+        d.sandbox.containers().remove(d.var("name"), d.flag("force"));
+        return Dispatch.empty(204);
     }
 
-    private static Optional<Duration> timeout(ApiCall call) {
-        String t = call.param("t");
+    private static Optional<Duration> timeout(String t) {
         if (t.isEmpty()) {
             return Optional.empty();
         }
@@ -120,8 +111,7 @@ final class ContainerRoutes {
         }
     }
 
-    private static Optional<Signal> signal(ApiCall call) {
-        String given = call.param("signal");
+    private static Optional<Signal> signal(String given) {
         if (given.isEmpty()) {
             return Optional.empty();
         }

@@ -34,7 +34,7 @@ final class ContainerStreams {
         if (!List.of("not-running", "next-exit", "removed").contains(condition)) {
             throw ApiException.badRequest("invalid condition: \"" + condition + "\"");
         }
-        CompletableFuture<Integer> exit = call.run(sandbox -> {
+        CompletableFuture<Integer> exit = call.read(sandbox -> {
             Container c = sandbox.containers().containers().get(call.var("name"));
             Optional<Instant> finishedBefore = c.state().finishedAt();
             return ClockWatch.until(sandbox.clock(), () -> {
@@ -67,7 +67,7 @@ final class ContainerStreams {
         boolean logs = call.flag("logs");
         boolean stream = call.flag("stream");
         OutputPipe[] pipe = new OutputPipe[1];
-        CompletableFuture<ContainerOutput> following = call.run(sandbox -> {
+        CompletableFuture<ContainerOutput> following = call.read(sandbox -> {
             Container c = sandbox.containers().containers().get(call.var("name"));
             pipe[0] = new OutputPipe(!c.spec().tty());
             LogEntry after = logs ? null : ContainerOutput.latest(c);
@@ -111,7 +111,7 @@ final class ContainerStreams {
         boolean follow = call.flag("follow");
         String tail = call.param("tail");
         OutputPipe[] pipe = new OutputPipe[1];
-        ContainerOutput following = call.run(sandbox -> {
+        ContainerOutput following = call.read(sandbox -> {
             Container c = sandbox.containers().containers().get(call.var("name"));
             pipe[0] = new OutputPipe(!c.spec().tty());
             List<LogEntry> entries = c.logs();
@@ -145,7 +145,7 @@ final class ContainerStreams {
         try {
             if (!pipe.drainTo(out)) {
                 following.cancel(false);
-                call.sandbox.submit(sandbox -> {
+                call.sandbox.query(sandbox -> {
                     following.thenAccept(f -> {
                         if (f != null) {
                             f.detach();

@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 public class EngineApiConfiguration {
 
     @Bean
-    EngineApiLifecycle engineApiLifecycle(EngineApiProperties properties, ObjectProvider<EngineAccess> access) {
-        return new EngineApiLifecycle(properties, access);
+    EngineApiLifecycle engineApiLifecycle(EngineApiProperties properties, ObjectProvider<EngineAccess> access,
+                                          DockerDispatcher dispatcher) {
+        return new EngineApiLifecycle(properties, access, dispatcher);
     }
 
     /** The server's life as the application context's: started after the beans, closed before them. */
@@ -31,11 +32,13 @@ public class EngineApiConfiguration {
 
         private final EngineApiProperties properties;
         private final ObjectProvider<EngineAccess> access;
+        private final DockerDispatcher dispatcher;
         private EngineApiServer server;
 
-        EngineApiLifecycle(EngineApiProperties properties, ObjectProvider<EngineAccess> access) {
+        EngineApiLifecycle(EngineApiProperties properties, ObjectProvider<EngineAccess> access, DockerDispatcher dispatcher) {
             this.properties = properties;
             this.access = access;
+            this.dispatcher = dispatcher;
         }
 
         /** The running server, if the API is served. */
@@ -50,7 +53,8 @@ public class EngineApiConfiguration {
                 return;
             }
             try {
-                server = EngineApiServer.start(InetAddress.getByName(properties.address()), properties.port(), tokens);
+                server = EngineApiServer.start(InetAddress.getByName(properties.address()), properties.port(), tokens,
+                        dispatcher);
                 LOG.info("Docker Engine API listening on " + properties.address() + ":" + server.port());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot serve the Engine API on " + properties.address() + ":"

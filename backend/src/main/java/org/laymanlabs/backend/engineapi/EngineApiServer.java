@@ -25,10 +25,9 @@ public final class EngineApiServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final ThreadPoolExecutor connections;
-    private final EngineStates states = new EngineStates();
     private final Thread acceptor;
 
-    private EngineApiServer(ServerSocket listener, EngineAccess access) {
+    private EngineApiServer(ServerSocket listener, EngineAccess access, DockerDispatcher dispatcher) {
         this.listener = listener;
         AtomicInteger count = new AtomicInteger();
         this.connections = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -37,16 +36,20 @@ public final class EngineApiServer implements AutoCloseable {
             return t;
         });
         Routes routes = Routes.engine();
-        this.acceptor = new Thread(() -> accept(access, routes), "engine-api-accept");
+        this.acceptor = new Thread(() -> accept(access, routes, dispatcher), "engine-api-accept");
         acceptor.setDaemon(true);
     }
 
-    /** Listens on {@code address:port} (port 0 picks a free one) and serves until closed. */
-    public static EngineApiServer start(InetAddress address, int port, EngineAccess access) throws IOException {
+    /**
+     * Listens on {@code address:port} (port 0 picks a free one) and serves until closed; the
+     * sandboxes carry out changing requests with {@code dispatcher}, and reads see its exec instances.
+     */
+    public static EngineApiServer start(InetAddress address, int port, EngineAccess access, DockerDispatcher dispatcher)
+            throws IOException {
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(address, port));
-        EngineApiServer server = new EngineApiServer(listener, access);
+        EngineApiServer server = new EngineApiServer(listener, access, dispatcher);
         server.acceptor.start();
         return server;
     }
@@ -55,12 +58,7 @@ public final class EngineApiServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Forgets what the API kept for a sandbox (its exec instances), once its session has ended. */
-    public void forget(String sandboxId) {
-        states.forget(sandboxId);
-    }
-
-    private void accept(EngineAccess access, Routes routes) {
+    private void accept(EngineAccess access, Routes routes, DockerDispatcher dispatcher) {
         while (!listener.isClosed()) {
             Socket socket;
             try {
@@ -70,7 +68,7 @@ public final class EngineApiServer implements AutoCloseable {
                 return;
             }
             try {
-                connections.execute(new Connection(socket, access, routes, states));
+                connections.execute(new Connection(socket, access, routes, dispatcher));
             } catch (RejectedExecutionException e) {
                 closeQuietly(socket);
             }

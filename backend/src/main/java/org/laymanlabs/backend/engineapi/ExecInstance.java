@@ -1,20 +1,18 @@
 package org.laymanlabs.backend.engineapi;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.image.json.JsonValue;
 import org.laymanlabs.sandbox.image.json.JsonValue.Obj;
 
 /**
  * One exec instance between its create, start and inspect, as moby's daemon/exec.Config keeps it.
- * Its ID is random, like moby's, and drawn outside the sandbox's seeded random source so that a
- * real client's execs do not shift the IDs a lab's replay expects.
+ * Its ID is random, like moby's, drawn from the sandbox's seeded random source: the create is
+ * journaled, so a restored sandbox draws the same ID again when it replays it.
  */
 final class ExecInstance {
-
-    private static final SecureRandom IDS = new SecureRandom();
 
     private final String id;
     private final String containerId;
@@ -24,15 +22,18 @@ final class ExecInstance {
     private final boolean tty;
     private final boolean attachStdout;
     private final boolean attachStderr;
+    private final ExecOutput output;
     private volatile boolean started;
     private volatile boolean running;
     private volatile OptionalInt exitCode = OptionalInt.empty();
 
-    ExecInstance(String containerId, List<String> argv, String workingDir, String user, boolean tty,
-                 boolean attachStdout, boolean attachStderr) {
-        byte[] random = new byte[32];
-        IDS.nextBytes(random);
-        this.id = HexFormat.of().formatHex(random);
+    ExecInstance(RandomGenerator random, String containerId, List<String> argv, String workingDir, String user,
+                 boolean tty, boolean attachStdout, boolean attachStderr) {
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            hex.append(HexFormat.of().toHexDigits(random.nextLong()));
+        }
+        this.id = hex.toString();
         this.containerId = containerId;
         this.argv = List.copyOf(argv);
         this.workingDir = workingDir;
@@ -40,6 +41,7 @@ final class ExecInstance {
         this.tty = tty;
         this.attachStdout = attachStdout;
         this.attachStderr = attachStderr;
+        this.output = new ExecOutput(attachStdout, attachStderr);
     }
 
     String id() {
@@ -62,12 +64,9 @@ final class ExecInstance {
         return tty;
     }
 
-    boolean attachStdout() {
-        return attachStdout;
-    }
-
-    boolean attachStderr() {
-        return attachStderr;
+    /** Where the exec writes; touched on the sandbox's thread only. */
+    ExecOutput output() {
+        return output;
     }
 
     /** Marks it started; false if it had been already, as an exec runs once. */
@@ -80,9 +79,11 @@ final class ExecInstance {
         return true;
     }
 
+    /** On the sandbox's thread: the exit code inspect reports, and the end of the output. */
     void exited(int code) {
         exitCode = OptionalInt.of(code);
         running = false;
+        output.end();
     }
 
     /** moby's ExecInspect: ExitCode is null until the process has exited. */

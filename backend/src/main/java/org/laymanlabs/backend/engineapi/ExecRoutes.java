@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import org.laymanlabs.sandbox.OutputChunk;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.container.Container;
 import org.laymanlabs.sandbox.container.ContainerStatus;
@@ -17,15 +16,17 @@ import org.laymanlabs.sandbox.shell.Execution;
  * {@code docker exec} over the API. Mirrors moby api/server/router/container/exec.go: create
  * checks the container runs and answers the exec's ID; start hijacks the connection (101 with
  * {@code Upgrade: tcp}, else a 200 raw stream, as docker-java asks) and streams the program's
- * output, multiplexed without a TTY; inspect reports the exit code once it has exited.
+ * output, multiplexed without a TTY; inspect reports the exit code once it has exited. Create and
+ * start change the sandbox, so both are journaled; the stream is then read from what the started
+ * exec writes ({@link ExecOutput}), so a replay runs the same program without anyone reading it.
  */
 final class ExecRoutes {
 
     private ExecRoutes() {
     }
 
-    static void create(ApiCall call) throws IOException {
-        JsonBody body = JsonBody.read(call.request, "container.ExecOptions");
+    static ApiResponse create(Dispatch d) throws IOException {
+        JsonBody body = JsonBody.read(d.request, "container.ExecOptions");
         List<String> cmd = body.strings("Cmd").orElse(List.of());
         boolean tty = body.bool("Tty");
         boolean stdout = body.bool("AttachStdout");
@@ -34,55 +35,53 @@ final class ExecRoutes {
         String user = body.string("User");
         // Env is checked as dockerd decodes it, but the sandbox's exec runs with the container's environment.
         body.strings("Env");
-        ExecInstance exec = call.run(sandbox -> {
-            Container c = sandbox.containers().containers().get(call.var("name"));
-            if (c.state().status() != ContainerStatus.RUNNING) {
-                throw new DaemonException(DaemonException.Kind.CONFLICT, "container " + c.id() + " is not running");
-            }
-            if (cmd.isEmpty()) {
-                throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "No exec command specified");
-            }
-            return new ExecInstance(c.id(), cmd, workingDir, user, tty, stdout, stderr);
-        });
-        call.state.add(exec);
-        call.response.json(201, "{\"Id\":\"" + exec.id() + "\"}");
+        Container c = d.sandbox.containers().containers().get(d.var("name"));
+        if (c.state().status() != ContainerStatus.RUNNING) {
+            throw new DaemonException(DaemonException.Kind.CONFLICT, "container " + c.id() + " is not running");
+        }
+        if (cmd.isEmpty()) {
+            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "No exec command specified");
+        }
+        ExecInstance exec = new ExecInstance(d.sandbox.random(), c.id(), cmd, workingDir, user, tty, stdout, stderr);
+        d.state.add(exec);
+        return Dispatch.json(201, "{\"Id\":\"" + exec.id() + "\"}");
     }
 
-    static void start(ApiCall call) throws IOException {
-        JsonBody body = JsonBody.read(call.request, "container.ExecStartOptions");
-        boolean detach = body.bool("Detach");
-        ExecInstance exec = find(call);
+    /**
+     * Runs the exec. Detached, the answer is moby's empty 200; attached, a 200 naming the stream's
+     * content type, which {@link #stream} then opens on the client's connection.
+     */
+    static ApiResponse start(Dispatch d) throws IOException {
+        boolean detach = JsonBody.read(d.request, "container.ExecStartOptions").bool("Detach");
+        ExecInstance exec = find(d.state, d.var("name"));
         if (!exec.begin()) {
             throw new DaemonException(DaemonException.Kind.CONFLICT, "exec command " + exec.id() + " has already run");
         }
-        OutputPipe pipe = new OutputPipe(!exec.tty());
-        OutputSink sink = detach ? OutputSink.DISCARD : (stream, text) -> {
-            boolean stdout = stream == OutputChunk.Stream.STDOUT;
-            if (stdout ? exec.attachStdout() : exec.attachStderr()) {
-                pipe.write(stdout ? OutputPipe.STDOUT : OutputPipe.STDERR, text);
-            }
-        };
-        CompletableFuture<Integer> exited = call.run(sandbox -> {
-            Execution execution;
-            try {
-                execution = sandbox.containers().exec(exec.containerId(), exec.argv(), exec.workingDir(), sink);
-            } catch (DaemonException e) {
-                exec.exited(126);
-                throw e;
-            }
-            return ClockWatch.until(sandbox.clock(), () -> execution.isFinished()
-                    ? Optional.of(execution.exitCode()) : Optional.empty());
-        });
-        exited.thenAccept(code -> {
-            exec.exited(code);
-            pipe.end();
-        });
-        if (detach) {
-            call.response.empty(200);
+        OutputSink sink = detach ? OutputSink.DISCARD : exec.output();
+        Execution execution;
+        try {
+            execution = d.sandbox.containers().exec(exec.containerId(), exec.argv(), exec.workingDir(), sink);
+        } catch (DaemonException e) {
+            exec.exited(126);
+            throw e;
+        }
+        ClockWatch.until(d.sandbox.clock(), () -> execution.isFinished()
+                ? Optional.of(execution.exitCode()) : Optional.empty()).thenAccept(exec::exited);
+        return detach ? Dispatch.empty(200)
+                : Dispatch.body(200, exec.tty() ? HttpResponse.RAW : HttpResponse.MULTIPLEXED, new byte[0]);
+    }
+
+    /** The connection's side of start: journal the start, then stream what the exec writes until it exits. */
+    static void stream(ApiCall call) throws IOException {
+        ApiResponse started = call.journaled();
+        String contentType = started.headers().get("content-type");
+        if (started.status() != 200 || contentType == null || contentType.equals(HttpResponse.JSON)) {
+            call.response.answer(started);
             return;
         }
-        OutputStream out = call.response.hijack(call.request.wantsUpgrade(),
-                exec.tty() ? HttpResponse.RAW : HttpResponse.MULTIPLEXED);
+        OutputPipe pipe = call.read(sandbox -> find(call.state(sandbox), call.var("name")).output()
+                .attach(!contentType.equals(HttpResponse.RAW)));
+        OutputStream out = call.response.hijack(call.request.wantsUpgrade(), contentType);
         try {
             pipe.drainTo(out);
         } catch (InterruptedException e) {
@@ -91,11 +90,11 @@ final class ExecRoutes {
     }
 
     static void inspect(ApiCall call) throws IOException {
-        call.response.json(200, JsonWriter.compact(find(call).inspect()));
+        call.response.json(200, call.read(sandbox -> JsonWriter.compact(find(call.state(sandbox), call.var("name")).inspect())));
     }
 
-    private static ExecInstance find(ApiCall call) {
-        return call.state.exec(call.var("name")).orElseThrow(() -> new DaemonException(DaemonException.Kind.NOT_FOUND,
-                "No such exec instance: " + call.var("name")));
+    private static ExecInstance find(EngineState state, String idOrPrefix) {
+        return state.exec(idOrPrefix).orElseThrow(() -> new DaemonException(DaemonException.Kind.NOT_FOUND,
+                "No such exec instance: " + idOrPrefix));
     }
 }

@@ -1,5 +1,6 @@
 package org.laymanlabs.backend.engineapi;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.laymanlabs.backend.session.ApiRequest;
 
 /**
  * One HTTP/1.1 request as a Docker client sends it: the request line, the headers, and a body
  * that is read on demand, sized by Content-Length or chunked (the CLI streams a build context so).
  * Mirrors what Go's net/http server hands moby's routers.
  *
- * @param path  the decoded path, with any {@code /vX.Y} prefix still on it
- * @param query each query parameter's values, in order
+ * @param target the path and query exactly as received, which the journal keeps
+ * @param path   the decoded path, with any {@code /vX.Y} prefix still on it
+ * @param query  each query parameter's values, in order
  */
-record HttpRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-                   InputStream body) {
+record HttpRequest(String method, String target, String path, Map<String, List<String>> query,
+                   Map<String, String> headers, InputStream body) {
 
     private static final int MAX_LINE = 64 * 1024;
 
@@ -46,11 +49,19 @@ record HttpRequest(String method, String path, Map<String, List<String>> query, 
                         (a, b) -> a + ", " + b);
             }
         }
-        String target = parts[1];
+        return Optional.of(of(parts[0], parts[1], headers, body(in, headers)));
+    }
+
+    /** A journaled request, read again as it was when it arrived: on replay, or when it is first carried out. */
+    static HttpRequest of(ApiRequest request) {
+        return of(request.method(), request.target(), request.headers(), new ByteArrayInputStream(request.body()));
+    }
+
+    private static HttpRequest of(String method, String target, Map<String, String> headers, InputStream body) {
         int q = target.indexOf('?');
         String path = decode(q < 0 ? target : target.substring(0, q));
         Map<String, List<String>> query = q < 0 ? Map.of() : query(target.substring(q + 1));
-        return Optional.of(new HttpRequest(parts[0], path, query, headers, body(in, headers)));
+        return new HttpRequest(method, target, path, query, headers, body);
     }
 
     Optional<String> header(String name) {
@@ -61,6 +72,17 @@ record HttpRequest(String method, String path, Map<String, List<String>> query, 
     Optional<String> param(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** A query parameter's first value, or empty text. */
+    String text(String name) {
+        return param(name).orElse("");
+    }
+
+    /** httputils.BoolValue: anything but empty, 0, no, false and none is true. */
+    boolean flag(String name) {
+        String value = text(name).trim().toLowerCase(Locale.ROOT);
+        return !(value.isEmpty() || value.equals("0") || value.equals("no") || value.equals("false") || value.equals("none"));
     }
 
     /** Whether the client asked to take over the connection ({@code Upgrade: tcp}), as the CLI does for attach and exec. */

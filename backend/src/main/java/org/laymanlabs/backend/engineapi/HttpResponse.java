@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.docker.VersionCommand;
 
 /**
@@ -47,6 +48,11 @@ final class HttpResponse {
     /** moby's error body: {@code {"message":"…"}}. */
     void error(int status, String message) throws IOException {
         json(status, "{\"message\":" + quote(message) + "}");
+    }
+
+    /** What the sandbox answered a journaled request. */
+    void answer(ApiResponse answer) throws IOException {
+        body(answer.status(), answer.headers().get("content-type"), answer.body(), Map.of());
     }
 
     void empty(int status) throws IOException {

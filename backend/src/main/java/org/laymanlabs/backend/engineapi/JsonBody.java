@@ -1,6 +1,7 @@
 package org.laymanlabs.backend.engineapi;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +37,17 @@ final class JsonBody {
 
     /** @param struct the Go type the daemon decodes into, named in type errors */
     static JsonBody read(HttpRequest request, String struct) throws IOException {
-        String text = new String(request.readBody(LIMIT), StandardCharsets.UTF_8);
+        byte[] bytes = request.readBody(LIMIT);
+        checkContentType(request.header("content-type").orElse(""), bytes.length);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw ApiException.badRequest("invalid JSON: got EOF while reading request body");
         }
-        try {
-            JsonNode root = MAPPER.readTree(text);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            JsonNode root = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw ApiException.badRequest("unexpected content after JSON");
+            }
             if (!root.isObject() && !root.isNull()) {
                 throw ApiException.badRequest("invalid JSON: json: cannot unmarshal " + goKind(root) + " into Go value of type "
                         + struct);
@@ -52,6 +59,23 @@ final class JsonBody {
             throw ApiException.badRequest("invalid JSON: " + invalidCharacter(e));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * httputils.CheckForJSON: a body must come as application/json (parameters such as a charset
+     * are allowed); no Content-Type is fine only without a body.
+     */
+    private static void checkContentType(String contentType, int length) {
+        if (contentType.isEmpty() && length == 0) {
+            return;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (mediaType.isEmpty()) {
+            throw ApiException.badRequest("malformed Content-Type header (" + contentType + "): mime: no media type");
+        }
+        if (!mediaType.equals("application/json")) {
+            throw ApiException.badRequest("unsupported Content-Type header (" + contentType + "): must be 'application/json'");
         }
     }
 

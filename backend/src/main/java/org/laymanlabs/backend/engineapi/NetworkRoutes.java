@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.container.network.DockerNetwork;
 import org.laymanlabs.sandbox.container.network.NetworkCreateRequest;
@@ -23,19 +24,19 @@ final class NetworkRoutes {
     }
 
     static void list(ApiCall call) throws IOException {
-        call.response.json(200, call.run(sandbox -> JsonWriter.compact(new JsonValue.Arr(
+        call.response.json(200, call.read(sandbox -> JsonWriter.compact(new JsonValue.Arr(
                 sandbox.containers().networks().networks().stream().<JsonValue>map(n ->
                         NetworkInspect.of(n, sandbox.containers().containers())).toList()))));
     }
 
     static void inspect(ApiCall call) throws IOException {
-        call.response.json(200, call.run(sandbox -> JsonWriter.compact(NetworkInspect.of(
+        call.response.json(200, call.read(sandbox -> JsonWriter.compact(NetworkInspect.of(
                 sandbox.containers().networks().find(call.var("name")), sandbox.containers().containers()))));
     }
 
     /** {@code {"Name":…,"Driver":…,"IPAM":{"Config":[{"Subnet":…,"Gateway":…}]}}}: one IPv4 subnet at most. */
-    static void create(ApiCall call) throws IOException {
-        JsonBody body = JsonBody.read(call.request, "network.CreateRequest");
+    static ApiResponse create(Dispatch d) throws IOException {
+        JsonBody body = JsonBody.read(d.request, "network.CreateRequest");
         String name = body.string("Name");
         if (name.isEmpty()) {
             throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "invalid name: name is empty");
@@ -48,31 +49,28 @@ final class NetworkRoutes {
         Optional<String> subnet = configs.size() == 1 ? text(configs.get(0).path("Subnet")) : Optional.empty();
         Optional<String> gateway = configs.size() == 1 ? text(configs.get(0).path("Gateway")) : Optional.empty();
         NetworkCreateRequest request = NetworkCreateRequest.parse(name, driver, subnet, gateway);
-        DockerNetwork created = call.run(sandbox -> sandbox.containers().networks().create(request));
-        call.response.json(201, "{\"Id\":\"" + created.id() + "\",\"Warning\":\"\"}");
+        DockerNetwork created = d.sandbox.containers().networks().create(request);
+        return Dispatch.json(201, "{\"Id\":\"" + created.id() + "\",\"Warning\":\"\"}");
     }
 
-    static void remove(ApiCall call) throws IOException {
-        call.run(sandbox -> sandbox.containers().networks().remove(call.var("name")));
-        call.response.empty(204);
+    static ApiResponse remove(Dispatch d) {
+        d.sandbox.containers().networks().remove(d.var("name"));
+        return Dispatch.empty(204);
     }
 
-    static void connect(ApiCall call) throws IOException {
-        attach(call, "network.ConnectOptions", (engine, container) -> engine.connect(call.var("name"), container));
+    static ApiResponse connect(Dispatch d) throws IOException {
+        return attach(d, "network.ConnectOptions", (engine, container) -> engine.connect(d.var("name"), container));
     }
 
-    static void disconnect(ApiCall call) throws IOException {
-        attach(call, "network.DisconnectOptions", (engine, container) -> engine.disconnect(call.var("name"), container));
+    static ApiResponse disconnect(Dispatch d) throws IOException {
+        return attach(d, "network.DisconnectOptions", (engine, container) -> engine.disconnect(d.var("name"), container));
     }
 
     /** Connect and disconnect: {@code {"Container":…}}, answered 200 with no body. */
-    private static void attach(ApiCall call, String struct, BiConsumer<ContainerEngine, String> change) throws IOException {
-        String container = JsonBody.read(call.request, struct).string("Container");
-        call.run(sandbox -> {
-            change.accept(sandbox.containers(), container);
-            return container;
-        });
-        call.response.empty(200);
+    private static ApiResponse attach(Dispatch d, String struct, BiConsumer<ContainerEngine, String> change)
+            throws IOException {
+        change.accept(d.sandbox.containers(), JsonBody.read(d.request, struct).string("Container"));
+        return Dispatch.empty(200);
     }
 
     private static Optional<String> text(JsonNode node) {

@@ -63,7 +63,7 @@ final class SystemRoutes {
 
     /** moby system.Info, with the counts of this sandbox's engine and the laptop it runs on. */
     static void info(ApiCall call) throws IOException {
-        String json = call.run(sandbox -> {
+        String json = call.read(sandbox -> {
             ContainerEngine engine = sandbox.containers();
             List<Container> all = engine.containers().all();
             long running = all.stream().filter(c -> c.state().status() == ContainerStatus.RUNNING).count();
@@ -109,6 +109,6 @@ final class SystemRoutes {
 
     /** {@code docker system df}: moby's DiskUsage, whose numbers the CLI adds up itself. */
     static void diskUsage(ApiCall call) throws IOException {
-        call.response.json(200, call.run(sandbox -> JsonWriter.compact(DiskUsage.of(sandbox))));
+        call.response.json(200, call.read(sandbox -> JsonWriter.compact(DiskUsage.of(sandbox))));
     }
 }

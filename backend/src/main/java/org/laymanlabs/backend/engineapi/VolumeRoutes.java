@@ -1,6 +1,7 @@
 package org.laymanlabs.backend.engineapi;
 
 import java.io.IOException;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.docker.VolumeInspect;
 import org.laymanlabs.sandbox.image.json.JsonValue;
 import org.laymanlabs.sandbox.image.json.JsonValue.Obj;
@@ -16,28 +17,24 @@ final class VolumeRoutes {
     }
 
     static void list(ApiCall call) throws IOException {
-        call.response.json(200, call.run(sandbox -> JsonWriter.compact(Obj.struct()
+        call.response.json(200, call.read(sandbox -> JsonWriter.compact(Obj.struct()
                 .put("Volumes", new JsonValue.Arr(sandbox.containers().volumes().all().stream()
                         .<JsonValue>map(VolumeInspect::of).toList()))
                 .put("Warnings", new JsonValue.Null()).build())));
     }
 
-    static void create(ApiCall call) throws IOException {
-        String name = JsonBody.read(call.request, "volume.CreateOptions").string("Name");
-        call.response.json(201, call.run(sandbox -> JsonWriter.compact(VolumeInspect.of(
-                sandbox.containers().volumes().createRequested(name)))));
+    static ApiResponse create(Dispatch d) throws IOException {
+        String name = JsonBody.read(d.request, "volume.CreateOptions").string("Name");
+        return Dispatch.json(201, JsonWriter.compact(VolumeInspect.of(d.sandbox.containers().volumes().createRequested(name))));
     }
 
     static void inspect(ApiCall call) throws IOException {
-        call.response.json(200, call.run(sandbox -> JsonWriter.compact(VolumeInspect.of(
+        call.response.json(200, call.read(sandbox -> JsonWriter.compact(VolumeInspect.of(
                 sandbox.containers().volumes().get(call.var("name"))))));
     }
 
-    static void remove(ApiCall call) throws IOException {
-        call.run(sandbox -> {
-            sandbox.containers().removeVolume(sandbox.containers().volumes().get(call.var("name")));
-            return null;
-        });
-        call.response.empty(204);
+    static ApiResponse remove(Dispatch d) {
+        d.sandbox.containers().removeVolume(d.sandbox.containers().volumes().get(d.var("name")));
+        return Dispatch.empty(204);
     }
 }

@@ -2,7 +2,6 @@ package org.laymanlabs.backend.engineapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,50 +13,38 @@ import org.laymanlabs.backend.BackendTestApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
-/** The application serves the Engine API once sessions provide an {@link EngineAccess}, and not before. */
+/** The application serves the Engine API with its sessions' sandboxes, unless the operator turns it off. */
 class EngineApiConfigurationTest {
 
     @TempDir
     Path data;
 
-    private ConfigurableApplicationContext start(Class<?>... extra) {
-        Class<?>[] sources = new Class<?>[extra.length + 1];
-        sources[0] = BackendTestApplication.class;
-        System.arraycopy(extra, 0, sources, 1, extra.length);
-        return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
-                .run("--layman.data-dir=" + data, "--layman.engine-api.address=127.0.0.1");
-    }
-
-    /** The session service's part, as the lead will bind it: here, the shared test sandboxes' tokens. */
-    static class Sessions {
-        @Bean
-        EngineAccess engineAccess() throws IOException {
-            EngineApiFixture fixture = EngineApiFixture.shared();
-            InMemoryEngineAccess access = new InMemoryEngineAccess();
-            access.issue(EngineApiFixture.TOKEN, fixture.sandbox);
-            return access;
-        }
+    private ConfigurableApplicationContext start(String... extra) {
+        String[] args = new String[extra.length + 2];
+        args[0] = "--layman.data-dir=" + data;
+        args[1] = "--layman.engine-api.address=127.0.0.1";
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return new SpringApplicationBuilder(BackendTestApplication.class).web(WebApplicationType.NONE).run(args);
     }
 
     @Test
-    void theApiServesASandboxWhenSessionsProvideTokens() throws Exception {
-        try (ConfigurableApplicationContext app = start(Sessions.class)) {
+    void theAppServesTheApiOnAFreePortInTestsAndAsksForASandboxToken() throws Exception {
+        try (ConfigurableApplicationContext app = start()) {
             EngineApiServer server = app.getBean(EngineApiConfiguration.EngineApiLifecycle.class).server().orElseThrow();
 
             HttpResponse<String> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + server.port() + "/_ping"))
-                    .header("Authorization", "Bearer " + EngineApiFixture.TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://127.0.0.1:" + server.port() + "/_ping")).build(), HttpResponse.BodyHandlers.ofString());
 
-            assertThat(ping.statusCode()).isEqualTo(200);
-            assertThat(ping.body()).isEqualTo("OK");
+            assertThat(server.port()).isNotEqualTo(2375);
+            assertThat(ping.statusCode()).isEqualTo(401);
+            assertThat(app.getBean(EngineAccess.class).sandboxFor("llsbx_forged")).isEmpty();
         }
     }
 
     @Test
-    void withoutSessionsNothingListens() {
-        try (ConfigurableApplicationContext app = start()) {
+    void turnedOffNothingListens() {
+        try (ConfigurableApplicationContext app = start("--layman.engine-api.enabled=false")) {
             assertThat(app.getBean(EngineApiConfiguration.EngineApiLifecycle.class).server()).isEmpty();
         }
     }

@@ -15,15 +15,16 @@ final class EngineApiFixture implements AutoCloseable {
     static final String TOKEN = "token-for-sandbox-a";
     static final String OTHER_TOKEN = "token-for-sandbox-b";
 
-    final SerialSandbox sandbox = new SerialSandbox("sb-a", 7);
-    final SerialSandbox other = new SerialSandbox("sb-b", 8);
+    final DockerDispatcher dispatcher = new DockerDispatcher();
+    final SerialSandbox sandbox = new SerialSandbox("sb-a", 7, dispatcher);
+    final SerialSandbox other = new SerialSandbox("sb-b", 8, dispatcher);
     final EngineApiServer server;
 
     EngineApiFixture() throws IOException {
         InMemoryEngineAccess access = new InMemoryEngineAccess();
         access.issue(TOKEN, sandbox);
         access.issue(OTHER_TOKEN, other);
-        server = EngineApiServer.start(InetAddress.getLoopbackAddress(), 0, access);
+        server = EngineApiServer.start(InetAddress.getLoopbackAddress(), 0, access, dispatcher);
     }
 
     static synchronized EngineApiFixture shared() throws IOException {

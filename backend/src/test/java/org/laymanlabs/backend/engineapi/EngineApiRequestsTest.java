@@ -138,6 +138,45 @@ class EngineApiRequestsTest {
         }
 
         @Test
+        void aBodyThatIsNotSentAsJsonIsRefusedForItsContentType() throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + api.server.port() + "/networks/create"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"plain\"}"))
+                    .header("Authorization", "Bearer " + EngineApiFixture.TOKEN).header("Content-Type", "text/plain").build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).isEqualTo(
+                    "{\"message\":\"unsupported Content-Type header (text/plain): must be 'application/json'\"}\n");
+            boolean created = api.sandbox.read(s -> s.containers().networks().networks().stream()
+                    .anyMatch(n -> n.name().equals("plain")));
+            assertThat(created).isFalse();
+        }
+
+        @Test
+        void contentAfterTheJsonIsABadRequest() throws Exception {
+            HttpResponse<String> response = call("POST", "/networks/create", "{\"Name\":\"one\"} {\"Name\":\"two\"}");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).isEqualTo("{\"message\":\"unexpected content after JSON\"}\n");
+        }
+
+        @Test
+        void changingAMissingObjectIsNotFoundInTheDaemonsWords() throws Exception {
+            assertThat(List.of(call("POST", "/containers/nosuch/start", null), call("POST", "/containers/nosuch/stop", null),
+                    call("DELETE", "/containers/nosuch", null), call("POST", "/images/nosuch/tag?repo=other&tag=v1", null),
+                    call("DELETE", "/networks/nosuch", null), call("POST", "/exec/nosuch/start", "{\"Detach\":true}")))
+                    .extracting(HttpResponse::statusCode, HttpResponse::body)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(404, "{\"message\":\"No such container: nosuch\"}\n"),
+                            org.assertj.core.groups.Tuple.tuple(404, "{\"message\":\"No such container: nosuch\"}\n"),
+                            org.assertj.core.groups.Tuple.tuple(404, "{\"message\":\"No such container: nosuch\"}\n"),
+                            org.assertj.core.groups.Tuple.tuple(404, "{\"message\":\"No such image: nosuch:latest\"}\n"),
+                            org.assertj.core.groups.Tuple.tuple(404, "{\"message\":\"network nosuch not found\"}\n"),
+                            org.assertj.core.groups.Tuple.tuple(404, "{\"message\":\"No such exec instance: nosuch\"}\n"));
+        }
+
+        @Test
         void anUnknownFilterIsABadRequest() throws Exception {
             HttpResponse<String> response = call("GET", "/containers/json?filters=%7B%22bogus%22%3A%5B%22x%22%5D%7D", null);
 
