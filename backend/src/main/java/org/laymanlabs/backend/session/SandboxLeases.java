@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,14 +36,23 @@ public class SandboxLeases {
     private static final long POLL_MILLIS = 50;
 
     private final JdbcTemplate jdbc;
+    /** A save and its lease renewal: one transaction of their own, whatever the caller holds. */
     private final TransactionTemplate transaction;
+    /**
+     * Everything else runs outside any transaction of the caller's, one statement at a time: a
+     * replica waiting for a hand-over must not hold the row lock that the holder's heartbeat needs.
+     */
+    private final TransactionTemplate outside;
     private final LeaseProperties properties;
     private final Clock clock;
 
-    SandboxLeases(JdbcTemplate jdbc, TransactionTemplate transaction, LeaseProperties properties,
+    SandboxLeases(JdbcTemplate jdbc, PlatformTransactionManager transactions, LeaseProperties properties,
                   ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -64,6 +75,10 @@ public class SandboxLeases {
      * @throws SandboxElsewhere when the holder neither handed over nor expired in time
      */
     public void acquire(UUID attemptId) {
+        outside.executeWithoutResult(status -> acquireOutsideTransactions(attemptId));
+    }
+
+    private void acquireOutsideTransactions(UUID attemptId) {
         long deadline = System.nanoTime() + properties.leaseDuration().toNanos() + TimeUnit.SECONDS.toNanos(1);
         while (!tryAcquire(attemptId)) {
             jdbc.update("update sandbox_owner set handoff_to = ? where attempt_id = ? and instance_id <> ?",
@@ -100,6 +115,10 @@ public class SandboxLeases {
      * it (or null): the heartbeat. A sandbox in memory whose attempt is missing here was taken over.
      */
     public Map<UUID, String> renew() {
+        return outside.execute(status -> renewOutsideTransactions());
+    }
+
+    private Map<UUID, String> renewOutsideTransactions() {
         jdbc.update("update sandbox_owner set expires_at = ? where instance_id = ?", expiry(clock.instant()), instanceId());
         Map<UUID, String> held = new HashMap<>();
         jdbc.query("select attempt_id, handoff_to from sandbox_owner where instance_id = ?",
@@ -113,7 +132,8 @@ public class SandboxLeases {
     /**
      * Runs {@code save} in one transaction with a renewal of the lease, so that a save lands only
      * while this replica holds the sandbox (a take-over waits for the row lock, then sees the new
-     * expiry).
+     * expiry). {@code save} must not wait for anything but the database: it runs while this
+     * replica holds the lease's row lock, which the sandbox's own next save would wait for.
      *
      * @throws LeaseLost when another replica holds the lease now; {@code save} did not run
      */
@@ -130,7 +150,8 @@ public class SandboxLeases {
 
     /** Lets the sandbox go: it was saved and dropped from memory. */
     public void release(UUID attemptId) {
-        jdbc.update("delete from sandbox_owner where attempt_id = ? and instance_id = ?", attemptId, instanceId());
+        outside.executeWithoutResult(status ->
+                jdbc.update("delete from sandbox_owner where attempt_id = ? and instance_id = ?", attemptId, instanceId()));
     }
 
     private OffsetDateTime expiry(Instant now) {

@@ -168,7 +168,8 @@ public class Sessions {
 
     private void save(UUID attemptId, Live session) {
         try {
-            leases.fenced(attemptId, () -> store.save(attemptId, session.actor.state().join()));
+            SandboxState state = session.actor.state().join(); // before the lease's row lock: see fenced
+            leases.fenced(attemptId, () -> store.save(attemptId, state));
         } catch (RuntimeException e) {
             log.error("Could not save the sandbox of attempt {}; its inputs up to the last one were saved", attemptId, e);
         }
