@@ -33,6 +33,7 @@ public class Sessions {
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
     private final SessionStore store;
+    private final SandboxLeases leases;
     private final LabSandboxes labs;
     private final ApiDispatchers apis;
     private final SessionProperties properties;
@@ -55,9 +56,10 @@ public class Sessions {
         }
     }
 
-    Sessions(SessionStore store, LabSandboxes labs, SessionProperties properties, ObjectProvider<Clock> clock,
-             ObjectProvider<ApiDispatcher> apis) {
+    Sessions(SessionStore store, SandboxLeases leases, LabSandboxes labs, SessionProperties properties,
+             ObjectProvider<Clock> clock, ObjectProvider<ApiDispatcher> apis) {
         this.store = store;
+        this.leases = leases;
         this.labs = labs;
         this.apis = ApiDispatchers.of(apis.orderedStream().toList());
         this.properties = properties;
@@ -78,9 +80,12 @@ public class Sessions {
      */
     public SandboxActor open(UUID attemptId, SandboxOrigin origin) {
         Instant now = clock.instant();
+        if (!live.containsKey(attemptId)) {
+            leases.acquire(attemptId); // outside computeIfAbsent: it may wait for another replica's hand-over
+        }
         Live session = live.computeIfAbsent(attemptId, id -> {
             SandboxJournal journal = store.journal(id).orElseGet(origin::freshJournal);
-            return new Live(SandboxActor.restore(journal, labs, apis, pool, state -> store.save(id, state)), now);
+            return new Live(SandboxActor.restore(journal, labs, apis, pool, state -> saveInput(id, state)), now);
         });
         session.lastUsed = now;
         return session.actor;
@@ -104,6 +109,7 @@ public class Sessions {
             session.actor.journal().join();
         }
         store.forget(attemptId);
+        leases.release(attemptId);
     }
 
     /** Moves every active learner's clock on by the real time since its last tick; idle learners' clocks stand still. */
@@ -127,6 +133,7 @@ public class Sessions {
             if (Duration.between(session.lastUsed, now).compareTo(properties.idleTimeout()) >= 0
                     && live.remove(entry.getKey(), session)) {
                 save(entry.getKey(), session);
+                leases.release(entry.getKey());
                 evicted++;
             }
         }
@@ -138,9 +145,33 @@ public class Sessions {
         return live.size();
     }
 
+    /** An input's save, only while this replica holds the sandbox; one that lost it drops its copy. */
+    private void saveInput(UUID attemptId, SandboxState state) {
+        try {
+            leases.fenced(attemptId, () -> store.save(attemptId, state));
+        } catch (SandboxLeases.LeaseLost e) {
+            live.remove(attemptId);
+            throw e;
+        }
+    }
+
+    /** The attempts whose sandboxes are in memory here, for the lease heartbeat ({@link SessionOwnership}). */
+    java.util.Set<UUID> liveAttempts() {
+        return java.util.Set.copyOf(live.keySet());
+    }
+
+    /** Drops a sandbox, saving it first when {@code save} (a hand-over) and not when its lease was lost. */
+    void drop(UUID attemptId, boolean save) {
+        Live session = live.remove(attemptId);
+        if (session != null && save) {
+            save(attemptId, session);
+        }
+    }
+
     private void save(UUID attemptId, Live session) {
         try {
-            store.save(attemptId, session.actor.state().join());
+            SandboxState state = session.actor.state().join(); // before the lease's row lock: see fenced
+            leases.fenced(attemptId, () -> store.save(attemptId, state));
         } catch (RuntimeException e) {
             log.error("Could not save the sandbox of attempt {}; its inputs up to the last one were saved", attemptId, e);
         }
@@ -151,6 +182,7 @@ public class Sessions {
     void saveAll() {
         ticker.shutdownNow();
         live.forEach(this::save);
+        live.keySet().forEach(leases::release);
         live.clear();
         pool.shutdown();
     }

@@ -1,0 +1,31 @@
+package org.laymanlabs.backend.session;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.laymanlabs.backend.storage.PostgresTestDatabase;
+
+/** The two replicas again, sharing PostgreSQL (skipped without a server). */
+@Tag("postgres")
+class ReplicaFailoverOnPostgresTest extends ReplicaFailoverTest {
+
+    private PostgresTestDatabase.Schema schema;
+
+    @BeforeEach
+    void newSchema() {
+        schema = PostgresTestDatabase.require().newSchema();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        if (schema != null) {
+            schema.drop();
+        }
+    }
+
+    @Override
+    List<String> database() {
+        return schema.springArguments();
+    }
+}
