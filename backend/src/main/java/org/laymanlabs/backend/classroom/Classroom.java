@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class Classroom {
 
     /** The labs the instructor assigned, in id order. */
     public Set<String> labs() {
-        return Set.copyOf(new TreeSet<>(labs));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(labs));
     }
 
     void assign(String labId) {
