@@ -86,6 +86,11 @@ class AccountsBrowserTest {
         assertThat(page.locator(".account-bar")).containsText(username);
         assertThat(page.locator("vaadin-card[data-lab='images-and-containers']")).containsText("Start this lab");
         screenshot(page, "catalog-signed-in.png");
+        page.locator("vaadin-drawer-toggle").click();
+        assertThat(page.locator("vaadin-side-nav")).containsText("My progress");
+        assertThat(page.locator("vaadin-side-nav")).not().containsText("Classrooms");
+        assertThat(page.locator("vaadin-side-nav")).not().containsText("Users");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("menu-learner.png")));
 
         page.navigate(base + "/progress");
         assertThat(page.locator(".empty-state")).containsText("You have not started a lab yet");
