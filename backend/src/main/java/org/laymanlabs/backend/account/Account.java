@@ -31,6 +31,9 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(nullable = false)
+    private boolean disabled;
+
     protected Account() {
     }
 
@@ -60,6 +63,19 @@ public class Account {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** A disabled account keeps its work but cannot sign in. */
+    public boolean disabled() {
+        return disabled;
+    }
+
+    void changeRole(Role role) {
+        this.role = Objects.requireNonNull(role, "role");
+    }
+
+    void setDisabled(boolean disabled) {
+        this.disabled = disabled;
     }
 
     /** Who this account is, as the services check it. */

@@ -1,5 +1,6 @@
 package org.laymanlabs.backend.account;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.CrudRepository;
@@ -10,4 +11,6 @@ public interface AccountRepository extends CrudRepository<Account, UUID> {
     Optional<Account> findByUsername(String username);
 
     boolean existsByRole(Role role);
+
+    List<Account> findAllByOrderByUsername();
 }

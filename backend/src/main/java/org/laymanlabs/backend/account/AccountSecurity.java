@@ -30,6 +30,7 @@ class AccountSecurity {
                 .map(account -> User.withUsername(account.username())
                         .password(account.passwordHash())
                         .authorities(List.of(new SimpleGrantedAuthority(account.role().authority())))
+                        .disabled(account.disabled())
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }

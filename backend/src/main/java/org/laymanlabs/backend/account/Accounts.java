@@ -1,6 +1,7 @@
 package org.laymanlabs.backend.account;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -60,6 +61,43 @@ public class Accounts {
 
     public Optional<Account> findByUsername(String username) {
         return accounts.findByUsername(username);
+    }
+
+    /** Every account, by name: the admin's users page. */
+    @Transactional(readOnly = true)
+    public List<Account> all(Caller caller) {
+        requireAdmin(caller);
+        return accounts.findAllByOrderByUsername();
+    }
+
+    /** An admin gives an account another role; never their own, so that an installation keeps its admin. */
+    @Transactional
+    public Account changeRole(Caller caller, UUID accountId, Role role) {
+        Account account = othersAccount(caller, accountId, "change your own role");
+        account.changeRole(role);
+        return accounts.save(account);
+    }
+
+    /** An admin switches an account off (it cannot sign in; its work is kept) or back on; never their own. */
+    @Transactional
+    public Account setDisabled(Caller caller, UUID accountId, boolean disabled) {
+        Account account = othersAccount(caller, accountId, disabled ? "disable your own account" : "enable your own account");
+        account.setDisabled(disabled);
+        return accounts.save(account);
+    }
+
+    private Account othersAccount(Caller caller, UUID accountId, String refused) {
+        requireAdmin(caller);
+        if (caller.accountId().equals(accountId)) {
+            throw new IllegalArgumentException("you cannot " + refused + ": ask another admin");
+        }
+        return accounts.findById(accountId).orElseThrow(() -> new AccessControl.NotFound("account " + accountId));
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.is(Role.ADMIN)) {
+            throw new AccessControl.Forbidden("only admins manage accounts");
+        }
     }
 
     /** The caller behind a signed-in name. */

@@ -1,10 +1,17 @@
 package org.laymanlabs.backend.classroom;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** An instructor's class: learners join it with its code, and the instructor follows their progress. */
@@ -26,6 +33,12 @@ public class Classroom {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    // A handful of lab ids per classroom, read with it every time: eager, so views outside a transaction can list them.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "classroom_lab", joinColumns = @JoinColumn(name = "classroom_id"))
+    @Column(name = "lab_id", length = 100)
+    private Set<String> labs = new TreeSet<>();
 
     protected Classroom() {
     }
@@ -56,5 +69,18 @@ public class Classroom {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The labs the instructor assigned, in id order. */
+    public Set<String> labs() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(labs));
+    }
+
+    void assign(String labId) {
+        labs.add(labId);
+    }
+
+    void unassign(String labId) {
+        labs.remove(labId);
     }
 }

@@ -30,6 +30,7 @@ public class LabCatalog {
     private final List<Lab> labs;
     private final Map<String, LabDefinition> definitions;
     private final List<String> problems;
+    private final Map<String, LabFolder> folders;
 
     @Autowired
     public LabCatalog(LaymanProperties properties) throws IOException {
@@ -37,9 +38,12 @@ public class LabCatalog {
                 .map(dir -> "file:" + dir.toAbsolutePath().normalize() + "/*/lab.yaml")
                 .orElse("classpath*:labs/*/lab.yaml");
         Map<String, LabDefinition> found = new TreeMap<>();
+        Map<String, LabFolder> read = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-            LabValidator.Outcome outcome = LabValidator.validate(LabFolder.of(resource, folderOf(resource)));
+            LabFolder folder = LabFolder.of(resource, folderOf(resource));
+            read.put(folder.name(), folder);
+            LabValidator.Outcome outcome = LabValidator.validate(folder);
             outcome.definition().ifPresent(lab -> found.put(lab.lab().id(), lab));
             for (LabProblem problem : outcome.problems()) {
                 log.error("Lab left out of the catalog: {}", problem);
@@ -49,6 +53,7 @@ public class LabCatalog {
         this.definitions = Map.copyOf(found);
         this.labs = found.values().stream().map(LabDefinition::lab).sorted(CATALOG_ORDER).toList();
         this.problems = List.copyOf(errors);
+        this.folders = Map.copyOf(read);
         log.info("Lab catalog: {} lab(s) from {}", labs.size(), pattern);
     }
 
@@ -57,6 +62,7 @@ public class LabCatalog {
         this.labs = labs.stream().sorted(CATALOG_ORDER).toList();
         this.definitions = Map.of();
         this.problems = List.of();
+        this.folders = Map.of();
     }
 
     private static String folderOf(Resource resource) throws IOException {
@@ -77,6 +83,47 @@ public class LabCatalog {
     /** The whole lab (sandbox, steps, checks) for a session to start and grade. */
     public Optional<LabDefinition> definition(String id) {
         return Optional.ofNullable(definitions.get(id));
+    }
+
+    /** The ids of every lab folder found, valid or not: what an instructor can open in the lab editor. */
+    public List<String> folders() {
+        return List.copyOf(new java.util.TreeSet<>(folders.keySet()));
+    }
+
+    /** A lab's lab.yaml as it is on disk or in the app, for the lab editor. */
+    public Optional<String> source(String id) {
+        LabFolder folder = folders.get(id);
+        if (folder == null) {
+            return Optional.empty();
+        }
+        try {
+            return folder.read(LabValidator.FILE);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Validates an edited lab.yaml that is not saved, against the lab's other files (its steps'
+     * Markdown, starter files): the lab editor's live check.
+     */
+    public LabValidator.Outcome validateDraft(String id, String labYaml) {
+        LabFolder saved = folders.get(id);
+        LabFolder draft = new LabFolder() {
+            @Override
+            public String name() {
+                return id;
+            }
+
+            @Override
+            public Optional<String> read(String relativePath) throws IOException {
+                if (LabValidator.FILE.equals(relativePath)) {
+                    return Optional.of(labYaml);
+                }
+                return saved == null ? Optional.empty() : saved.read(relativePath);
+            }
+        };
+        return LabValidator.validate(draft);
     }
 
     /** Why each left-out lab was left out, one problem per line, as {@code file:line:column: message}. */

@@ -7,18 +7,25 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Map;
+import org.laymanlabs.backend.progress.AttemptProgress;
 import org.laymanlabs.backend.lab.LabCatalog;
 import org.laymanlabs.frontend.MainLayout;
 
-/** The home page: every lab this installation offers, as cards a beginner can scan. */
+/**
+ * The home page: every lab this installation offers, as cards a beginner can scan, each with the
+ * signed-in learner's progress. Visitors see it too; opening a lab asks them to sign in.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Lab catalog · Layman Labs")
 @Menu(title = "Catalog", order = 0, icon = "vaadin:grid-big-o")
+@AnonymousAllowed
 class CatalogView extends Main {
 
     final Div grid = new Div();
 
-    CatalogView(LabCatalog catalog) {
+    CatalogView(LabCatalog catalog, CatalogProgress progress) {
         addClassName("catalog");
         add(new H2("Learn Docker and Kubernetes by doing"));
         Paragraph intro = new Paragraph("Each lab is a short lesson in plain words beside a live sandbox of your own: "
@@ -27,7 +34,8 @@ class CatalogView extends Main {
         add(intro);
 
         grid.addClassName("lab-grid");
-        catalog.labs().forEach(lab -> grid.add(new LabCard(lab)));
+        Map<String, AttemptProgress> started = progress.byLab();
+        catalog.labs().forEach(lab -> grid.add(new LabCard(lab, started.get(lab.id()))));
         if (catalog.labs().isEmpty()) {
             add(new Paragraph("No labs are installed yet. An operator adds them as folders under labs/ "
                     + "(see labs/README.md)."));

@@ -35,6 +35,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * The lab workspace, {@code /labs/<id>}: the lesson on the left; on the right the terminal and the
  * editor as tabs above the live cluster map. The sandbox is this browser session's own.
  */
+@jakarta.annotation.security.PermitAll
 @Route(value = "labs", layout = MainLayout.class)
 class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 

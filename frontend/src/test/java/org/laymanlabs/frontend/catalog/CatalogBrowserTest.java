@@ -28,6 +28,8 @@ class CatalogBrowserTest {
     static void startBrowser() {
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
+        // The first page of a cold app on a shared CI machine can take longer than Playwright's 5 s default.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.laymanlabs.LaymanLabsApplication;
+import org.laymanlabs.backend.account.Accounts;
 import org.laymanlabs.frontend.Chromium;
+import org.laymanlabs.frontend.SignIn;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -38,6 +41,9 @@ class WorkspaceBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Accounts accounts;
 
     @BeforeAll
     static void startBrowser() {
@@ -63,6 +69,7 @@ class WorkspaceBrowserTest {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
         page.setDefaultTimeout(60_000);
         page.setDefaultNavigationTimeout(60_000);
+        SignIn.asNewLearner(page, "http://localhost:" + port, accounts);
         return page;
     }
 

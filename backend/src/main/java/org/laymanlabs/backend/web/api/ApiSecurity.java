@@ -2,6 +2,7 @@ package org.laymanlabs.backend.web.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.laymanlabs.backend.account.LoginThrottle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Security for the REST API ({@code /api/**}) and its OpenAPI documents. A caller signs in with
@@ -18,7 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * and ride on a session cookie need the CSRF token, as the UI's do; a script that sends its own
  * {@code Authorization} header needs none, since a browser never adds that header to a forged
  * request by itself. The real-client endpoints ({@code /k8s/**}, the Engine API) get chains of
- * their own, with per-sandbox bearer tokens ({@code SandboxTokens}).
+ * their own, with per-sandbox bearer tokens ({@code SandboxTokens}). Repeated wrong passwords over
+ * HTTP Basic are throttled like the UI's sign-in form ({@link LoginThrottle}), with 429 and Retry-After.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -28,7 +31,7 @@ class ApiSecurity {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(requests -> requests
@@ -36,6 +39,7 @@ class ApiSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new BasicAuthThrottle(throttle), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurity::needsCsrfToken))
                 .build();
     }

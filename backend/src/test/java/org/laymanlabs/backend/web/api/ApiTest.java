@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -172,6 +173,19 @@ class ApiTest extends ApiTestBase {
                 .andExpect(status().isForbidden());
         mvc.perform(postJson("/api/attempts/{id}/commands", Map.of("line", "ls"), attempt).session(session).with(csrf()))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void repeatedWrongPasswordsOverHttpBasicAreRefusedWith429AndRetryAfter() throws Exception {
+        String name = newAccount("guessed", Role.LEARNER);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/me").with(httpBasic(name, "wrong " + i))).andExpect(status().isUnauthorized());
+        }
+
+        mvc.perform(get("/api/me").with(httpBasic(name, PASSWORD)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("too many failed sign-ins: try again in ")));
     }
 
     @Test
