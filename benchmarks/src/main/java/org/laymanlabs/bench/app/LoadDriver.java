@@ -64,7 +64,8 @@ public final class LoadDriver implements AutoCloseable {
         while (learners.size() < count) {
             Learner learner = new Learner(http, base);
             learner.signUpAndStart("learner" + learners.size(), "a long enough password", LAB);
-            HttpResponse<String> first = learner.run("echo ready").get(60, TimeUnit.SECONDS);
+            // Unmeasured: the first command makes the sandbox, which a busy machine can stretch to minutes.
+            HttpResponse<String> first = learner.run("echo ready").get(10, TimeUnit.MINUTES);
             if (first.statusCode() != 200) {
                 throw new IllegalStateException("first command: HTTP " + first.statusCode() + " " + first.body());
             }
