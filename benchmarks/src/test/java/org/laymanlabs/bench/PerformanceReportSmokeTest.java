@@ -25,8 +25,9 @@ class PerformanceReportSmokeTest {
         List<Figure> figures = sections.stream().flatMap(s -> s.figures().stream()).toList();
         assertThat(figures).hasSizeGreaterThanOrEqualTo(20);
         assertThat(figures).allSatisfy(f -> assertThat(f.median()).as(f.what()).isFinite().isGreaterThanOrEqualTo(0));
-        assertThat(figures).filteredOn(f -> f.what().startsWith("Learners")).singleElement()
-                .satisfies(f -> assertThat(f.median()).as("the two learners were served").isEqualTo(2));
+        // Two learners, one command each, both answered (how fast is not asserted: the machine may be busy).
+        assertThat(sections.get(sections.size() - 1).notes())
+                .containsPattern("\\| 2 \\| 2 \\| [0-9.,]+ ms \\| [0-9.,]+ ms \\| 0 \\|");
         String page = report.markdown(Instant.parse("2026-11-26T18:00:00Z"));
         assertThat(page).startsWith(PerformanceReport.BEGIN).endsWith(PerformanceReport.END)
                 .contains("Measured from 2026-11-26T18:00:00Z on ", " cores (")
