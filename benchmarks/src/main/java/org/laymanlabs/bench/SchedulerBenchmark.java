@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -48,10 +49,15 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SchedulerBenchmark {
 
-    static final int NODES = Integer.getInteger("bench.nodes", 1_000);
-    static final int REPLICA_SETS = Integer.getInteger("bench.replicaSets", 300);
     static final int REPLICAS = 100;
-    static final int PODS = REPLICA_SETS * REPLICAS;
+
+    /** Nodes in the cluster; {@code -Dbench.nodes} changes the plain run's. */
+    @Param("1000")
+    int nodes = Integer.getInteger("bench.nodes", 1_000);
+
+    /** ReplicaSets of 100 pods each; {@code -Dbench.replicaSets} changes the plain run's. */
+    @Param("300")
+    int replicaSets = Integer.getInteger("bench.replicaSets", 300);
 
     private VirtualClock clock;
     private ApiServer api;
@@ -68,18 +74,18 @@ public class SchedulerBenchmark {
         api = new ApiServer(etcd.client(), clock, random);
         api.start();
         createAll(List.of(namespace("default"), namespace("kube-system")));
-        List<HasMetadata> nodes = new ArrayList<>();
-        for (int i = 0; i < NODES; i++) {
-            nodes.add(i == 0 ? controlPlane() : worker("worker-" + i));
+        List<HasMetadata> nodeObjects = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            nodeObjects.add(i == 0 ? controlPlane() : worker("worker-" + i));
         }
-        createAll(nodes);
+        createAll(nodeObjects);
         List<HasMetadata> workloads = new ArrayList<>();
-        for (int r = 0; r < REPLICA_SETS; r++) {
+        for (int r = 0; r < replicaSets; r++) {
             workloads.add(replicaSet(r));
         }
         createAll(workloads);
         List<HasMetadata> pods = new ArrayList<>();
-        for (int r = 0; r < REPLICA_SETS; r++) {
+        for (int r = 0; r < replicaSets; r++) {
             ReplicaSet rs = api.get(ReplicaSet.class, "default", "app-" + r + "-5d8f7c9b6d").orElseThrow();
             for (int p = 0; p < REPLICAS; p++) {
                 pods.add(pod(rs, p));
@@ -94,11 +100,15 @@ public class SchedulerBenchmark {
     @Benchmark
     public int scheduleThirtyThousandPods() {
         scheduler.start();
-        while (bound[0] < PODS) {
+        while (bound[0] < pods()) {
             clock.advance(Duration.ofMillis(5));
         }
         scheduler.stop();
         return bound[0];
+    }
+
+    int pods() {
+        return replicaSets * REPLICAS;
     }
 
     private static void countBinding(WatchEvent event, int[] bound) {
@@ -174,7 +184,7 @@ public class SchedulerBenchmark {
             long end = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
             System.out.printf("setup %.1f s, scheduling %.2f s wall (%.0f pods/s), %.2f s CPU (%.0f pods/s)%n",
-                    (start - setup) / 1e9, (end - start) / 1e9, PODS / ((end - start) / 1e9), cpu / 1e9, PODS / (cpu / 1e9));
+                    (start - setup) / 1e9, (end - start) / 1e9, bench.pods() / ((end - start) / 1e9), cpu / 1e9, bench.pods() / (cpu / 1e9));
         }
     }
 }

@@ -57,7 +57,8 @@ public class SnapshotBenchmark {
     @Param({"0", "5", "30"})
     public int activeMinutes;
 
-    private byte[] stored;
+    byte[] stored;
+    SandboxJournal journal;
 
     @Setup
     public void recordASession() {
@@ -68,7 +69,8 @@ public class SnapshotBenchmark {
             actor.run(line);
             actor.tick(between);
         }
-        stored = SnapshotCodec.encode(actor.journal().join());
+        journal = actor.journal().join();
+        stored = SnapshotCodec.encode(journal);
         System.out.printf("%n%d active minutes: snapshot %d bytes, 1,000 of them %.1f MB%n",
                 activeMinutes, stored.length, stored.length * 1000 / 1e6);
     }
