@@ -29,6 +29,7 @@ final class ScriptRunner {
 
     private final ProcessContext context;
     private final String name;
+    private final boolean execs;
     private final Deque<ScriptStep> pending = new ArrayDeque<>();
     private CommandLineShell shell;
     private Optional<Duration> sleep = Optional.empty();
@@ -36,12 +37,23 @@ final class ScriptRunner {
 
     /** @param name the script's name in error messages: {@code sh} for {@code sh -c}, else the file */
     ScriptRunner(ProcessContext context, String name) {
-        this.context = context;
-        this.name = name;
+        this(context, name, true);
     }
 
-    ScriptRunner(ProcessContext context) {
-        this(context, "sh");
+    /**
+     * @param execs false when this runner is itself what execve found for the line's program (a
+     *              tool the shell lacks, such as BusyBox's wget): exec'ing it again would find the
+     *              same binary and recurse without end, so the shell answers for it instead
+     */
+    private ScriptRunner(ProcessContext context, String name, boolean execs) {
+        this.context = context;
+        this.name = name;
+        this.execs = execs;
+    }
+
+    /** A runner for one tool that execve found but no program implements: it runs in the shell or is not found. */
+    static ScriptRunner forTool(ProcessContext context) {
+        return new ScriptRunner(context, "sh", false);
     }
 
     /** Runs the script up to its first sleep (or to its end, and then the process exits). */
@@ -94,6 +106,9 @@ final class ScriptRunner {
     }
 
     private boolean execsAProgram(String line) {
+        if (!execs) {
+            return false;
+        }
         String body = line.startsWith("exec ") ? line.substring(5).strip() : line;
         if (body.matches(".*[;&|<>$`*?\\[].*")) {
             return false;

@@ -13,7 +13,7 @@ final class ShellCommandProgram implements Program {
             String name = line.isEmpty() ? arg.substring(arg.lastIndexOf('/') + 1) : arg;
             line.append(line.isEmpty() ? "" : " ").append(ScriptRunner.quote(name));
         }
-        new ScriptRunner(context).runToEnd(line.toString());
+        ScriptRunner.forTool(context).runToEnd(line.toString());
         return Process.IGNORES_SIGNALS;
     }
 }

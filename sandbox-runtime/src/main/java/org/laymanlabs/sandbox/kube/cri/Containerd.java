@@ -149,10 +149,18 @@ public final class Containerd {
         }
     }
 
-    /** StopContainer: the image's STOPSIGNAL (else SIGTERM), then SIGKILL once {@code timeout} has passed. */
+    /**
+     * StopContainer: the image's STOPSIGNAL (else SIGTERM), then SIGKILL once {@code timeout} has
+     * passed. A zero timeout skips the polite signal, as containerd's container_stop.go sends it
+     * only when the timeout is positive ({@code crictl stop} asks for zero by default).
+     */
     public void stopContainer(String id, Duration timeout) {
         Container c = container(id).container();
         if (c.state().status() != ContainerStatus.RUNNING) {
+            return;
+        }
+        if (timeout.isZero()) {
+            kill(c);
             return;
         }
         Signal signal = Signal.parse(c.image().config().stopSignal()).orElse(Signal.SIGTERM);

@@ -20,7 +20,7 @@ import org.laymanlabs.sandbox.shell.Invocation;
 /**
  * crictl 1.32 (kubernetes-sigs/cri-tools cmd/crictl) on a node, talking to that node's
  * containerd: {@code ps [-a] [-q]}, {@code pods}, {@code images}, {@code logs [--tail N] ID},
- * {@code inspect ID} and {@code exec ID CMD…}, with crictl's columns (tabwriter of minimum width
+ * {@code inspect ID}, {@code inspectp POD-ID}, {@code stop ID…} and {@code exec ID CMD…}, with crictl's columns (tabwriter of minimum width
  * 20 and padding 3), 13-character IDs, newest first, and go-units' ages and sizes. It exists only
  * on a node: on the learner's laptop bash does not find it.
  */
@@ -42,7 +42,7 @@ public final class CrictlCommand implements Command {
 
     @Override
     public String usage() {
-        return "crictl ps|pods|images|logs|inspect|exec [ARG...]";
+        return "crictl ps|pods|images|logs|inspect|inspectp|stop|exec [ARG...]";
     }
 
     @Override
@@ -69,6 +69,8 @@ public final class CrictlCommand implements Command {
                 case "images", "image", "img" -> CommandResult.ok(images(containerd, rest));
                 case "logs" -> logs(containerd, rest);
                 case "inspect" -> CommandResult.ok(CrictlInspect.inspect(containerd, find(containerd, single(rest))) + "\n");
+                case "inspectp" -> CommandResult.ok(CrictlInspect.inspectPod(findPod(containerd, single(rest))) + "\n");
+                case "stop" -> stop(containerd, rest);
                 case "exec" -> exec(containerd, rest);
                 default -> CommandResult.error("No help topic for '" + args.get(0) + "'\n", 3);
             };
@@ -176,6 +178,44 @@ public final class CrictlCommand implements Command {
         return new CommandResult(out.toString(), err.toString(), execution.exitCode());
     }
 
+    /**
+     * crictl stop [-t SECONDS] ID…: each container stopped in turn (with no timeout, killed at
+     * once) and its ID printed as given, as cri-tools' StopContainer does.
+     */
+    private static CommandResult stop(Containerd containerd, List<String> args) {
+        long timeout = 0;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-t") || a.equals("--timeout")) && i + 1 < args.size()) {
+                timeout = Long.parseLong(args.get(++i));
+            } else if (a.startsWith("--timeout=")) {
+                timeout = Long.parseLong(a.substring("--timeout=".length()));
+            } else {
+                ids.add(a);
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("ID cannot be empty");
+        }
+        StringBuilder out = new StringBuilder();
+        for (String id : ids) {
+            containerd.stopContainer(find(containerd, id).id(), Duration.ofSeconds(timeout));
+            out.append(id).append('\n');
+        }
+        return CommandResult.ok(out.toString());
+    }
+
+    /** A pod sandbox by any unique prefix of its ID. */
+    static PodSandbox findPod(Containerd containerd, String prefix) {
+        List<PodSandbox> matches = containerd.sandboxes().stream().filter(s -> s.id().startsWith(prefix)).toList();
+        if (matches.size() != 1 || prefix.isEmpty()) {
+            throw new IllegalArgumentException("getting the pod sandbox status for \"" + prefix
+                    + "\": rpc error: code = NotFound desc = an error occurred when try to find sandbox: not found");
+        }
+        return matches.get(0);
+    }
+
     /** containerd takes any unique prefix of an ID. */
     static CriContainer find(Containerd containerd, String prefix) {
         List<CriContainer> matches = containerd.containers().stream().filter(c -> c.id().startsWith(prefix)).toList();
@@ -245,9 +285,11 @@ public final class CrictlCommand implements Command {
                    exec     Run a command in a running container
                    images   List images
                    inspect  Display the status of one or more containers
+                   inspectp Display the status of one or more pods
                    logs     Fetch the logs of a container
                    pods     List pods
                    ps       List containers
+                   stop     Stop one or more running containers
                 """;
     }
 }

@@ -47,6 +47,41 @@ final class CrictlInspect {
         return JsonWriter.indented(JsonValue.Obj.struct().put("status", status).put("info", info).build(), "  ");
     }
 
+    /**
+     * {@code crictl inspectp POD-ID}: the sandbox's CRI status (its IP and the namespaces its
+     * containers share: network and IPC per pod, PID per container) and the part of containerd's
+     * verbose info that shows what holds them: the pause container's process and image.
+     */
+    static String inspectPod(PodSandbox sandbox) {
+        PodSandboxConfig config = sandbox.config();
+        JsonValue.Builder labels = JsonValue.Obj.map();
+        sandbox.labels().forEach(labels::put);
+        JsonValue status = JsonValue.Obj.struct()
+                .put("id", sandbox.id())
+                .put("metadata", JsonValue.Obj.struct().put("attempt", config.attempt()).put("name", config.name())
+                        .put("namespace", config.namespace()).put("uid", config.uid()).build())
+                .put("state", sandbox.state().name())
+                .put("createdAt", time(sandbox.created()))
+                .put("network", JsonValue.Obj.struct().put("additionalIps", JsonValue.ofStrings(java.util.List.of()))
+                        .put("ip", sandbox.ip().orElse("")).build())
+                .put("linux", JsonValue.Obj.struct().put("namespaces", JsonValue.Obj.struct().put("options",
+                        JsonValue.Obj.struct().put("ipc", config.hostNetwork() ? "NODE" : "POD")
+                                .put("network", config.hostNetwork() ? "NODE" : "POD").put("pid", "CONTAINER")
+                                .put("targetId", "").build()).build()).build())
+                .put("labels", labels.build())
+                .put("runtimeHandler", "")
+                .build();
+        boolean running = sandbox.pause().state().status() == org.laymanlabs.sandbox.container.ContainerStatus.RUNNING;
+        JsonValue info = JsonValue.Obj.struct()
+                .put("pid", sandbox.pause().state().pid())
+                .put("processStatus", running ? "running" : "stopped")
+                .put("netNamespaceClosed", JsonValue.of(sandbox.state() != PodSandbox.State.SANDBOX_READY))
+                .put("image", Containerd.PAUSE_IMAGE)
+                .put("runtimeType", "io.containerd.runc.v2")
+                .build();
+        return JsonWriter.indented(JsonValue.Obj.struct().put("status", status).put("info", info).build(), "  ");
+    }
+
     private static String time(Instant at) {
         return RFC3339_NANO.format(at);
     }

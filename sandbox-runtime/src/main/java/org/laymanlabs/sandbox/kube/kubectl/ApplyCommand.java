@@ -19,6 +19,10 @@ import org.laymanlabs.sandbox.kube.apiserver.ApiException;
  */
 final class ApplyCommand implements Subcommand {
 
+    /** kubectl apply's maxPatchRetry (k8s.io/kubectl/pkg/cmd/apply/patcher.go). */
+    private static final int MAX_PATCH_RETRY = 5;
+
+
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,7 +89,16 @@ final class ApplyCommand implements Subcommand {
             Writes.create(object, modified, session, failures, suffix, output, applied);
             return;
         }
-        HasMetadata current = existing.get();
+        patch(object, session, failures, suffix, output, applied, modified, existing.get(), MAX_PATCH_RETRY);
+    }
+
+    /**
+     * Applies the three-way merge to the object as it is now. A Conflict means a controller (the
+     * scheduler marking a pod unschedulable, say) wrote the object in between: kubectl's Patcher
+     * then fetches it afresh and patches again, up to {@link #MAX_PATCH_RETRY} times.
+     */
+    private void patch(ManifestObject object, Session session, Failures failures, String suffix, Output output,
+                       List<HasMetadata> applied, ObjectNode modified, HasMetadata current, int retries) {
         JsonNode currentTree = Codec.shared().toTree(current);
         String last = current.getMetadata().getAnnotations() == null ? null : current.getMetadata().getAnnotations().get(LAST_APPLIED);
         if (last == null) {
@@ -121,6 +134,12 @@ final class ApplyCommand implements Subcommand {
             }
             applied.add(stored);
         } catch (ApiException e) {
+            Optional<HasMetadata> fresh = e.reason() == ApiException.Reason.CONFLICT && retries > 0
+                    ? session.api().get(object.type(), object.namespace(), object.name()) : Optional.empty();
+            if (fresh.isPresent()) {
+                patch(object, session, failures, suffix, output, applied, modified, fresh.get(), retries - 1);
+                return;
+            }
             failures.server(e.reason() == ApiException.Reason.INVALID ? ServerErrors.print(e, updated, current)
                     : "Error from server (" + e.reason().word() + "): " + patchError(object, currentTree, modified, original,
                     e.getMessage()) + "\n");
