@@ -175,9 +175,15 @@ class WorkspaceBrowserTest {
     @Order(2)
     void aWatchStreamsUntilCtrlCAndATraceCrossesTwoNodesOnTheMap() {
         Page page = open(1280, 800);
+        long navigation = System.nanoTime();
         page.navigate("http://localhost:" + port + "/labs/two-nodes");
         assertThat(page.locator(".lesson-content h1")).hasText("Start a web server", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        long lesson = System.nanoTime();
+        assertThat(terminalText(page)).containsText("learner@laptop:~$", PATIENT);
+        long prompt = System.nanoTime();
         assertThat(page.locator(".sandbox-status")).hasText("Sandbox ready", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        figures.add("warm JVM, a new learner opens a lab by its address: lesson shown " + ms(navigation, lesson)
+                + " ms, terminal prompt " + ms(navigation, prompt) + " ms, sandbox ready " + ms(navigation, System.nanoTime()) + " ms");
 
         typeLine(page, "kubectl run web --image=nginx");
         assertThat(terminalText(page)).containsText("pod/web created", PATIENT);
