@@ -24,6 +24,8 @@ class LaymanTerminal extends HTMLElement {
   private history: string[] = [];
   private historyIndex = 0;
   private busy = false;
+  /** Whether the learner has submitted a line on this page yet. */
+  private touched = false;
   private queue: string[] = [];
   private resizeObserver?: ResizeObserver;
 
@@ -80,10 +82,30 @@ class LaymanTerminal extends HTMLElement {
     }
   }
 
-  /** Server: the history to restore, oldest first. */
-  setHistory(lines: string[]) {
-    this.history = [...lines];
+  /**
+   * Server: the sandbox's scrollback, oldest first, shown as it was typed and answered, and its lines
+   * put into ↑/↓ history. A terminal the learner already typed into keeps its screen.
+   */
+  restore(entries: { line: string; output: string }[]) {
+    this.history = entries.map((e) => e.line).filter((l) => l.trim() !== '');
     this.historyIndex = this.history.length;
+    if (this.touched) {
+      return;
+    }
+    let text = '\r\x1b[K';
+    for (const e of entries) {
+      text += PROMPT + e.line + '\r\n' + e.output;
+    }
+    this.term?.write(text);
+    this.prompt();
+  }
+
+  /** Server: empties the screen and the scrollback (a reset). */
+  clearScreen() {
+    this.queue = [];
+    this.busy = false;
+    this.touched = false;
+    this.term?.reset();
   }
 
   /** Server: text a command wrote. */
@@ -145,6 +167,7 @@ class LaymanTerminal extends HTMLElement {
 
   private submit() {
     const line = this.line;
+    this.touched = true;
     this.term?.write('\r\n');
     if (line.trim() !== '') {
       this.history.push(line);
@@ -169,6 +192,8 @@ class LaymanTerminal extends HTMLElement {
       case '\x03':
         this.term?.write('^C\r\n');
         this.prompt();
+        // A line the sandbox still runs from before this page (another tab, a restart) may be waiting for it.
+        this.dispatchEvent(new CustomEvent('interrupt'));
         return;
       case '\x0c':
         this.term?.clear();

@@ -106,6 +106,34 @@ public class Attempts {
     }
 
     /**
+     * Begins a later step in the caller's sandbox: its starter files appear and its faults strike,
+     * journaled, so that a replay (a reload, a restart, resetting the step) brings them back. Once
+     * per step: a learner coming back to a step finds their own work, not the starter files again.
+     * The first step began with the sandbox.
+     */
+    public void beginStep(Caller caller, UUID attemptId, String stepId) {
+        LabAttempt attempt = get(caller, attemptId);
+        List<LabCourse.Step> steps = course.steps(attempt.labId()).orElseThrow();
+        if (LabCourse.indexOf(steps, stepId) == 0) {
+            return;
+        }
+        SandboxActor sandbox = sessions.open(attempt.id(), origin(attempt));
+        if (!await(sandbox.journal()).began(stepId)) {
+            await(sandbox.beginStep(stepId));
+        }
+    }
+
+    /** The step the learner is on: the one begun last, or the first. */
+    public String currentStep(Caller caller, UUID attemptId) {
+        LabAttempt attempt = get(caller, attemptId);
+        List<LabCourse.Step> steps = course.steps(attempt.labId()).orElseThrow();
+        SandboxActor sandbox = sessions.open(attempt.id(), origin(attempt));
+        return await(sandbox.journal()).lastStepBegun()
+                .filter(id -> steps.stream().anyMatch(step -> step.id().equals(id)))
+                .orElse(steps.isEmpty() ? "" : steps.get(0).id());
+    }
+
+    /**
      * Takes the sandbox back to where a step began, and forgets that step's and later steps'
      * completion. Like every method that waits for a sandbox, it holds no transaction meanwhile.
      */

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
  * Binds what sessions and progress need from a lab ({@link LabSandboxes}, {@link LabCourse}) to
  * the lab format and the grader: a lab's sandbox is built from its lab.yaml with the lab's own
  * seed (so that a lab behaves the same for every learner, as its self-test saw it), its first
- * step's starter files and faults in place; a step's checks run through {@link Grader}. An
+ * step's starter files and faults in place, and a later step's put in place by {@link StepRunner}
+ * when the learner begins it; a step's checks run through {@link Grader}. An
  * auto-configuration, so that a test's own beans win.
  */
 @AutoConfiguration
@@ -54,6 +55,13 @@ public class LabBindings {
                         .map(step -> grader.grade(stepId, step.checks(), sandbox).checks().stream()
                                 .map(LabBindings::outcome).toList())
                         .orElse(List.of());
+            }
+
+            @Override
+            public void beginStep(String labId, String stepId, Sandbox sandbox) {
+                catalog.definition(labId).stream().flatMap(definition -> definition.steps().stream())
+                        .filter(step -> step.id().equals(stepId)).findFirst()
+                        .ifPresent(step -> steps.begin(step, sandbox));
             }
         };
     }

@@ -17,6 +17,14 @@ public interface LabSandboxes {
     /** Runs a step's checks on the sandbox's own thread. Never throws; a broken sandbox fails checks. */
     List<CheckOutcome> check(String labId, String stepId, Sandbox sandbox);
 
+    /**
+     * Begins a later step in the sandbox: its starter files appear and its faults strike. Runs
+     * live and again on every replay of the step's marker, so it must be deterministic too. The
+     * first step needs none: {@link #create} begins it.
+     */
+    default void beginStep(String labId, String stepId, Sandbox sandbox) {
+    }
+
     /** One check's verdict, as the grader words it for the learner. */
     record CheckOutcome(String checkId, boolean passed, String message) {
     }

@@ -112,6 +112,10 @@ final class Replay {
         if (entry instanceof JournalEntry.Graded graded) {
             return labs.check(journal.labId(), graded.stepId(), sandbox);
         }
+        if (entry instanceof JournalEntry.StepBegan began) {
+            // The step's starter files and faults, live and on every replay of its marker.
+            labs.beginStep(journal.labId(), began.stepId(), sandbox);
+        }
         return null;
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A sandbox as its snapshot: where it came from (the lab, the seed, the instant its session
@@ -60,5 +61,20 @@ public record SandboxJournal(int format, String labId, long seed, Instant startT
             }
         }
         return fresh(labId, seed, startTime);
+    }
+
+    /** Whether the learner has begun {@code stepId} (its marker is in the journal); the first step never is marked. */
+    public boolean began(String stepId) {
+        return entries.stream().anyMatch(e -> e instanceof JournalEntry.StepBegan began && began.stepId().equals(stepId));
+    }
+
+    /** The step the learner began last, if any was marked. */
+    public Optional<String> lastStepBegun() {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i) instanceof JournalEntry.StepBegan began) {
+                return Optional.of(began.stepId());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -13,9 +13,10 @@ import org.laymanlabs.sandbox.kube.api.ResourceType;
 
 /**
  * Tab completion in the spirit of bash-completion and {@code kubectl completion bash}: command
- * names, subcommands and flags come from the sandbox's own help texts (read once, before the
- * learner types, so {@code $?} is untouched), and names from what exists now: resource types and
- * objects, containers, images, nodes and workspace files.
+ * names, subcommands and flags come from the sandbox's own help texts (read once, in a sandbox
+ * of their own, so the learner's history and {@code $?} are untouched), and names from what exists
+ * now in the learner's sandbox: resource types and objects, containers, images, nodes and
+ * workspace files.
  */
 final class Completer {
 
@@ -36,19 +37,31 @@ final class Completer {
             "sort", "chmod", "touch");
 
     private final Sandbox sandbox;
-    private final List<String> commands;
-    private final Map<String, List<String>> subcommands = new TreeMap<>();
-    private final Map<String, List<String>> flags = new TreeMap<>();
+    private final Vocabulary vocabulary;
 
-    Completer(Sandbox sandbox) {
-        this.sandbox = sandbox;
-        this.commands = listed(sandbox.shell().run("help").stdout());
-        subcommands.put("kubectl", listed(sandbox.shell().run("kubectl --help").stdout()));
-        subcommands.put("docker", listed(sandbox.shell().run("docker --help").stdout()));
-        for (String command : WITH_FLAGS) {
-            String help = sandbox.shell().run(command + " --help").stdout();
-            flags.put(command, flagsIn(help));
+    /**
+     * The commands, subcommands and flags, read from the help texts of {@code helpSource}: a
+     * sandbox of its own, since running help in the learner's would add lines their journal
+     * never saw. Every sandbox has the same help, so one reading serves them all.
+     */
+    record Vocabulary(List<String> commands, Map<String, List<String>> subcommands, Map<String, List<String>> flags) {
+
+        static Vocabulary readFrom(Sandbox helpSource) {
+            Map<String, List<String>> subcommands = new TreeMap<>();
+            Map<String, List<String>> flags = new TreeMap<>();
+            subcommands.put("kubectl", listed(helpSource.shell().run("kubectl --help").stdout()));
+            subcommands.put("docker", listed(helpSource.shell().run("docker --help").stdout()));
+            for (String command : WITH_FLAGS) {
+                flags.put(command, flagsIn(helpSource.shell().run(command + " --help").stdout()));
+            }
+            return new Vocabulary(listed(helpSource.shell().run("help").stdout()), Map.copyOf(subcommands), Map.copyOf(flags));
         }
+    }
+
+    /** Completes in {@code sandbox}, reading only: names come from what exists there now. */
+    Completer(Vocabulary vocabulary, Sandbox sandbox) {
+        this.sandbox = sandbox;
+        this.vocabulary = vocabulary;
     }
 
     Completion complete(String line) {
@@ -78,13 +91,13 @@ final class Completer {
 
     private List<String> candidates(List<String> before, String word) {
         if (before.isEmpty()) {
-            return commands;
+            return vocabulary.commands();
         }
         String command = before.get(0);
         String sub = before.size() > 1 ? before.get(1) : "";
         String previous = before.get(before.size() - 1);
         if (word.startsWith("-")) {
-            return flags.getOrDefault(command + " " + sub, flags.getOrDefault(command, List.of()));
+            return vocabulary.flags().getOrDefault(command + " " + sub, vocabulary.flags().getOrDefault(command, List.of()));
         }
         if (previous.equals("-f") || previous.equals("--filename") || FILE_COMMANDS.contains(command)) {
             return files(word);
@@ -93,7 +106,7 @@ final class Completer {
             return kubectl(before);
         }
         if (command.equals("docker")) {
-            return before.size() == 1 ? subcommands.get("docker") : docker(sub);
+            return before.size() == 1 ? vocabulary.subcommands().get("docker") : docker(sub);
         }
         if (command.equals("node-shell") && before.size() == 1) {
             return names(ApiResources.NODES, "");
@@ -104,7 +117,7 @@ final class Completer {
     private List<String> kubectl(List<String> before) {
         List<String> args = before.stream().filter(w -> !w.startsWith("-")).toList();
         if (args.size() == 1) {
-            return subcommands.get("kubectl");
+            return vocabulary.subcommands().get("kubectl");
         }
         if (!KUBECTL_TYPED.contains(args.get(1))) {
             return List.of();

@@ -36,11 +36,15 @@ final class WorkspaceFiles {
 
     /** A name relative to the home folder; one that climbs out of it or is empty is refused. */
     static String absolute(Workspace workspace, String path) {
+        return absolute(workspace.home(), path);
+    }
+
+    static String absolute(String home, String path) {
         String clean = path.strip();
         if (clean.isEmpty() || clean.startsWith("/") || clean.endsWith("/")
                 || List.of(clean.split("/")).stream().anyMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."))) {
             throw new IllegalArgumentException("'" + path + "' is not a file name inside your home folder (use names like web.yaml or app/Dockerfile)");
         }
-        return workspace.home() + "/" + clean;
+        return home + "/" + clean;
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The lesson side: one step at a time, with Back and Next, and "Step 2 of 5" to show the way. */
@@ -19,11 +20,15 @@ class LessonPanel extends Div {
     private final List<Lessons.Step> steps;
     private final Function<String, Optional<byte[]>> files;
     private final CodeBlock.Runner runner;
-    private final Runnable onStepChange;
+    private final Consumer<Lessons.Step> onStepChange;
     int step;
 
+    /**
+     * @param files        the lab's files by path relative to its folder, for images
+     * @param onStepChange hears of each step the learner moves to
+     */
     LessonPanel(List<Lessons.Step> steps, Function<String, Optional<byte[]>> files, CodeBlock.Runner runner,
-                Runnable onStepChange) {
+                Consumer<Lessons.Step> onStepChange) {
         this.steps = steps;
         this.files = files;
         this.runner = runner;
@@ -46,10 +51,24 @@ class LessonPanel extends Div {
             step = to;
             show();
             content.getElement().callJsFunction("focus");
-            onStepChange.run();
+            onStepChange.accept(steps.get(step));
         }
     }
 
+    /** Shows the step with this id (where the learner left off) without announcing a change. */
+    void showStep(String id) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(id) && i != step) {
+                step = i;
+                show();
+            }
+        }
+    }
+
+    /** The step on show; empty when the lab has no lesson. */
+    Optional<Lessons.Step> current() {
+        return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(step));
+    }
 
     private void show() {
         content.removeAll();
@@ -60,7 +79,9 @@ class LessonPanel extends Div {
             next.setVisible(false);
             return;
         }
-        content.add(LessonMarkdown.render(steps.get(step).markdown(), files, runner).toArray(Component[]::new));
+        Lessons.Step shown = steps.get(step);
+        content.add(LessonMarkdown.render(shown.markdown(), path -> files.apply(shown.resolve(path)), runner)
+                .toArray(Component[]::new));
         position.setText("Step " + (step + 1) + " of " + steps.size());
         back.setEnabled(step > 0);
         next.setEnabled(step < steps.size() - 1);

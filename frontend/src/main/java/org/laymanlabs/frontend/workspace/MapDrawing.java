@@ -11,7 +11,8 @@ import org.laymanlabs.backend.workspace.PacketPath;
  * Draws a {@link ClusterPicture} as SVG: the laptop with its Docker containers, each node as a box
  * holding its pods coloured by phase, and the Services below, linked to the pods they pick. Every
  * element the learner can open carries {@code data-ref} and is focusable. A packet path is drawn
- * on top, hop by hop, its dots appearing in order.
+ * on top, hop by hop: numbered markers at the right end of the box or pod they visit (never over
+ * its name), appearing in order, while a packet dot travels from one to the next.
  */
 final class MapDrawing {
 
@@ -19,6 +20,9 @@ final class MapDrawing {
     private static final int GAP = 24;
     private static final int TOP = 34;
     private static final int POD_H = 26;
+    /** Where a hop's marker sits: this far left of a box's or pod's right edge, clear of its name. */
+    private static final int MARKER_INSET = 22;
+    private static final int HOP_MS = 600;
 
     private final StringBuilder svg = new StringBuilder();
     /** The centre of each box and pod, by the name a trace gives its namespace (node name, "laptop", pod IP). */
@@ -69,7 +73,7 @@ final class MapDrawing {
                 .append("' height='").append(h).append("' rx='10'/>");
         text(out, x + 12, TOP + 22, "laptop", "map-box-title");
         text(out, x + 12, TOP + 40, docker.containers().isEmpty() ? "no containers yet" : "containers:", "map-sub");
-        anchors.put("laptop", new int[] {x + BOX_W / 2, TOP + 20});
+        anchors.put("laptop", new int[] {x + BOX_W - MARKER_INSET, TOP + 18});
         int y = TOP + 52;
         for (ClusterPicture.Container c : docker.containers()) {
             String phase = c.status().equals("running") ? "running" : c.status().equals("created") ? "pending" : "stopped";
@@ -94,15 +98,14 @@ final class MapDrawing {
         text(out, x + 12, TOP + 40, (node.controlPlane() ? "control plane" : "worker")
                 + (node.systemPods() > 0 ? " · " + node.systemPods() + " system pods" : ""), "map-sub");
         out.append("</g>");
-        anchors.put(node.name(), new int[] {x + BOX_W / 2, TOP + 20});
+        anchors.put(node.name(), new int[] {x + BOX_W - MARKER_INSET, TOP + 18});
         int y = TOP + 52;
         for (ClusterPicture.Pod pod : node.pods()) {
-            item(out, new MapElement(MapElement.Kind.POD, pod.namespace(), pod.name()), x + 10, y, pod.name(),
+            item(out, new MapElement(MapElement.Kind.POD, pod.namespace(), pod.name()), x + 10, y, shorten(pod.name(), 21),
                     "phase-" + pod.phase().name().toLowerCase(), "Pod " + pod.name() + ", " + phaseWord(pod.phase()));
-            int[] centre = {x + BOX_W / 2, y + POD_H / 2};
-            podCentres.put(pod.name(), centre);
+            podCentres.put(pod.name(), new int[] {x + BOX_W / 2, y + POD_H / 2});
             if (!pod.ip().isEmpty()) {
-                anchors.put(pod.ip(), centre);
+                anchors.put(pod.ip(), new int[] {x + BOX_W - MARKER_INSET - 4, y + POD_H / 2});
             }
             y += POD_H + 6;
         }
@@ -143,24 +146,37 @@ final class MapDrawing {
         }
     }
 
-    /** The packet's hops as numbered dots on the boxes it visits, joined in order; the list beside the map gives the rules. */
+    /**
+     * The packet's hops as numbered markers on the boxes it visits, joined in order, and the packet
+     * itself moving along them; the list beside the map gives the rules. Hops in the same place
+     * stand side by side rather than on top of each other.
+     */
     private void packet(PacketPath path) {
         StringBuilder points = new StringBuilder();
         StringBuilder dots = new StringBuilder();
+        Map<String, Integer> taken = new LinkedHashMap<>();
         int n = 0;
         int[] last = null;
         for (PacketPath.Hop hop : path.hops()) {
-            int[] at = where(hop, last);
-            if (at == null) {
+            int[] anchor = where(hop, last);
+            if (anchor == null) {
                 continue;
             }
+            int before = taken.merge(anchor[0] + "," + anchor[1], 1, Integer::sum) - 1;
+            int[] at = {anchor[0] - before * 24, anchor[1]};
             points.append(at[0]).append(',').append(at[1]).append(' ');
-            dots.append("<g class='trace-hop' style='animation-delay:").append(n * 600).append("ms'><circle cx='").append(at[0])
-                    .append("' cy='").append(at[1]).append("' r='11'/><text x='").append(at[0]).append("' y='").append(at[1] + 4)
-                    .append("' text-anchor='middle'>").append(++n).append("</text></g>");
-            last = at;
+            dots.append("<g class='trace-hop' data-hop='").append(n + 1).append("' style='animation-delay:").append(n * HOP_MS)
+                    .append("ms'><circle cx='").append(at[0]).append("' cy='").append(at[1]).append("' r='10'/><text x='")
+                    .append(at[0]).append("' y='").append(at[1] + 4).append("' text-anchor='middle'>").append(++n)
+                    .append("</text></g>");
+            last = anchor;
         }
-        svg.append("<polyline class='trace-line' points='").append(points.toString().strip()).append("'/>").append(dots);
+        String route = points.toString().strip();
+        svg.append("<polyline class='trace-line' points='").append(route).append("'/>").append(dots);
+        if (n > 1) {
+            svg.append("<circle class='trace-packet' r='6'><animateMotion dur='").append((n - 1) * HOP_MS)
+                    .append("ms' fill='freeze' path='M").append(route.replace(' ', 'L')).append("'/></circle>");
+        }
     }
 
     /** Where a hop is drawn: its node or the laptop by name, a pod's namespace by the pod's address, else between the last two. */

@@ -1,22 +1,32 @@
 package org.laymanlabs.frontend.workspace;
 
+import java.time.Duration;
 import java.util.List;
-import org.laymanlabs.backend.workspace.LabSandbox;
 
 /**
- * "Check my work": runs a lab step's checks against the learner's sandbox, on the server, and
- * gives its hints. The lab grader implements it; without one the workspace shows no check button.
+ * "Check my work" and hints for the learner's attempt at a lab: the checks run on the server, in
+ * the learner's sandbox, and every run and every hint revealed is recorded in their progress.
  */
-public interface WorkChecker {
+interface WorkChecker {
 
-    /** Runs the checks of step {@code step} (0-based) of the lab. */
-    CheckReport check(String labId, int step, LabSandbox sandbox);
+    /** Runs the step's checks and records the run; a step whose checks all pass is complete. */
+    CheckReport check(String stepId);
 
-    /** The step's hints, gentlest first. */
-    List<String> hints(String labId, int step);
+    /** All of the step's hints, gentlest first. */
+    List<String> hints(String stepId);
 
-    /** The outcome of each check of a step, with the message a learner can act on. */
-    record CheckReport(List<Result> results) {
+    /** How many of the step's hints the learner has revealed so far. */
+    int hintsRevealed(String stepId);
+
+    /** Reveals the step's next hint and counts it. */
+    String revealHint(String stepId);
+
+    /**
+     * The outcome of each check of a step, with the message a learner can act on.
+     *
+     * @param took how long grading took on the server, wall time
+     */
+    record CheckReport(List<Result> results, Duration took) {
 
         public CheckReport {
             results = List.copyOf(results);

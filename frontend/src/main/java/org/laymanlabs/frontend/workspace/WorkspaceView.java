@@ -20,20 +20,27 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.laymanlabs.backend.account.Caller;
 import org.laymanlabs.backend.lab.Lab;
 import org.laymanlabs.backend.lab.LabCatalog;
+import org.laymanlabs.backend.progress.Attempts;
+import org.laymanlabs.backend.progress.Grading;
+import org.laymanlabs.backend.progress.LabCourse;
+import org.laymanlabs.backend.session.HistoryLine;
 import org.laymanlabs.backend.workspace.LabSandbox;
-import org.laymanlabs.backend.workspace.LabSandboxes;
+import org.laymanlabs.backend.workspace.LearnerSandboxes;
 import org.laymanlabs.backend.workspace.TerminalLine;
 import org.laymanlabs.frontend.MainLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The lab workspace, {@code /labs/<id>}: the lesson on the left; on the right the terminal and the
- * editor as tabs above the live cluster map. The sandbox is this browser session's own.
+ * editor as tabs above the live cluster map. It works on the learner's attempt at the lab, whose
+ * sandbox session journals every line, save, check and step, so a reload or a server restart finds
+ * it all again. The lesson shows at once; the sandbox is built or restored meanwhile.
  */
 @jakarta.annotation.security.PermitAll
 @Route(value = "labs", layout = MainLayout.class)
@@ -42,26 +49,37 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
     private static final Logger log = LoggerFactory.getLogger(WorkspaceView.class);
 
     private final LabCatalog catalog;
-    private final LabSandboxes sandboxes;
     private final Lessons lessons;
-    private final Optional<WorkChecker> checker;
+    private final Learner learner;
+    private final Attempts attempts;
+    private final LearnerSandboxes sandboxes;
+    private final Grading grading;
+    private final LabCourse course;
     final XtermTerminal terminal = new XtermTerminal();
     final TabSheet tabs = new TabSheet();
+    final Span status = new Span("Starting your sandbox…");
     EditorPane editor;
     ClusterMap map;
     LessonPanel lesson;
     CheckPanel checks;
     private Lab lab;
+    private Caller caller;
+    private UUID attemptId;
     private LabSandbox sandbox;
-    private TerminalLine running;
-    private AutoCloseable clockRunning;
+    private final Foreground work = new Foreground(this);
+    private boolean ready;
+    private boolean broken;
     private Registration polling;
 
-    WorkspaceView(LabCatalog catalog, LabSandboxes sandboxes, Lessons lessons, ObjectProvider<WorkChecker> checker) {
+    WorkspaceView(LabCatalog catalog, Lessons lessons, Learner learner, Attempts attempts, LearnerSandboxes sandboxes,
+                  Grading grading, LabCourse course) {
         this.catalog = catalog;
-        this.sandboxes = sandboxes;
         this.lessons = lessons;
-        this.checker = Optional.ofNullable(checker.getIfAvailable());
+        this.learner = learner;
+        this.attempts = attempts;
+        this.sandboxes = sandboxes;
+        this.grading = grading;
+        this.course = course;
         addClassName("workspace");
     }
 
@@ -75,7 +93,19 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
                     new Anchor("", "Back to the catalog"));
             return;
         }
-        sandbox = SessionSandboxes.of(event.getUI().getSession(), sandboxes, labId);
+        try {
+            caller = learner.current();
+            attemptId = attempts.startOrResume(caller, labId).id();
+            sandbox = sandboxes.of(caller, attemptId);
+        } catch (RuntimeException e) {
+            log.error("Lab {}: the learner's attempt could not be opened", labId, e);
+            add(new H2("This lab could not be opened"),
+                    new Paragraph("Something went wrong on our side while preparing your sandbox. Your earlier work "
+                            + "is kept. Reload the page to try again, or pick another lab."),
+                    new Anchor("labs/" + labId, "Try again"), new Span(" · "), new Anchor("", "Back to the catalog"));
+            lab = null;
+            return;
+        }
         build();
     }
 
@@ -88,18 +118,23 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
         H2 title = new H2(lab.title());
         Span facts = new Span(lab.level().label() + " · " + lab.minutes() + " min");
         facts.addClassName("lab-facts");
-        Button reset = new Button("Reset lab", VaadinIcon.REFRESH.create(), e -> resetSandbox());
-        reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        reset.setTooltipText("Start again with a fresh sandbox: your files and cluster go back to the start.");
-        Div header = new Div(title, facts, reset);
+        status.addClassName("sandbox-status");
+        status.getElement().setAttribute("aria-live", "polite");
+        Button resetStep = new Button("Reset step", VaadinIcon.ROTATE_LEFT.create(), e -> resetStep());
+        resetStep.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        resetStep.setTooltipText("Go back to how this step began: later changes to your files and cluster are undone.");
+        Button resetLab = new Button("Reset lab", VaadinIcon.REFRESH.create(), e -> resetLab());
+        resetLab.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        resetLab.setTooltipText("Start the whole lab again with a fresh sandbox.");
+        Div header = new Div(title, facts, status, resetStep, resetLab);
         header.addClassName("workspace-header");
 
         List<Lessons.Step> steps = lessons.steps(lab.id());
         lesson = new LessonPanel(steps, path -> lessons.file(lab.id(), path), this::typeIntoTerminal, this::stepChanged);
-        checker.ifPresent(c -> {
-            checks = new CheckPanel(c, lab.id(), () -> lesson.step, () -> sandbox, () -> lesson.go(lesson.step + 1));
-            lesson.add(checks);
-        });
+        checks = new CheckPanel(new AttemptChecker(grading, course, caller, () -> attemptId, lab.id()),
+                () -> lesson.current().map(Lessons.Step::id).orElse(""), () -> lesson.go(lesson.step + 1), this::contain);
+        checks.setVisible(!steps.isEmpty());
+        lesson.add(checks);
 
         editor = new EditorPane(() -> sandbox);
         map = new ClusterMap(() -> sandbox);
@@ -109,7 +144,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
         tabs.addSelectedChangeListener(e -> contain(() -> {
             if (tabs.getSelectedIndex() == 0) {
                 terminal.focusTerminal();
-            } else {
+            } else if (ready) {
                 editor.refreshFiles();
             }
         }));
@@ -117,27 +152,22 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
         mapTitle.addClassName("map-title");
         Div mapSection = new Div(mapTitle, map);
         mapSection.addClassName("map-section");
-        Div work = new Div(tabs, mapSection);
-        work.addClassName("work-side");
-        Div grid = new Div(lesson, work);
+        Div workSide = new Div(tabs, mapSection);
+        workSide.addClassName("work-side");
+        Div grid = new Div(lesson, workSide);
         grid.addClassName("workspace-grid");
         add(header, grid);
 
-        terminal.onLine(e -> runLine(e.line));
-        terminal.onInterrupt(e -> {
-            if (running != null) {
-                running.interrupt();
-            }
-        });
+        terminal.onLine(e -> work.run(e.line));
+        terminal.onInterrupt(e -> work.interrupt());
         terminal.onComplete(e -> contain(() -> {
             var completion = sandbox.complete(e.line);
             terminal.completed(completion.line(), completion.candidates());
         }));
-        terminal.setHistory(sandbox.history());
-        contain(() -> {
-            map.refresh();
-            editor.refreshFiles();
-        });
+    }
+
+    LabSandbox sandbox() {
+        return sandbox;
     }
 
     private static Span tabLabel(String text, VaadinIcon icon) {
@@ -152,104 +182,123 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
         lines.forEach(terminal::typeAndRun);
     }
 
-    private void stepChanged() {
-        if (checks != null) {
-            checks.reset();
-        }
-    }
-
-    void runLine(String line) {
-        UI ui = UI.getCurrent();
-        StringBuilder printed = new StringBuilder();
-        boolean traced = line.matches("(.*\\s)?trace\\s.*");
-        try {
-            TerminalLine started = sandbox.start(line, (text, error) -> {
-                if (traced) {
-                    printed.append(text);
-                }
-                onUi(ui, () -> terminal.write(text));
-            });
-            running = started;
-            started.finished().whenComplete((status, failure) -> onUi(ui, () -> {
-                running = null;
-                terminal.finished();
-                contain(() -> {
-                    if (traced) {
-                        map.showTrace(printed.toString());
-                    }
-                    map.refresh();
-                    editor.refreshFiles();
-                });
-            }));
-        } catch (RuntimeException e) {
-            log.error("Lab {}: the terminal could not run a line", lab.id(), e);
-            terminal.write("\r\n\u001b[31mThe sandbox did not answer. Press Reset lab above to start again with a fresh one.\u001b[0m\r\n");
-            terminal.finished();
-        }
-    }
-
-    /** Runs on the UI: at once when this thread already holds the session, else pushed when it can. */
-    private static void onUi(UI ui, Runnable work) {
-        if (ui.getSession().hasLock()) {
-            work.run();
-        } else {
-            ui.access(work::run);
-        }
-    }
-
-    /** Keeps a sandbox failure from reaching the page as a stack trace: a plain message and a way on. */
-    void contain(Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.error("Lab {}: the workspace failed", lab.id(), e);
-            ErrorBanner.show("Something went wrong inside your sandbox. Your lesson is still here; "
-                    + "press Reset lab to start the sandbox again.", this::resetSandbox);
-        }
-    }
-
-    private void resetSandbox() {
-        sandbox = SessionSandboxes.reset(UI.getCurrent().getSession(), sandboxes, lab.id());
-        stopClock();
-        startClock();
-        terminal.setHistory(List.of());
-        terminal.write("\r\n\u001b[1mA fresh sandbox is ready.\u001b[0m\r\n");
+    /** Moving on to a step begins it in the sandbox, once: its starter files and faults, journaled. */
+    private void stepChanged(Lessons.Step step) {
         contain(() -> {
+            attempts.beginStep(caller, attemptId, step.id());
+            checks.reset();
+            if (ready) {
+                map.refresh();
+                editor.refreshFiles();
+            }
+        });
+    }
+
+    /**
+     * Builds or restores the sandbox off the request thread, then fills the terminal, the map, the
+     * editor and the lesson's place: the page is usable while a long journal replays.
+     */
+    private void load(UI ui) {
+        UUID attempt = attemptId;
+        CompletableFuture.supplyAsync(() -> {
+            sandbox.ready().join();
+            return new Loaded(attempts.currentStep(caller, attempt), sandbox.scrollback());
+        }).whenComplete((loaded, failure) -> new PagePush(ui).send(() -> {
+            if (failure != null) {
+                log.error("Lab {}: the sandbox could not be built or restored", lab.id(), failure);
+                status.setText("Your sandbox could not start");
+                ErrorBanner.show("Your sandbox could not be started. This is a problem on our side, not yours. "
+                        + "Try again; if it happens again, reset the lab to start afresh.", this::retry, "Reset lab", this::resetLab);
+                broken = true;
+                return;
+            }
+            ready = true;
+            broken = false;
+            status.setText("Sandbox ready");
+            lesson.showStep(loaded.step());
+            terminal.restore(loaded.scrollback());
+            contain(() -> {
+                checks.reset();
+                map.refresh();
+                editor.refreshFiles();
+            });
+        }));
+    }
+
+    private record Loaded(String step, List<HistoryLine> scrollback) {
+    }
+
+    private void retry() {
+        ready = false;
+        status.setText("Starting your sandbox…");
+        getUI().ifPresent(this::load);
+    }
+
+    private void resetStep() {
+        String stepId = lesson.current().map(Lessons.Step::id).orElse(null);
+        if (stepId == null) {
+            resetLab();
+            return;
+        }
+        contain(() -> {
+            work.cutOff();
+            attempts.resetStep(caller, attemptId, stepId);
+            terminal.clear();
+            terminal.write("\u001b[1mThis step is back to how it began.\u001b[0m\r\n");
+            terminal.restore(sandbox.scrollback());
+            checks.reset();
             map.refresh();
             editor.refreshFiles();
         });
     }
 
+    private void resetLab() {
+        contain(() -> {
+            work.cutOff();
+            attemptId = attempts.resetLab(caller, attemptId).id();
+            sandbox = sandboxes.of(caller, attemptId);
+            terminal.clear();
+            terminal.write("\u001b[1mA fresh sandbox is ready: the lab starts again from the first step.\u001b[0m\r\n");
+            terminal.restore(List.of());
+            lesson.go(0);
+            checks.reset();
+            map.refresh();
+            editor.refreshFiles();
+        });
+        broken = false;
+    }
+
+    /** Keeps a failure from reaching the page as a stack trace: a plain message and ways on. */
+    void contain(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("Lab {}: the workspace failed", lab.id(), e);
+            broken = true;
+            ErrorBanner.show("Something went wrong inside your sandbox. Your lesson and your saved work are kept. "
+                    + "Try again, or reset the step to go back to how it began.", this::retry, "Reset step", this::resetStep);
+        }
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
         if (sandbox != null) {
-            startClock();
+            load(event.getUI());
             event.getUI().setPollInterval(1000);
-            polling = event.getUI().addPollListener(e -> contain(map::refresh));
+            polling = event.getUI().addPollListener(e -> {
+                if (ready && !broken) {
+                    contain(map::refresh);
+                }
+            });
         }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        stopClock();
+        work.cutOff();
         if (polling != null) {
             polling.remove();
             event.getUI().setPollInterval(-1);
-        }
-    }
-
-    private void startClock() {
-        clockRunning = sandbox.keepTime();
-    }
-
-    private void stopClock() {
-        if (clockRunning != null) {
-            try {
-                clockRunning.close();
-            } catch (Exception e) {
-                log.warn("Lab {}: the sandbox clock did not stop cleanly", lab.id(), e);
-            }
-            clockRunning = null;
         }
     }
 }

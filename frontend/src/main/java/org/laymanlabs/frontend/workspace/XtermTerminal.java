@@ -10,7 +10,9 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
 import elemental.json.Json;
 import elemental.json.JsonArray;
+import elemental.json.JsonObject;
 import java.util.List;
+import org.laymanlabs.backend.session.HistoryLine;
 
 /**
  * The terminal, an xterm.js custom element (layman-terminal.ts). The browser edits the line and
@@ -39,8 +41,24 @@ class XtermTerminal extends Component {
         getElement().callJsFunction("completed", line, array(candidates));
     }
 
-    void setHistory(List<String> lines) {
-        getElement().callJsFunction("setHistory", array(lines));
+    /**
+     * Shows the scrollback of the learner's sandbox (each line after a prompt, then its output) and
+     * puts its lines into ↑/↓ history; a terminal the learner already typed into keeps its screen.
+     */
+    void restore(List<HistoryLine> scrollback) {
+        JsonArray entries = Json.createArray();
+        for (int i = 0; i < scrollback.size(); i++) {
+            JsonObject entry = Json.createObject();
+            entry.put("line", scrollback.get(i).line());
+            entry.put("output", scrollback.get(i).output());
+            entries.set(i, entry);
+        }
+        getElement().callJsFunction("restore", entries);
+    }
+
+    /** Empties the screen and the scrollback, as {@code clear} does. */
+    void clear() {
+        getElement().callJsFunction("clearScreen");
     }
 
     /** Types a command into the prompt and presses Enter, as a lesson's Run button does. */
@@ -94,7 +112,7 @@ class XtermTerminal extends Component {
         }
     }
 
-    /** Ctrl-C while a line runs. */
+    /** Ctrl-C: to the line that runs, or to one the sandbox still runs from before. */
     @DomEvent("interrupt")
     public static class InterruptEvent extends ComponentEvent<XtermTerminal> {
         public InterruptEvent(XtermTerminal source, boolean fromClient) {

@@ -38,16 +38,43 @@ class MapDrawingTest {
         assertThat(svg).contains("aria-label='Service web, selects app=web, 2 pods.");
     }
 
+    private static final PacketPath TO_WEB_1 = new PacketPath("The first packet:", List.of(
+            new PacketPath.Hop("laptop", List.of("sent tcp 192.168.1.20:5000 -> 10.244.1.2:80 [SYN]"), List.of()),
+            new PacketPath.Hop("worker-1", List.of("FORWARD ACCEPT"), List.of()),
+            new PacketPath.Hop("cni-1234", List.of("route: local 10.244.1.2 (for this namespace)"), List.of())));
+
     @Test
-    void aTraceIsDrawnAsNumberedHopsOnTheBoxesItVisits() {
-        PacketPath path = new PacketPath("The first packet:", List.of(
-                new PacketPath.Hop("laptop", List.of("sent tcp 192.168.1.20:5000 -> 10.244.1.2:80 [SYN]"), List.of()),
-                new PacketPath.Hop("worker-1", List.of("FORWARD ACCEPT"), List.of()),
-                new PacketPath.Hop("cni-1234", List.of("route: local 10.244.1.2 (for this namespace)"), List.of())));
+    void aTraceIsDrawnAsNumberedHopsOnTheBoxesItVisitsWithAPacketTravellingAlongThem() {
+        String svg = MapDrawing.draw(PICTURE, List.of(TO_WEB_1));
 
-        String svg = MapDrawing.draw(PICTURE, List.of(path));
+        assertThat(svg).contains("class='trace-line'").contains(">1</text>", ">2</text>", ">3</text>")
+                .contains("<circle class='trace-packet' r='6'><animateMotion dur='1200ms' fill='freeze' path='M");
+    }
 
-        assertThat(svg).contains("class='trace-line'").contains(">1</text>", ">2</text>", ">3</text>");
+    @Test
+    void aHopMarkerSitsAtThePodsRightEndClearOfItsName() {
+        String svg = MapDrawing.draw(PICTURE, List.of(TO_WEB_1));
+        int podX = 24 + MapDrawing.BOX_W + 24 + 10;
+        int podRight = podX + MapDrawing.BOX_W - 20;
+
+        int markerX = Integer.parseInt(svg.replaceAll("(?s).*data-hop='3'.*?<circle cx='(\\d+)'.*", "$1"));
+
+        // A name is cut at 21 characters of the 12px monospace font, about 7.3px each.
+        assertThat(markerX - 10).isGreaterThan(podX + 8 + (int) (21 * 7.3));
+        assertThat(markerX + 10).isLessThanOrEqualTo(podRight);
+    }
+
+    @Test
+    void twoHopsInOnePlaceStandSideBySide() {
+        PacketPath twice = new PacketPath("The first packet:", List.of(
+                new PacketPath.Hop("worker-1", List.of("PREROUTING"), List.of()),
+                new PacketPath.Hop("worker-1", List.of("FORWARD ACCEPT"), List.of())));
+
+        String svg = MapDrawing.draw(PICTURE, List.of(twice));
+
+        String first = svg.replaceAll("(?s).*data-hop='1'.*?<circle cx='(\\d+)'.*", "$1");
+        String second = svg.replaceAll("(?s).*data-hop='2'.*?<circle cx='(\\d+)'.*", "$1");
+        assertThat(Integer.parseInt(first) - Integer.parseInt(second)).isEqualTo(24);
     }
 
     @Test
