@@ -20,7 +20,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = JournalEntry.FileWritten.class, name = "file-written"),
         @JsonSubTypes.Type(value = JournalEntry.FileRemoved.class, name = "file-removed"),
         @JsonSubTypes.Type(value = JournalEntry.Graded.class, name = "graded"),
-        @JsonSubTypes.Type(value = JournalEntry.StepBegan.class, name = "step-began")})
+        @JsonSubTypes.Type(value = JournalEntry.StepBegan.class, name = "step-began"),
+        @JsonSubTypes.Type(value = JournalEntry.ApiCalled.class, name = "api-called")})
 public sealed interface JournalEntry {
 
     Instant at();
@@ -68,5 +69,12 @@ public sealed interface JournalEntry {
 
     /** A marker: the learner began this step here, so "reset the step" replays up to this point. */
     record StepBegan(Instant at, String stepId) implements JournalEntry {
+    }
+
+    /** A real client's request that changed the sandbox, through the Docker Engine API or the Kubernetes API. */
+    record ApiCalled(Instant at, ApiRequest request) implements JournalEntry {
+        public ApiCalled {
+            Objects.requireNonNull(request, "request");
+        }
     }
 }

@@ -20,22 +20,27 @@ import org.laymanlabs.sandbox.workspace.Workspace;
 final class Replay {
 
     private final LabSandboxes labs;
+    private final ApiDispatchers apis;
     private Sandbox sandbox;
     private SandboxJournal journal;
     private TerminalHistory history;
     private Foreground foreground;
+    /** Why the last replay failed, for every caller after it; null when the sandbox is whole. */
+    private String replayFailure;
 
     /** The line a terminal started and that has not ended yet. */
     private record Foreground(Instant at, String line, RunningCommand running, CompletableFuture<CommandResult> done) {
     }
 
-    Replay(LabSandboxes labs) {
+    Replay(LabSandboxes labs, ApiDispatchers apis) {
         this.labs = labs;
+        this.apis = apis;
     }
 
     /** Builds the sandbox afresh and runs every input again at its instant, then moves to the journal's present. */
     void replay(SandboxJournal from) {
         sandbox = null;
+        replayFailure = null;
         try {
             Sandbox rebuilt = labs.create(from.labId(), from.seed(), from.startTime());
             sandbox = rebuilt;
@@ -52,6 +57,7 @@ final class Replay {
         } catch (RuntimeException e) {
             // Half a replay is not the learner's sandbox: refuse to serve it rather than serve it wrong.
             sandbox = null;
+            replayFailure = e.getMessage();
             throw e;
         }
     }
@@ -99,6 +105,9 @@ final class Replay {
         if (entry instanceof JournalEntry.FileRemoved removed) {
             sandbox.workspace().remove(removed.path(), true);
             return null;
+        }
+        if (entry instanceof JournalEntry.ApiCalled called) {
+            return apis.forRequest(called.request()).dispatch(sandbox, called.request());
         }
         if (entry instanceof JournalEntry.Graded graded) {
             return labs.check(journal.labId(), graded.stepId(), sandbox);
@@ -166,7 +175,8 @@ final class Replay {
 
     Sandbox sandbox() {
         if (sandbox == null) {
-            throw new IllegalStateException("this sandbox could not be restored from its snapshot: reset the lab to start afresh");
+            throw new IllegalStateException("this sandbox could not be restored from its snapshot"
+                    + (replayFailure == null ? "" : " (" + replayFailure + ")") + ": reset the lab to start afresh");
         }
         return sandbox;
     }

@@ -31,17 +31,23 @@ public final class SandboxActor {
     private final Consumer<SandboxState> onInput;
     private final Replay state;
 
-    private SandboxActor(Executor pool, LabSandboxes labs, Consumer<SandboxState> onInput) {
+    private SandboxActor(Executor pool, LabSandboxes labs, ApiDispatchers apis, Consumer<SandboxState> onInput) {
         this.mailbox = new Mailbox(pool);
         this.labs = labs;
         this.onInput = onInput;
-        this.state = new Replay(labs);
+        this.state = new Replay(labs, apis);
     }
 
     /** An actor whose first task rebuilds the sandbox from {@code journal}; callers queue behind it. */
     public static SandboxActor restore(SandboxJournal journal, LabSandboxes labs, Executor pool,
                                        Consumer<SandboxState> onInput) {
-        SandboxActor actor = new SandboxActor(pool, labs, onInput);
+        return restore(journal, labs, ApiDispatchers.none(), pool, onInput);
+    }
+
+    /** As {@link #restore(SandboxJournal, LabSandboxes, Executor, Consumer)}, serving real clients' requests through {@code apis}. */
+    public static SandboxActor restore(SandboxJournal journal, LabSandboxes labs, ApiDispatchers apis, Executor pool,
+                                       Consumer<SandboxState> onInput) {
+        SandboxActor actor = new SandboxActor(pool, labs, apis, onInput);
         actor.mailbox.execute(() -> actor.state.replay(journal));
         return actor;
     }
@@ -77,6 +83,16 @@ public final class SandboxActor {
 
     public CompletableFuture<Void> removeFile(String path) {
         return input(at -> new JournalEntry.FileRemoved(at, path), OutputSink.DISCARD);
+    }
+
+    /**
+     * Serves a real client's request that changes the sandbox (DESIGN.md, "Real clients"): it is
+     * journaled like a typed line, so a restored sandbox has what docker or kubectl did. An error
+     * response (404, 409) is journaled too, since replay answers it the same way; a dispatcher
+     * that throws leaves no entry and the sandbox as it was.
+     */
+    public CompletableFuture<ApiResponse> call(ApiRequest request) {
+        return input(at -> new JournalEntry.ApiCalled(at, request), OutputSink.DISCARD);
     }
 
     /** Runs a step's checks through the grader, on the sandbox's thread. */
@@ -162,6 +178,9 @@ public final class SandboxActor {
         }
         if (entry instanceof JournalEntry.Started started) {
             return started.line();
+        }
+        if (entry instanceof JournalEntry.ApiCalled called) {
+            return called.request().toString();
         }
         return entry.getClass().getSimpleName();
     }

@@ -34,6 +34,7 @@ public class Sessions {
 
     private final SessionStore store;
     private final LabSandboxes labs;
+    private final ApiDispatchers apis;
     private final SessionProperties properties;
     private final Clock clock;
     private final ExecutorService pool;
@@ -54,9 +55,11 @@ public class Sessions {
         }
     }
 
-    Sessions(SessionStore store, LabSandboxes labs, SessionProperties properties, ObjectProvider<Clock> clock) {
+    Sessions(SessionStore store, LabSandboxes labs, SessionProperties properties, ObjectProvider<Clock> clock,
+             ObjectProvider<ApiDispatcher> apis) {
         this.store = store;
         this.labs = labs;
+        this.apis = ApiDispatchers.of(apis.orderedStream().toList());
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.pool = Executors.newFixedThreadPool(properties.threads(), daemon("sandbox-"));
@@ -77,7 +80,7 @@ public class Sessions {
         Instant now = clock.instant();
         Live session = live.computeIfAbsent(attemptId, id -> {
             SandboxJournal journal = store.journal(id).orElseGet(origin::freshJournal);
-            return new Live(SandboxActor.restore(journal, labs, pool, state -> store.save(id, state)), now);
+            return new Live(SandboxActor.restore(journal, labs, apis, pool, state -> store.save(id, state)), now);
         });
         session.lastUsed = now;
         return session.actor;

@@ -181,7 +181,8 @@ class SandboxActorTest {
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> actor.run("ls").join())
-                    .hasMessageContaining("this sandbox could not be restored from its snapshot: reset the lab to start afresh");
+                    .hasMessageContaining("this sandbox could not be restored from its snapshot "
+                            + "(lab demo is no longer in the catalog): reset the lab to start afresh");
         }
         assertThat(saved).isEmpty();
     }
