@@ -1,5 +1,6 @@
 package org.laymanlabs.backend.kubeapi;
 
+import org.laymanlabs.backend.session.ApiResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

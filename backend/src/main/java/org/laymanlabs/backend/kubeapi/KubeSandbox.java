@@ -1,5 +1,7 @@
 package org.laymanlabs.backend.kubeapi;
 
+import org.laymanlabs.backend.session.ApiRequest;
+import org.laymanlabs.backend.session.ApiResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.laymanlabs.sandbox.Sandbox;

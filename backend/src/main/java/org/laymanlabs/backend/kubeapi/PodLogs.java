@@ -1,5 +1,6 @@
 package org.laymanlabs.backend.kubeapi;
 
+import org.laymanlabs.backend.session.ApiResponse;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.laymanlabs.backend.kubeapi;
 
+import org.laymanlabs.backend.session.ApiResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
