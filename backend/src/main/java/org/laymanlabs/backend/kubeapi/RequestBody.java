@@ -58,7 +58,7 @@ final class RequestBody {
 
     /** encoding/json's words for what Jackson found. */
     private static String goError(JsonProcessingException e) {
-        if (e instanceof JsonEOFException) {
+        if (e instanceof JsonEOFException || e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
             return "unexpected end of JSON input";
         }
         Matcher m = UNEXPECTED.matcher(e.getOriginalMessage());

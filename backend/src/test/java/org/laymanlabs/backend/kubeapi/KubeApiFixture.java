@@ -43,6 +43,20 @@ final class KubeApiFixture {
         return "https://127.0.0.1:" + server.port();
     }
 
+    /** A TLS context that trusts the server's certificate, as the kubeconfig's certificate-authority-data makes kubectl do. */
+    javax.net.ssl.SSLContext trusting() throws java.security.GeneralSecurityException, IOException {
+        java.security.KeyStore roots = java.security.KeyStore.getInstance("PKCS12");
+        roots.load(null, null);
+        roots.setCertificateEntry("kube-api", java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(certificate.pem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(roots);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
     /** The kubeconfig a learner of sandbox a downloads. */
     String kubeconfig() {
         return Kubeconfig.forSandbox(baseUrl(), sandbox.id(), TOKEN, certificate);
