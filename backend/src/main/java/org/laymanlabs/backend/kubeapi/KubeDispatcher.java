@@ -93,11 +93,14 @@ public final class KubeDispatcher implements ApiDispatcher {
 
     private static ApiResponse patch(ApiServer api, ResourcePath at, ApiRequest request, Map<String, List<String>> query) {
         String contentType = request.headers().getOrDefault("content-type", "").split(";")[0].trim();
+        if (contentType.equals("application/json-patch+json")) {
+            return jsonPatch(api, at, request);
+        }
         Optional<PatchType> type = PatchType.ofContentType(contentType);
         if (type.isEmpty()) {
             return Status.failure(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media"
-                    + " types include: application/merge-patch+json, application/strategic-merge-patch+json,"
-                    + " application/apply-patch+yaml", null);
+                    + " types include: application/json-patch+json, application/merge-patch+json,"
+                    + " application/strategic-merge-patch+json, application/apply-patch+yaml", null);
         }
         if (type.get() == PatchType.APPLY && first(query, "fieldManager") == null) {
             throw new ApiException(ApiException.Reason.INVALID, "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required"
@@ -107,6 +110,25 @@ public final class KubeDispatcher implements ApiDispatcher {
         boolean existed = api.get(at.type(), at.namespace(), at.name()).isPresent();
         HasMetadata patched = api.await(api.patch(at.type(), at.namespace(), at.name(), type.get(), patch));
         return answer(existed ? 200 : 201, patched, List.of());
+    }
+
+    /** A JSON patch applies to the stored object and is written as an update of that very version. */
+    private static ApiResponse jsonPatch(ApiServer api, ResourcePath at, ApiRequest request) {
+        HasMetadata existing = api.get(at.type(), at.namespace(), at.name())
+                .orElseThrow(() -> ApiException.notFound(at.type(), at.name()));
+        JsonNode patched = JsonPatch.apply(Codec.shared().toTree(existing), RequestBody.parse(request.body(), false));
+        if (patched.isObject() && !patched.path("metadata").has("resourceVersion")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) patched.path("metadata"))
+                    .put("resourceVersion", existing.getMetadata().getResourceVersion());
+        }
+        RequestBody.Decoded<? extends HasMetadata> decoded = RequestBody.decode(patched, at.type(), at.type().type(), "Strict");
+        HasMetadata object = decoded.object();
+        if (object.getMetadata() == null || !at.name().equals(object.getMetadata().getName())) {
+            throw new ApiException(ApiException.Reason.BAD_REQUEST, "the name of the object (" + (object.getMetadata() == null ? ""
+                    : object.getMetadata().getName()) + ") does not match the name on the URL (" + at.name() + ")");
+        }
+        HasMetadata updated = api.await(at.subresource().equals("status") ? api.updateStatus(object) : api.update(object));
+        return answer(200, updated, List.of());
     }
 
     private static ApiResponse delete(ApiServer api, ResourcePath at, ApiRequest request, Map<String, List<String>> query) {
