@@ -7,6 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -204,6 +209,36 @@ class KubeApiRequestsTest {
         assertThat(table.body()).startsWith("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":{\"resourceVersion\":")
                 .contains("\"columnDefinitions\":[{\"name\":\"Name\",\"type\":\"string\",\"format\":\"name\"")
                 .contains("{\"cells\":[\"control-plane\",\"Ready\",\"control-plane\",");
+    }
+
+    @Test
+    void aWatchOverAWebSocketSendsEachEventAsAMessage() throws Exception {
+        BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        WebSocket socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + KubeApiFixture.TOKEN)
+                .buildAsync(URI.create(api.baseUrl().replace("https:", "wss:")
+                        + "/sandboxes/sb-a/api/v1/namespaces/default/configmaps?watch=true&labelSelector=ws%3Dyes"),
+                        new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                                messages.add(data.toString());
+                                webSocket.request(1);
+                                return null;
+                            }
+                        }).get(30, TimeUnit.SECONDS);
+        try {
+            send("POST", "/api/v1/namespaces/default/configmaps", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":"
+                    + "{\"name\":\"over-ws\",\"labels\":{\"ws\":\"yes\"}}}");
+            send("DELETE", "/api/v1/namespaces/default/configmaps/over-ws", null);
+
+            String added = messages.poll(30, TimeUnit.SECONDS);
+            String deleted = messages.poll(30, TimeUnit.SECONDS);
+
+            assertThat(added).startsWith("{\"type\":\"ADDED\",\"object\":{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"")
+                    .contains("\"name\":\"over-ws\"");
+            assertThat(deleted).startsWith("{\"type\":\"DELETED\"");
+        } finally {
+            socket.abort();
+        }
     }
 
     @Test
