@@ -115,8 +115,14 @@ final class KubeConnection implements Runnable {
             request.header("content-type").ifPresent(t -> headers.put("content-type", t));
             ApiRequest change = new ApiRequest(KubeDispatcher.API, request.method(), target, headers, request.body());
             call.response().send(KubeCall.await(call.sandbox().call(change)));
-        } else if (!request.method().equals("GET") || (!sub.isEmpty() && !sub.equals("status"))) {
+        } else if (!request.method().equals("GET") || (!sub.isEmpty() && !sub.equals("status") && !sub.equals("scale"))) {
             call.response().send(Status.methodNotAllowed());
+        } else if (sub.equals("scale")) {
+            try {
+                call.response().send(Status.json(200, call.query(s -> ScaleSubresource.get(s.cluster().api(), at))));
+            } catch (ApiException e) {
+                call.response().send(Status.of(e, at.type(), at.name()));
+            }
         } else if (request.flag("watch")) {
             WatchStream.serve(call);
         } else {

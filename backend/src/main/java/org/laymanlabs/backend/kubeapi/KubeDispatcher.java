@@ -53,17 +53,21 @@ public final class KubeDispatcher implements ApiDispatcher {
                 case "PUT object", "PUT object status" -> update(sandbox.cluster().api(), at, request, first(query, "fieldValidation"));
                 case "PATCH object", "PATCH object status" -> patch(sandbox.cluster().api(), at, request, query);
                 case "DELETE object" -> delete(sandbox.cluster().api(), at, request, query);
+                case "PUT object scale", "PATCH object scale" -> Status.json(200, ScaleSubresource.change(sandbox.cluster().api(), at,
+                        RequestBody.parse(request.body(), false)));
                 case "GET object exec", "POST object exec" -> at.type().plural().equals("pods")
                         ? PodExec.run(sandbox, at, query) : Status.notFound();
                 default -> Status.methodNotAllowed();
             };
         } catch (ApiException e) {
             return Status.of(e, at.type(), at.name());
+        } catch (RequestBody.UnsupportedType e) {
+            return Status.failure(415, "UnsupportedMediaType", e.getMessage(), null);
         }
     }
 
     private static ApiResponse create(ApiServer api, ResourcePath at, ApiRequest request, String fieldValidation) {
-        RequestBody.Decoded<? extends HasMetadata> decoded = RequestBody.decode(RequestBody.parse(request.body(), false), at.type(),
+        RequestBody.Decoded<? extends HasMetadata> decoded = RequestBody.decode(RequestBody.object(request), at.type(),
                 at.type().type(), fieldValidation);
         HasMetadata object = decoded.object();
         String name = object.getMetadata() == null ? "" : object.getMetadata().getName();
@@ -78,7 +82,7 @@ public final class KubeDispatcher implements ApiDispatcher {
     }
 
     private static ApiResponse update(ApiServer api, ResourcePath at, ApiRequest request, String fieldValidation) {
-        RequestBody.Decoded<? extends HasMetadata> decoded = RequestBody.decode(RequestBody.parse(request.body(), false), at.type(),
+        RequestBody.Decoded<? extends HasMetadata> decoded = RequestBody.decode(RequestBody.object(request), at.type(),
                 at.type().type(), fieldValidation);
         HasMetadata object = decoded.object();
         String named = object.getMetadata() == null ? null : object.getMetadata().getName();

@@ -42,6 +42,30 @@ final class RequestBody {
     private RequestBody() {
     }
 
+    /**
+     * The object of a create or update in the encoding its Content-Type names. kube-apiserver also
+     * reads protobuf, which client-go's typed clients send (kubectl create deployment, create
+     * configmap…); this server does not, and says so as kube-apiserver does for an encoding it lacks.
+     */
+    static JsonNode object(org.laymanlabs.backend.session.ApiRequest request) {
+        String type = request.headers().getOrDefault("content-type", "application/json").split(";")[0].trim();
+        return switch (type) {
+            case "application/json", "" -> parse(request.body(), false);
+            case "application/yaml" -> parse(request.body(), true);
+            default -> throw new UnsupportedType();
+        };
+    }
+
+    /** 415: what the server can read instead. */
+    static final class UnsupportedType extends RuntimeException {
+        static final String MESSAGE = "the body of the request was in an unknown format - accepted media types include:"
+                + " application/json, application/yaml";
+
+        UnsupportedType() {
+            super(MESSAGE);
+        }
+    }
+
     /** The body as a JSON tree; apply patches may be YAML, as their content type says. */
     static JsonNode parse(byte[] body, boolean yaml) {
         try {

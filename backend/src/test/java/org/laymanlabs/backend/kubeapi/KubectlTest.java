@@ -202,6 +202,61 @@ class KubectlTest {
     }
 
     @Test
+    void scalePatchesTheScaleSubresource() throws Exception {
+        Files.writeString(kubectl.home().resolve("scaled.yaml"), WEB.substring(0, WEB.indexOf("---")).replace("web", "scaled"));
+        kubectl.run("apply", "-f", "scaled.yaml");
+
+        Kubectl.Run scaled = kubectl.run("scale", "deployment", "scaled", "--replicas=3");
+
+        assertThat(scaled.stdout()).isEqualTo("deployment.apps/scaled scaled\n");
+        Integer replicas = api.sandbox.read(s -> s.cluster().api().get(io.fabric8.kubernetes.api.model.apps.Deployment.class,
+                "default", "scaled").orElseThrow().getSpec().getReplicas());
+        assertThat(replicas).isEqualTo(3);
+        kubectl.run("delete", "deployment", "scaled", "--wait=false");
+    }
+
+    @Test
+    void serverSideApplyPatchesWithItsFieldManager() throws Exception {
+        Files.writeString(kubectl.home().resolve("ssa.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\n"
+                + "data:\n  mode: server\n");
+
+        Kubectl.Run applied = kubectl.run("apply", "--server-side", "-f", "ssa.yaml");
+
+        assertThat(applied.stdout()).isEqualTo("configmap/ssa serverside-applied\n");
+        assertThat(shell("kubectl get configmap ssa -o jsonpath={.data.mode}").stdout()).isEqualTo("server");
+    }
+
+    @Test
+    void explainReadsTheServersOpenApiAsTheSandboxShellPrintsIt() throws Exception {
+        Kubectl.Run explained = kubectl.run("explain", "pod.spec.restartPolicy");
+
+        assertThat(explained.exitCode()).isZero();
+        assertThat(explained.stdout()).startsWith("KIND:       Pod\nVERSION:    v1\n\nFIELD: restartPolicy <string>\n")
+                .isEqualTo(shell("kubectl explain pod.spec.restartPolicy").stdout());
+    }
+
+    @Test
+    void logsFollowKeepsTheStreamOpen() throws Exception {
+        Process follow = kubectl.start("logs", "-f", webPod());
+        try {
+            assertThat(Kubectl.lines(follow, 1)).containsExactly(
+                    "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration");
+            assertThat(follow.isAlive()).isTrue();
+        } finally {
+            follow.destroy();
+        }
+    }
+
+    @Test
+    void aTypedCreateSendsProtobufWhichTheServerSaysItCannotRead() throws Exception {
+        Kubectl.Run created = kubectl.run("create", "configmap", "typed", "--from-literal=a=b");
+
+        assertThat(created.exitCode()).isEqualTo(1);
+        assertThat(created.stderr()).isEqualTo("error: failed to create configmap: the body of the request was in an unknown format"
+                + " - accepted media types include: application/json, application/yaml\n");
+    }
+
+    @Test
     void aMissingObjectIsTheServersNotFound() throws Exception {
         Kubectl.Run missing = kubectl.run("get", "pod", "nope");
 
