@@ -1,7 +1,5 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiRequest;
-import org.laymanlabs.backend.session.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.laymanlabs.backend.session.ApiRequest;
+import org.laymanlabs.backend.session.ApiResponse;
 
 /**
  * pods/exec over a WebSocket with the channel protocols (apimachinery wsstream, kubelet

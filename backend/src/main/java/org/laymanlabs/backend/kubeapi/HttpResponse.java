@@ -1,14 +1,13 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.UUID;
+import org.laymanlabs.backend.session.ApiResponse;
 
 /**
  * Writes the answer to one request as kube-apiserver's Go server does: the headers its filters
@@ -97,10 +96,5 @@ final class HttpResponse {
             case 504 -> "Gateway Timeout";
             default -> "Status";
         };
-    }
-
-    /** Map.of for a response's Content-Type. */
-    static Map<String, String> contentType(String type) {
-        return Map.of("Content-Type", type);
     }
 }

@@ -1,7 +1,5 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiRequest;
-import org.laymanlabs.backend.session.ApiResponse;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -18,6 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.laymanlabs.backend.session.ApiRequest;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;
 
 /**

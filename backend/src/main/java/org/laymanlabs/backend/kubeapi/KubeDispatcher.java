@@ -1,8 +1,5 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiDispatcher;
-import org.laymanlabs.backend.session.ApiRequest;
-import org.laymanlabs.backend.session.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -11,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.laymanlabs.backend.session.ApiDispatcher;
+import org.laymanlabs.backend.session.ApiRequest;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.kube.api.Codec;
 import org.laymanlabs.sandbox.kube.api.ResourceType;

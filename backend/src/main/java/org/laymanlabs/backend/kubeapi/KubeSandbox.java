@@ -1,9 +1,9 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiRequest;
-import org.laymanlabs.backend.session.ApiResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.laymanlabs.backend.session.ApiRequest;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.Sandbox;
 
 /**

@@ -1,6 +1,5 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Map;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;

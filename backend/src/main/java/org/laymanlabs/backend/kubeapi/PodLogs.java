@@ -1,6 +1,5 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiResponse;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.container.LogEntry;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;

@@ -1,12 +1,12 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.function.Predicate;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.kube.api.Codec;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;

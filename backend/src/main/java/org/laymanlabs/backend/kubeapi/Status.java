@@ -1,11 +1,11 @@
 package org.laymanlabs.backend.kubeapi;
 
-import org.laymanlabs.backend.session.ApiResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.kube.api.Codec;
 import org.laymanlabs.sandbox.kube.api.FieldError;
 import org.laymanlabs.sandbox.kube.api.ResourceType;

@@ -19,7 +19,6 @@ import org.laymanlabs.sandbox.kube.api.Codec;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.apiserver.ApiWatch;
-import org.laymanlabs.sandbox.kube.apiserver.WatchEvent;
 
 /**
  * Mirrors the watch handler (endpoints/handlers/watch.go): one {@code {"type","object"}} line per
