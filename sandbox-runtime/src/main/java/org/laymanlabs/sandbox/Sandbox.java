@@ -95,12 +95,14 @@ public final class Sandbox {
         if (clock.now().isBefore(spec.startTime())) {
             clock.advance(Duration.between(clock.now(), spec.startTime()));
         }
+        clock.limitTimersPerSecond(spec.limits().timersPerSecond());
+        netfilters.limitRules(spec.limits().iptablesRules());
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
         this.connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
         this.engine = containerEngine(laptopTables, connector);
         this.daemon = new Daemon(engine.images(), registry, clock, new EngineDiskUsage(engine));
-        this.workspace = new Workspace(clock::now);
+        this.workspace = new Workspace(clock::now, spec.limits().workspaceFileBytes(), spec.limits().workspaceBytes());
         // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
         this.history = new CommandHistory();
@@ -121,7 +123,8 @@ public final class Sandbox {
                 new CrictlCommand(ns -> cluster.kubelets().stream().filter(k -> cluster.machine(k.nodeName())
                         .filter(m -> m == ns).isPresent()).findFirst().map(k -> k.runtime()), current::get),
                 new KubectlCommand(cluster.api(), "default", "https://192.168.49.2:6443",
-                        node -> cluster.kubelets().stream().filter(k -> k.nodeName().equals(node)).findFirst())), workspace));
+                        node -> cluster.kubelets().stream().filter(k -> k.nodeName().equals(node)).findFirst())), workspace)
+                .limitingOutput(spec.limits().outputChars()));
         LabSetup.preload(daemon, spec.images());
     }
 
@@ -146,7 +149,10 @@ public final class Sandbox {
         RandomIds ids = new RandomIds(random);
         NetworkController networks = new NetworkController(network, laptop, laptopTables, connector, clock, ids::next);
         networks.start();
-        return new ContainerEngine(clock, random, images, containers, networks, connector);
+        ContainerEngine laptopEngine = new ContainerEngine(clock, random, images, containers, networks, connector);
+        laptopEngine.limitContainers(spec.limits().containers());
+        images.limit(spec.limits().images(), spec.limits().layerBytes());
+        return laptopEngine;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Each of a sandbox's quotas (SandboxLimits), refused in the real tool's words, and changing nothing past it. */
 class SandboxQuotaTest {
@@ -67,6 +68,84 @@ class SandboxQuotaTest {
             return (int) org.laymanlabs.sandbox.kube.api.ApiResources.ALL.stream()
                     .filter(t -> !t.kind().equals("Event") && !t.kind().equals("Lease"))
                     .mapToLong(t -> sandbox.cluster().api().list(t, "").size()).sum();
+        }
+    }
+
+    /** One sandbox with small quotas, shared by the tests of the laptop's own tools. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("the learner's machine")
+    class Laptop {
+
+        private final Sandbox sandbox = sandbox(new SandboxLimits(2_000, 150, 2, 1, 20_000_000_000L, 200, 1_000, 8_000,
+                1 << 20, 20, 200_000));
+
+        @Test
+        void aContainerPastTheQuotaIsRefusedAsByAFullDiskAndNoneIsMade() {
+            sandbox.shell().run("docker rm -f $(docker ps -aq)");
+            assertThat(sandbox.shell().run("docker create --name one busybox sleep 60").exitCode()).isZero();
+            assertThat(sandbox.shell().run("docker create --name two busybox sleep 60").exitCode()).isZero();
+            String before = sandbox.shell().run("docker ps -a").stdout();
+
+            CommandResult refused = sandbox.shell().run("docker create --name three busybox sleep 60");
+
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.stderr()).startsWith("docker: Error response from daemon: mkdir /var/lib/docker/containers: "
+                    + "no space left on device (this sandbox holds at most 2 containers");
+            assertThat(sandbox.shell().run("docker ps -a").stdout()).isEqualTo(before);
+            sandbox.shell().run("docker rm -f one two");
+        }
+
+        @Test
+        void anImagePastTheQuotaIsRefusedWholeAsByAFullDisk() {
+            sandbox.shell().run("docker pull busybox");
+            String before = sandbox.shell().run("docker images").stdout();
+
+            CommandResult refused = sandbox.shell().run("docker pull alpine");
+
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.terminal()).contains("no space left on device (this sandbox holds at most 1 images");
+            assertThat(sandbox.shell().run("docker images").stdout()).isEqualTo(before);
+        }
+
+        @Test
+        void aRulePastTheQuotaIsRefusedAsTheKernelRefusesABatchWithoutMemory() {
+            int rules = (int) sandbox.shell().run("iptables-save").stdout().lines().filter(l -> l.startsWith("-A")).count();
+            for (int i = rules; i < 200; i++) {
+                assertThat(sandbox.shell().run("iptables -A INPUT -s 10.9.0." + (i % 250) + " -j DROP").exitCode()).isZero();
+            }
+            String before = sandbox.shell().run("iptables-save").stdout().replaceAll("(?m)^#.*\\n", "");
+
+            CommandResult refused = sandbox.shell().run("iptables -A INPUT -s 10.9.9.9 -j DROP");
+
+            assertThat(refused.exitCode()).isEqualTo(4);
+            assertThat(refused.stderr()).isEqualTo("iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Cannot allocate memory): "
+                    + "rule in chain INPUT\n");
+            assertThat(sandbox.shell().run("iptables-save").stdout().replaceAll("(?m)^#.*\\n", "")).isEqualTo(before);
+            assertThat(sandbox.shell().run("iptables -F INPUT").exitCode()).isZero();
+        }
+
+        @Test
+        void aLongOutputIsCutAtTheQuotaWithANotice() {
+            Shell shell = org.laymanlabs.sandbox.shell.CommandLineShell.withBuiltinsAnd(java.util.List.of()).limitingOutput(100);
+
+            CommandResult result = shell.run("echo " + "x".repeat(150));
+
+            assertThat(result.stdout()).isEqualTo("x".repeat(100));
+            assertThat(result.stderr()).isEqualTo("\n[output truncated: a command may print at most 100 characters here; "
+                    + "the rest was dropped]\n");
+        }
+
+        @Test
+        void aWorkspaceFilePastItsQuotaIsRefusedAsBashsRedirectionIsRefusedPastTheFileSizeLimit() {
+            sandbox.workspace().write("big.txt", "small\n");
+
+            CommandResult refused = sandbox.shell().run("echo " + "y".repeat(1_200) + " > big.txt");
+
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.stderr()).isEqualTo("bash: /home/learner/big.txt: File too large\n");
+            // bash's > truncates the file before the write that fails, as here.
+            assertThat(sandbox.workspace().read("big.txt")).isEmpty();
         }
     }
 }
