@@ -24,6 +24,7 @@ final class Replay {
     private SandboxJournal journal;
     private TerminalHistory history;
     private Foreground foreground;
+    private SandboxFailure failure;
 
     /** The line a terminal started and that has not ended yet. */
     private record Foreground(Instant at, String line, RunningCommand running, CompletableFuture<CommandResult> done) {
@@ -36,6 +37,7 @@ final class Replay {
     /** Builds the sandbox afresh and runs every input again at its instant, then moves to the journal's present. */
     void replay(SandboxJournal from) {
         sandbox = null;
+        failure = null;
         try {
             Sandbox rebuilt = labs.create(from.labId(), from.seed(), from.startTime());
             sandbox = rebuilt;
@@ -164,7 +166,21 @@ final class Replay {
         return slash == 0 ? "/" : path.substring(0, slash);
     }
 
+    /**
+     * The sandbox threw inside its own event loop (a controller, a timer): it is left half-way
+     * through, so it is dropped until a reset rebuilds it. Its journal, saved input by input, stays.
+     */
+    SandboxFailure fail(RuntimeException cause) {
+        sandbox = null;
+        failure = new SandboxFailure(cause, "this sandbox stopped on an internal error in its event loop, after "
+                + journal.now() + ": " + cause.getMessage() + "; reset the step or the lab to go on");
+        return failure;
+    }
+
     Sandbox sandbox() {
+        if (failure != null) {
+            throw failure;
+        }
         if (sandbox == null) {
             throw new IllegalStateException("this sandbox could not be restored from its snapshot: reset the lab to start afresh");
         }
