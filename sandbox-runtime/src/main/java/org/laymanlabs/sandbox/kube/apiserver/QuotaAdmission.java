@@ -64,10 +64,12 @@ final class QuotaAdmission {
         boolean pod = type.equals(ApiResources.PODS);
         pendingObjects++;
         pendingPods += pod ? 1 : 0;
-        return write.whenComplete((done, failed) -> {
+        // The caller gets the write itself: a derived stage would wrap its ApiException in a CompletionException.
+        write.whenComplete((done, failed) -> {
             pendingObjects--;
             pendingPods -= pod ? 1 : 0;
         });
+        return write;
     }
 
     /** Events and Leases expire by themselves, so they never fill the store for good. */
