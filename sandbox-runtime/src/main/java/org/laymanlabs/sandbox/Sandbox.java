@@ -91,18 +91,24 @@ public final class Sandbox {
         // One registry for the sandbox: what the learner pushes from the laptop, the nodes can pull.
         Registry registry = Catalog.shared().registry();
         this.cluster = spec.cluster().exists() ? bootCluster(spec, netfilters, registry) : null;
+        // The quotas hold from the lab's own manifests on; the cluster's boot is not the learner's to pay for.
+        if (cluster != null) {
+            cluster.api().limit(spec.limits().pods(), spec.limits().objects());
+        }
         this.setup = new LabSetup(cluster, clock);
         setup.prepare(spec);
         // The lab's manifests settle in what is left of the minute before the session.
         if (clock.now().isBefore(spec.startTime())) {
             clock.advance(Duration.between(clock.now(), spec.startTime()));
         }
+        clock.limitTimersPerSecond(spec.limits().timersPerSecond());
+        netfilters.limitRules(spec.limits().iptablesRules());
         Ipv4Stack stack = new Ipv4Stack(network, netfilters);
         this.connector = new Connector(stack, random, clock);
         Netfilter laptopTables = netfilters.of(laptop);
         this.engine = containerEngine(laptopTables, connector);
         this.daemon = new Daemon(engine.images(), registry, clock, new EngineDiskUsage(engine));
-        this.workspace = new Workspace(clock::now);
+        this.workspace = new Workspace(clock::now, spec.limits().workspaceFileBytes(), spec.limits().workspaceBytes());
         // The laptop's, unless `ip netns exec` or `node-shell` runs a command in another namespace.
         CurrentNamespace current = new CurrentNamespace(laptop);
         this.history = new CommandHistory();
@@ -119,7 +125,8 @@ public final class Sandbox {
                 new TraceCommand(connector, current, HostResolver.LITERALS_ONLY),
                 new PingCommand(new Pinger(stack), clock, current, HostResolver.LITERALS_ONLY)));
         commands.addAll(cluster == null ? clusterless() : clusterTools(current));
-        this.shell = history.recording(CommandLineShell.withBuiltinsAnd(commands, workspace));
+        this.shell = history.recording(CommandLineShell.withBuiltinsAnd(commands, workspace)
+                .limitingOutput(spec.limits().outputChars()));
         LabSetup.preload(daemon, spec.images());
     }
 
@@ -163,7 +170,10 @@ public final class Sandbox {
         RandomIds ids = new RandomIds(random);
         NetworkController networks = new NetworkController(network, laptop, laptopTables, connector, clock, ids::next);
         networks.start();
-        return new ContainerEngine(clock, random, images, containers, networks, connector);
+        ContainerEngine laptopEngine = new ContainerEngine(clock, random, images, containers, networks, connector);
+        laptopEngine.limitContainers(spec.limits().containers());
+        images.limit(spec.limits().images(), spec.limits().layerBytes());
+        return laptopEngine;
     }
 
     /**

@@ -54,8 +54,56 @@ class CommandLineFuzzTest {
         assertThat(sandbox.shell().run("echo still here").stdout()).isEqualTo("still here\n");
     }
 
+    /**
+     * pflag's own refusals, which docker and kubectl print before they do anything: a line refused
+     * with one of them has changed nothing.
+     */
+    private static final java.util.regex.Pattern USAGE_ERROR = java.util.regex.Pattern.compile(
+            "unknown flag|unknown shorthand flag|flag needs an argument|invalid argument \"");
+
+    /** Lines whose errors may go elsewhere than the terminal, or that run more than one command. */
+    private static final java.util.regex.Pattern SEVERAL_OR_REDIRECTED = java.util.regex.Pattern.compile("[>|;&\n`]|\\$\\(");
+
+    @Test
+    void tenThousandDockerLinesEndWithAStatusAndAFlagErrorChangesNothing() {
+        flags(STARTS.stream().filter(s -> s.startsWith("docker ")).toList(),
+                sandbox -> SandboxFingerprint.of(sandbox).toString());
+    }
+
+    @Test
+    void tenThousandKubectlLinesEndWithAStatusAndAFlagErrorChangesNothing() {
+        flags(STARTS.stream().filter(s -> s.startsWith("kubectl ") && !s.contains(" -w")).toList(),
+                sandbox -> String.valueOf(sandbox.cluster().api().resourceVersion()));
+    }
+
+    /** @param state what the tool could change, compared before and after a line its flags refused */
+    private void flags(List<String> starts, java.util.function.Function<Sandbox, String> state) {
+        Sandbox sandbox = Sandbox.create(SandboxSpec.defaults(Instant.parse("2026-11-26T09:00:00Z")));
+        int[] usageErrors = new int[1];
+        Fuzz.run(10_000, random -> line(random, starts), line -> {
+            CommandResult result = sandbox.shell().run(line);
+            assertThat(result.exitCode()).isBetween(0, 255);
+            // docker exec and an attached docker run end with their program's status, which may fail silently.
+            boolean plain = !SEVERAL_OR_REDIRECTED.matcher(line).find() && !line.contains(" exec") && !line.startsWith("docker run");
+            if (plain && result.exitCode() != 0) {
+                assertThat(result.stderr()).as("a refusal says why").isNotBlank();
+            }
+            if (plain && USAGE_ERROR.matcher(result.stderr()).find()) {
+                usageErrors[0]++;
+                String before = state.apply(sandbox);
+                assertThat(sandbox.shell().run(line).exitCode()).isEqualTo(result.exitCode());
+                assertThat(state.apply(sandbox)).isEqualTo(before);
+            }
+        });
+        assertThat(usageErrors[0]).as("lines refused for their flags").isGreaterThan(300);
+    }
+
     private static String line(SplittableRandom random) {
-        StringBuilder line = new StringBuilder(STARTS.get(random.nextInt(STARTS.size())));
+        return line(random, STARTS);
+    }
+
+    private static String line(SplittableRandom random, List<String> starts) {
+        StringBuilder line = new StringBuilder(starts.get(random.nextInt(starts.size())));
         int args = random.nextInt(5);
         for (int i = 0; i < args; i++) {
             line.append(' ');

@@ -67,7 +67,7 @@ final class CheckReader {
             }
             case "container" -> {
                 return Optional.of(new ContainerCheck(name, text(check, "container"), text(check, "image"),
-                        text(expect, "state").map(s -> ContainerStatus.valueOf(s.toUpperCase())),
+                        text(expect, "state").flatMap(CheckReader::containerStatus),
                         integer(expect, "publishes"), integer(expect, "exitCode"), expect.path("atLeast").asInt(1)));
             }
             case "file" -> {
@@ -152,5 +152,10 @@ final class CheckReader {
         Map<String, String> map = new LinkedHashMap<>();
         labels.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
+    }
+
+    /** A state the schema allows; any other the schema has already reported, so it is left out here. */
+    private static Optional<ContainerStatus> containerStatus(String state) {
+        return java.util.Arrays.stream(ContainerStatus.values()).filter(v -> v.name().equalsIgnoreCase(state)).findFirst();
     }
 }

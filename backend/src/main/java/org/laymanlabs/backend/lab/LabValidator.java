@@ -69,7 +69,16 @@ public final class LabValidator {
         }
         LabReport report = new LabReport(file, text, tree, folder);
         LabSchema.validate(file, tree).forEach(report::add);
-        Optional<LabDefinition> definition = read(tree.root(), folder, report);
+        Optional<LabDefinition> definition;
+        try {
+            definition = read(tree.root(), folder, report);
+        } catch (RuntimeException e) {
+            // A reader that trips over a value is a bug of ours; the lab still gets problems, never an exception.
+            if (report.problems().isEmpty()) {
+                report.add(LabProblem.inFile(file, "cannot be read: " + e.getMessage()));
+            }
+            definition = Optional.empty();
+        }
         List<LabProblem> problems = new ArrayList<>(new java.util.LinkedHashSet<>(report.problems()));
         problems.sort(Comparator.comparingInt(LabProblem::line).thenComparingInt(LabProblem::column));
         return new Outcome(file, problems.isEmpty() ? definition : Optional.empty(), problems);

@@ -9,8 +9,11 @@ import org.laymanlabs.backend.lab.LabDefinition;
 import org.laymanlabs.backend.lab.Step;
 import org.laymanlabs.backend.lab.StepRunner;
 import org.laymanlabs.backend.session.LabSandboxes;
+import org.laymanlabs.backend.session.SandboxProperties;
 import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.SandboxLimits;
 import org.laymanlabs.sandbox.SandboxSpec;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -35,15 +38,17 @@ public class LabBindings {
 
     @Bean
     @ConditionalOnMissingBean
-    LabSandboxes labSandboxes(LabCatalog catalog, Grader grader, StepRunner steps) {
+    LabSandboxes labSandboxes(LabCatalog catalog, Grader grader, StepRunner steps,
+                              ObjectProvider<SandboxProperties> properties) {
+        SandboxLimits limits = properties.getIfAvailable(SandboxProperties::defaults).limits();
         return new LabSandboxes() {
             @Override
             public Sandbox create(String labId, long seed, Instant startTime) {
                 LabDefinition definition = catalog.definition(labId).orElse(null);
                 if (definition == null) {
-                    return Sandbox.create(new SandboxSpec(seed, startTime));
+                    return Sandbox.create(new SandboxSpec(seed, startTime).withLimits(limits));
                 }
-                Sandbox sandbox = Sandbox.create(definition.sandboxStartingAt(startTime));
+                Sandbox sandbox = Sandbox.create(definition.sandboxStartingAt(startTime).withLimits(limits));
                 definition.steps().stream().findFirst().ifPresent(first -> steps.begin(first, sandbox));
                 return sandbox;
             }

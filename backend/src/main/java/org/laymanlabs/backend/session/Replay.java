@@ -27,6 +27,7 @@ final class Replay {
     private Foreground foreground;
     /** Why the last replay failed, for every caller after it; null when the sandbox is whole. */
     private String replayFailure;
+    private SandboxFailure failure;
 
     /** The line a terminal started and that has not ended yet. */
     private record Foreground(Instant at, String line, RunningCommand running, CompletableFuture<CommandResult> done) {
@@ -41,6 +42,7 @@ final class Replay {
     void replay(SandboxJournal from) {
         sandbox = null;
         replayFailure = null;
+        failure = null;
         try {
             Sandbox rebuilt = labs.create(from.labId(), from.seed(), from.startTime());
             sandbox = rebuilt;
@@ -177,7 +179,21 @@ final class Replay {
         return slash == 0 ? "/" : path.substring(0, slash);
     }
 
+    /**
+     * The sandbox threw inside its own event loop (a controller, a timer): it is left half-way
+     * through, so it is dropped until a reset rebuilds it. Its journal, saved input by input, stays.
+     */
+    SandboxFailure fail(RuntimeException cause) {
+        sandbox = null;
+        failure = new SandboxFailure(cause, "this sandbox stopped on an internal error in its event loop, after "
+                + journal.now() + ": " + cause.getMessage() + "; reset the step or the lab to go on");
+        return failure;
+    }
+
     Sandbox sandbox() {
+        if (failure != null) {
+            throw failure;
+        }
         if (sandbox == null) {
             throw new IllegalStateException("this sandbox could not be restored from its snapshot"
                     + (replayFailure == null ? "" : " (" + replayFailure + ")") + ": reset the lab to start afresh");

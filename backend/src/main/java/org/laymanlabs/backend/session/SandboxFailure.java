@@ -3,11 +3,17 @@ package org.laymanlabs.backend.session;
 /**
  * A sandbox threw while running an input: a bug in the runtime, never the learner's fault. The
  * input is left out of the journal and the sandbox is rebuilt from the journal without it, so the
- * learner finds the state from just before.
+ * learner finds the state from just before. When the sandbox throws inside its own event loop
+ * (a clock tick), it stops instead, and every later request gets this error until a reset.
  */
 public final class SandboxFailure extends RuntimeException {
 
     SandboxFailure(String input, RuntimeException cause) {
         super("the sandbox failed on '" + input + "' and was restored to its state before it: " + cause, cause);
+    }
+
+    /** A failure with its whole message, e.g. of the sandbox's event loop rather than of one input. */
+    SandboxFailure(RuntimeException cause, String message) {
+        super(message, cause);
     }
 }

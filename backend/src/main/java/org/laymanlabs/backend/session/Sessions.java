@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * saved as it happens, so a crash loses nothing acknowledged; a clean stop also saves the clocks.
  */
 @Service
-@EnableConfigurationProperties(SessionProperties.class)
+@EnableConfigurationProperties({SessionProperties.class, SandboxProperties.class})
 public class Sessions {
 
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
@@ -41,6 +41,7 @@ public class Sessions {
     private final ExecutorService pool;
     private final ScheduledExecutorService ticker;
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
+    private final int commandsPerSecond;
 
     /** A sandbox in memory, and when its learner last used it and its clock last moved (wall time). */
     private static final class Live {
@@ -57,9 +58,10 @@ public class Sessions {
     }
 
     Sessions(SessionStore store, SandboxLeases leases, LabSandboxes labs, SessionProperties properties,
-             ObjectProvider<Clock> clock, ObjectProvider<ApiDispatcher> apis) {
+             ObjectProvider<Clock> clock, ObjectProvider<ApiDispatcher> apis, ObjectProvider<SandboxProperties> limits) {
         this.store = store;
         this.leases = leases;
+        this.commandsPerSecond = limits.getIfAvailable(SandboxProperties::defaults).limits().commandsPerSecond();
         this.labs = labs;
         this.apis = ApiDispatchers.of(apis.orderedStream().toList());
         this.properties = properties;
@@ -85,7 +87,8 @@ public class Sessions {
         }
         Live session = live.computeIfAbsent(attemptId, id -> {
             SandboxJournal journal = store.journal(id).orElseGet(origin::freshJournal);
-            return new Live(SandboxActor.restore(journal, labs, apis, pool, state -> saveInput(id, state)), now);
+            return new Live(SandboxActor.restore(journal, labs, apis, pool, state -> saveInput(id, state))
+                    .limitingCommands(new CommandRate(commandsPerSecond, clock)), now);
         });
         session.lastUsed = now;
         return session.actor;

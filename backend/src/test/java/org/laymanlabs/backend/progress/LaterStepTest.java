@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
+import org.laymanlabs.backend.session.SandboxProperties;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +76,9 @@ class LaterStepTest {
         Files.writeString(folder.resolve("starter/web.yaml"), "kind: Pod\n");
         LabCatalog catalog = new LabCatalog(new LaymanProperties(dataDir, labsDir));
         assertThat(catalog.problems()).isEmpty();
-        labs = new LabBindings().labSandboxes(catalog, new Grader(), new StepRunner());
+        // No SandboxProperties bean: the lab's sandboxes get the default quotas, as in the app without settings.
+        labs = new LabBindings().labSandboxes(catalog, new Grader(), new StepRunner(),
+                new StaticListableBeanFactory().getBeanProvider(SandboxProperties.class));
     }
 
     @AfterEach

@@ -36,6 +36,7 @@ public final class ContainerEngine {
     private final NameGenerator names;
     private final ContainerRuntime runtime;
     private final ProgramRegistry programs;
+    private int maxContainers = Integer.MAX_VALUE;
 
     public ContainerEngine(VirtualClock clock, RandomGenerator random, ImageStore images, ContainerStore containers,
                            NetworkController networks, Connector connector) {
@@ -87,8 +88,19 @@ public final class ContainerEngine {
         volumes.remove(volume);
     }
 
+    /** Caps how many containers this engine holds (SandboxLimits' containers). */
+    public void limitContainers(int count) {
+        this.maxContainers = count;
+    }
+
     /** docker create: the image must be here; name, argv, environment and the writable layer are fixed now. */
     public Container create(ContainerSpec spec) {
+        if (containers.all().size() >= maxContainers) {
+            // Before any ID or name is drawn, so that a refused create leaves the sandbox's random stream as it was.
+            throw new DaemonException(DaemonException.Kind.SYSTEM, "mkdir /var/lib/docker/containers: no space left on device "
+                    + "(this sandbox holds at most " + maxContainers + " containers: remove some with docker rm "
+                    + "or docker container prune)");
+        }
         Image image = images.resolve(spec.image());
         String name = spec.name().isEmpty() ? names.generate(containers::nameTaken) : spec.name();
         if (!name.matches("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {

@@ -9,7 +9,7 @@ public final class DaemonException extends RuntimeException {
 
     /** moby errdefs classes, with their HTTP status. */
     public enum Kind {
-        INVALID_PARAMETER(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), UNAVAILABLE(503);
+        INVALID_PARAMETER(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), SYSTEM(500), UNAVAILABLE(503);
 
         private final int httpStatus;
 

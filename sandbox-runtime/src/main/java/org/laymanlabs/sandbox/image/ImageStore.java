@@ -19,6 +19,9 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  */
 public final class ImageStore {
 
+    private int maxImages = Integer.MAX_VALUE;
+    private long maxLayerBytes = Long.MAX_VALUE;
+
     private static final Pattern FULL_ID = Pattern.compile("(sha256:)?[a-f0-9]{64}");
 
     private final VirtualClock clock;
@@ -75,10 +78,27 @@ public final class ImageStore {
     /** Adds an image and takes references on its layers; adding one it already has changes nothing. */
     public Image add(Image image) {
         if (!images.containsKey(image.id())) {
+            requireSpaceFor(image);
             images.put(image.id(), image);
             image.topLayer().ifPresent(layers::acquire);
         }
         return images.get(image.id());
+    }
+
+    /** Caps what this engine may hold (SandboxLimits' images and layerBytes), as a disk of that size would. */
+    public void limit(int maxImages, long maxLayerBytes) {
+        this.maxImages = maxImages;
+        this.maxLayerBytes = maxLayerBytes;
+    }
+
+    /** A full disk refuses the image whole, before any of its layers is registered: nothing changes. */
+    private void requireSpaceFor(Image image) {
+        long added = image.layers().stream().filter(l -> !layers.contains(l.chainId())).mapToLong(Layer::size).sum();
+        if (images.size() >= maxImages || layers.totalSize() + added > maxLayerBytes) {
+            throw new DaemonException(DaemonException.Kind.SYSTEM, "failed to register layer: write /var/lib/docker/image: "
+                    + "no space left on device (this sandbox holds at most " + maxImages + " images and "
+                    + maxLayerBytes + " bytes of layers: remove some with docker rmi or docker image prune)");
+        }
     }
 
     /** Points a tag or digest reference at the image, as a pull or push records it (no tag time). */

@@ -28,6 +28,7 @@ public final class CommandLineShell implements Shell {
     private final SortedMap<String, Command> commands = new TreeMap<>();
     private final ShellState state;
     private Job foreground;
+    private int outputLimit = Integer.MAX_VALUE;
 
     /** A shell with exactly these commands, over an empty workspace. */
     public CommandLineShell(Collection<Command> commands) {
@@ -65,6 +66,15 @@ public final class CommandLineShell implements Shell {
     }
 
     /**
+     * Caps what one line may print at {@code chars} characters: the rest is dropped, with a notice,
+     * so that a paste or a runaway command cannot fill the server's memory or the learner's browser.
+     */
+    public CommandLineShell limitingOutput(int chars) {
+        this.outputLimit = chars;
+        return this;
+    }
+
+    /**
      * Starts a line in the foreground. Parse errors and an exited shell answer at once; otherwise
      * a {@link Job} runs the line, pausing at a command that follows something until it ends.
      */
@@ -87,7 +97,7 @@ public final class CommandLineShell implements Shell {
             error.writeTo(out);
             return Job.answered(error);
         }
-        foreground = new Job(this, state, script, out);
+        foreground = new Job(this, state, script, out, outputLimit);
         foreground.proceed();
         return foreground;
     }

@@ -34,16 +34,16 @@ final class Job implements RunningCommand {
     private boolean abandoned;
     private CommandResult result;
 
-    Job(CommandLineShell shell, ShellState state, Script script, OutputSink out) {
+    Job(CommandLineShell shell, ShellState state, Script script, OutputSink out, int outputLimit) {
         this.shell = shell;
         this.state = state;
         this.lists = new ArrayDeque<>(script.lists());
-        this.terminal = (stream, text) -> {
+        this.terminal = new CappedOutput((stream, text) -> {
             if (!text.isEmpty()) {
                 transcript.write(stream, text);
                 out.write(stream, text);
             }
-        };
+        }, outputLimit);
     }
 
     /** A line that was answered without running anything (a syntax error, an exited shell). */

@@ -18,6 +18,9 @@ public final class VirtualClock {
     private final List<Runnable> observers = new ArrayList<>();
     private Instant now;
     private long sequence;
+    private int timersPerSecond = Integer.MAX_VALUE;
+    private long budgetSecond = Long.MIN_VALUE;
+    private int firedThisSecond;
 
     public VirtualClock(Instant start) {
         this.now = Objects.requireNonNull(start, "start");
@@ -40,6 +43,7 @@ public final class VirtualClock {
             Timer next = timers.poll();
             now = next.due;
             if (!next.cancelled) {
+                charge();
                 next.task.run();
                 notifyObservers();
             }
@@ -48,6 +52,27 @@ public final class VirtualClock {
             now = until;
         }
         notifyObservers();
+    }
+
+    /**
+     * Bounds the work of the sandbox's event loop (SandboxLimits' timersPerSecond): past this many
+     * timers in one second of virtual time, something schedules itself without waiting, and
+     * {@link #advance} stops with {@link EventLoopOverrun} instead of holding a server thread for
+     * ever. Counted per second of virtual time, not per call, so that a replay stops at the same timer.
+     */
+    public void limitTimersPerSecond(int limit) {
+        this.timersPerSecond = limit;
+    }
+
+    private void charge() {
+        long second = now.getEpochSecond();
+        if (second != budgetSecond) {
+            budgetSecond = second;
+            firedThisSecond = 0;
+        }
+        if (++firedThisSecond > timersPerSecond) {
+            throw new EventLoopOverrun(timersPerSecond, now);
+        }
     }
 
     /**

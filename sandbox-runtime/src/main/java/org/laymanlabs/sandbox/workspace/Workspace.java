@@ -15,7 +15,8 @@ import org.laymanlabs.sandbox.vfs.FileSystemException;
  * The learner's own files (their Dockerfiles, manifests, app code), which the editor edits and
  * the commands read: the build context of {@code docker build .} and the input of
  * {@code kubectl apply -f}. Paths are absolute and normalised; the shell resolves relative ones.
- * Bounded: a file may hold at most {@link #MAX_FILE_BYTES} and all files {@link #MAX_TOTAL_BYTES}.
+ * Bounded (SandboxLimits): a file may hold at most {@link #MAX_FILE_BYTES} and all files {@link #MAX_TOTAL_BYTES}
+ * characters by default, or what the sandbox's limits say.
  * Everything under the home directory belongs to the learner (uid 1000); files are made 0644 and
  * directories 0755, as with umask 022, and only modes that differ from those are stored.
  */
@@ -34,6 +35,8 @@ public final class Workspace implements FileSystem {
     private final TreeMap<String, Integer> modes = new TreeMap<>();
     private final TreeMap<String, Instant> modified = new TreeMap<>();
     private final Supplier<Instant> clock;
+    private final int maxFileBytes;
+    private final int maxTotalBytes;
     private long totalBytes;
 
     /** A workspace whose files all seem written at one fixed time, for tests that do not look at times. */
@@ -43,7 +46,14 @@ public final class Workspace implements FileSystem {
 
     /** @param clock when a write happens, for {@code ls -l}: the sandbox's clock */
     public Workspace(Supplier<Instant> clock) {
+        this(clock, MAX_FILE_BYTES, MAX_TOTAL_BYTES);
+    }
+
+    /** As {@link #Workspace(Supplier)}, with a sandbox's own limits on one file and on all files. */
+    public Workspace(Supplier<Instant> clock, int maxFileBytes, int maxTotalBytes) {
         this.clock = clock;
+        this.maxFileBytes = maxFileBytes;
+        this.maxTotalBytes = maxTotalBytes;
         for (String dir : List.of("/", "/home", HOME)) {
             entries.put(dir, null);
             modified.put(dir, clock.get());
@@ -82,11 +92,11 @@ public final class Workspace implements FileSystem {
         }
         requireDirectory(parent(path), path);
         int size = content.length();
-        if (size > MAX_FILE_BYTES) {
+        if (size > maxFileBytes) {
             throw new FileSystemException(FileSystemException.Reason.TOO_BIG, path);
         }
         long after = totalBytes - Optional.ofNullable(entries.get(path)).map(String::length).orElse(0) + size;
-        if (after > MAX_TOTAL_BYTES) {
+        if (after > maxTotalBytes) {
             throw new FileSystemException(FileSystemException.Reason.NO_SPACE, path);
         }
         if (!entries.containsKey(path)) {

@@ -172,6 +172,7 @@ public final class Codec {
             if (!unknown.isEmpty()) {
                 throw new DecodingException(unknown);
             }
+            requireQuantities(manifest, "");
             return value;
         } catch (MismatchedInputException e) {
             throw new DecodingException(List.of(GoUnmarshalError.describe(e, type)));
@@ -181,6 +182,48 @@ public final class Codec {
             UNKNOWN.remove();
         }
     }
+
+    /**
+     * apimachinery's resource.Quantity unmarshalling: every value of a {@code limits} or
+     * {@code requests} map must parse, or the whole body is refused, as kube-apiserver refuses it
+     * before anything reads it (a bad quantity must never reach the scheduler or the kubelet).
+     */
+    private static void requireQuantities(JsonNode node, String field) throws DecodingException {
+        if (node.isObject() && (field.equals("limits") || field.equals("requests"))) {
+            for (JsonNode value : node) {
+                if (!value.isObject() && !value.isArray() && !isQuantity(value.asText())) {
+                    throw new DecodingException(List.of("quantities must match the regular expression "
+                            + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
+                }
+            }
+        }
+        if (node.isContainerNode()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var entry = fields.next();
+                requireQuantities(entry.getValue(), entry.getKey());
+            }
+            if (node.isArray()) {
+                for (JsonNode item : node) {
+                    requireQuantities(item, "");
+                }
+            }
+        }
+    }
+
+    private static boolean isQuantity(String text) {
+        if (!QUANTITY.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(new io.fabric8.kubernetes.api.model.Quantity(text));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile("^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$");
 
     /** The object as a JSON tree, for patches and field paths. */
     public JsonNode toTree(Object object) {

@@ -41,6 +41,7 @@ public final class ApiServer {
     private final EtcdStorage storage;
     private final Admission admission;
     private final Codec codec = Codec.shared();
+    private QuotaAdmission quota = QuotaAdmission.unlimited();
 
     public ApiServer(EtcdClient etcd, VirtualClock clock, RandomGenerator random) {
         this.clock = clock;
@@ -55,6 +56,15 @@ public final class ApiServer {
 
     public VirtualClock clock() {
         return clock;
+    }
+
+    /**
+     * From now on, refuses creates past {@code pods} pods (as a ResourceQuota would) or past
+     * {@code objects} objects in the store (as etcd's space quota would): a sandbox's quotas, set
+     * once its cluster has booted.
+     */
+    public void limit(int pods, int objects) {
+        this.quota = new QuotaAdmission(pods, objects);
     }
 
     /** The newest etcd revision the cache has seen: a list's resourceVersion. */
@@ -108,7 +118,8 @@ public final class ApiServer {
                 meta.setName(admission.generateName(meta.getGenerateName()));
             }
             admission.prepareForCreate(copy, type, clock.now(), storage.cache(ApiResources.SERVICES));
-            return storage.create(type, type.key(ns(meta), meta.getName()), copy);
+            quota.admit(type, meta.getName(), t -> storage.cache(t).size());
+            return quota.charged(type, storage.create(type, type.key(ns(meta), meta.getName()), copy));
         });
     }
 

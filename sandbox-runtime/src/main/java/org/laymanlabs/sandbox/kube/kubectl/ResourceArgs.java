@@ -29,6 +29,10 @@ final class ResourceArgs {
     }
 
     static List<Target> resolve(List<String> args) {
+        if (args.isEmpty()) {
+            // cli-runtime's resource.Builder: a selector alone names no kind (rollout history -l app=web).
+            throw KubectlException.error("at least one resource must be specified to use a selector");
+        }
         List<Target> targets = new ArrayList<>();
         if (args.stream().anyMatch(a -> a.contains("/"))) {
             for (String arg : args) {

@@ -73,6 +73,9 @@ public final class IptablesCommand implements Command {
             default -> {
                 Table work = live.copy();
                 RulesetChange.apply(work, command);
+                if (!tables.get().fits(work)) {
+                    throw IptablesError.batch("RULE_APPEND", Errno.ENOMEM, "rule in chain " + command.chain());
+                }
                 tables.get().commit(work);
                 yield "";
             }

@@ -79,6 +79,11 @@ final class RestoreRun {
         }
         boolean selected = options.onlyTable() == null || options.onlyTable().equals(current.keyword());
         if (!options.test() && selected) {
+            if (!netfilter.fits(work)) {
+                String chain = work.chains().stream().filter(c -> !c.rules().isEmpty()).reduce((a, b) -> b)
+                        .map(c -> c.name()).orElse("INPUT");
+                throw IptablesError.batch("RULE_APPEND", Errno.ENOMEM, "rule in chain " + chain);
+            }
             netfilter.commit(work);
         }
         work = null;

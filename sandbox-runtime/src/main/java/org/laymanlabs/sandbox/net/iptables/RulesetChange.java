@@ -59,7 +59,7 @@ final class RulesetChange {
         Errno errno = refused.errno();
         String chain = command.chain();
         return switch (errno) {
-            case ELOOP, EINVAL, EOPNOTSUPP -> IptablesError.batch(batchName(command.operation()), errno, "rule in chain " + chain);
+            case ELOOP, EINVAL, EOPNOTSUPP, ENOMEM -> IptablesError.batch(batchName(command.operation()), errno, "rule in chain " + chain);
             case EBUSY -> IptablesError.batch("CHAIN_DEL", errno, refused.object());
             case EEXIST -> IptablesError.kernel(command.operation() == Operation.RENAME_CHAIN ? "File exists" : "Chain already exists", errno);
             // nft reports a too-large index as a missing rule, except for an insertion.

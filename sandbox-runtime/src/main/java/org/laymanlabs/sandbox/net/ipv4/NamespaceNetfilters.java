@@ -25,6 +25,8 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  */
 public final class NamespaceNetfilters implements Function<NetworkNamespace, NetfilterHooks> {
 
+    private int maxRules = Integer.MAX_VALUE;
+
     private final Map<NetworkNamespace, Netfilter> tables = new HashMap<>();
     private final VirtualClock clock;
     private final RandomGenerator random;
@@ -35,8 +37,18 @@ public final class NamespaceNetfilters implements Function<NetworkNamespace, Net
     }
 
     /** The namespace's netfilter, created empty (every policy ACCEPT) on first use. */
+    /** Caps the rules of each namespace's tables from now on (SandboxLimits' iptablesRules). */
+    public void limitRules(int count) {
+        this.maxRules = count;
+        tables.values().forEach(t -> t.limitRules(count));
+    }
+
     public Netfilter of(NetworkNamespace ns) {
-        return tables.computeIfAbsent(ns, n -> new Netfilter(clock, random));
+        return tables.computeIfAbsent(ns, n -> {
+            Netfilter netfilter = new Netfilter(clock, random);
+            netfilter.limitRules(maxRules);
+            return netfilter;
+        });
     }
 
     /** Drops a deleted namespace's tables and connections. */

@@ -3,6 +3,7 @@ package org.laymanlabs.sandbox.net.netfilter;
 /** The error numbers the kernel answers netfilter requests with, and their strerror() text. */
 public enum Errno {
     ENOENT("No such file or directory"),
+    ENOMEM("Cannot allocate memory"),
     EEXIST("File exists"),
     E2BIG("Argument list too long"),
     EINVAL("Invalid argument"),

@@ -27,6 +27,7 @@ public final class Netfilter {
     private final Set<TableName> present = EnumSet.noneOf(TableName.class);
     private final Conntrack conntrack = new Conntrack();
     private final Map<String, RecentList> recentLists = new HashMap<>();
+    private int maxRules = Integer.MAX_VALUE;
 
     public Netfilter(VirtualClock clock, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -39,6 +40,21 @@ public final class Netfilter {
     /** The live table. Change it only through {@link #commit} with a changed {@link Table#copy()}. */
     public Table table(TableName name) {
         return tables.get(name);
+    }
+
+    /** Caps the rules of all tables together (SandboxLimits' iptablesRules), as the kernel's memory would. */
+    public void limitRules(int count) {
+        this.maxRules = count;
+    }
+
+    /** Whether the tables would stay within their cap with {@code table} swapped in; iptables refuses the commit if not. */
+    public boolean fits(Table table) {
+        long others = tables.values().stream().filter(t -> t.name() != table.name()).mapToLong(Netfilter::ruleCount).sum();
+        return others + ruleCount(table) <= maxRules;
+    }
+
+    private static long ruleCount(Table table) {
+        return table.chains().stream().mapToLong(c -> c.rules().size()).sum();
     }
 
     /** Swaps in a whole table at once, as a commit of iptables does. */

@@ -87,12 +87,9 @@ public final class ReplicaSetController implements Controller {
         int want = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
         int diff = active.size() - want;
         if (diff < 0 && rs.getMetadata().getDeletionTimestamp() == null) {
-            for (int i = 0; i < -diff; i++) {
-                writes.add(api.create(newPod(rs)).thenAccept(pod -> events.event(rs, EventRecorder.Type.Normal,
-                        "SuccessfulCreate", "Created pod: " + pod.getMetadata().getName())));
-            }
+            writes.add(SlowStartBatch.run(Math.min(-diff, SlowStartBatch.BURST_REPLICAS), () -> createPod(rs)));
         } else if (diff > 0) {
-            for (Pod pod : ScaleDownOrder.deletionOrder(active, related).subList(0, diff)) {
+            for (Pod pod : ScaleDownOrder.deletionOrder(active, related).subList(0, Math.min(diff, SlowStartBatch.BURST_REPLICAS))) {
                 writes.add(api.delete(ApiResources.PODS, ns, pod.getMetadata().getName(), DeletionPropagation.BACKGROUND, null)
                         .thenAccept(deleted -> events.event(rs, EventRecorder.Type.Normal, "SuccessfulDelete",
                                 "Deleted pod: " + pod.getMetadata().getName())));
@@ -103,6 +100,18 @@ public final class ReplicaSetController implements Controller {
             writes.add(api.updateStatus(new ReplicaSetBuilder(rs).withStatus(status).build()));
         }
         Writes.finish(writes, done, Availability.nextChange(owned, minReady(rs), api.clock().now()));
+    }
+
+    /** controller.RealPodControl.CreatePods: the pod, and an event either way. */
+    private CompletableFuture<Pod> createPod(ReplicaSet rs) {
+        return api.create(newPod(rs)).whenComplete((pod, failed) -> {
+            if (failed == null) {
+                events.event(rs, EventRecorder.Type.Normal, "SuccessfulCreate", "Created pod: " + pod.getMetadata().getName());
+            } else {
+                Throwable cause = failed instanceof java.util.concurrent.CompletionException ? failed.getCause() : failed;
+                events.event(rs, EventRecorder.Type.Warning, "FailedCreate", "Error creating: " + cause.getMessage());
+            }
+        });
     }
 
     /** Pods this ReplicaSet controls, adopting matching orphans as the ControllerRefManager does. */
