@@ -3,12 +3,14 @@ package org.laymanlabs.backend.kubeapi;
 import java.util.Optional;
 import org.laymanlabs.backend.progress.Attempts;
 import org.laymanlabs.backend.session.SandboxTokens;
+import org.springframework.stereotype.Component;
 
 /**
  * The session service's side of {@link KubeAccess}: a learner's token opens the sandbox of the
  * attempt it was issued for, while that attempt is in progress, named by the attempt's id (the
  * {@code /sandboxes/<id>} of their kubeconfig). Declaring it as a bean is what turns the API on.
  */
+@Component
 public final class SessionKubeAccess implements KubeAccess {
 
     private final Attempts attempts;

@@ -34,7 +34,8 @@ class RequestBodyFuzzTest {
         Fuzz.run(10_000, BODIES, body -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             HttpRequest request = new HttpRequest("POST", "/containers/create", "/containers/create", Map.of(),
-                    Map.of("content-length", Integer.toString(bytes.length)), new ByteArrayInputStream(bytes));
+                    Map.of("content-length", Integer.toString(bytes.length), "content-type", "application/json"),
+                    new ByteArrayInputStream(bytes));
             try {
                 assertThat(ContainerCreateRequest.read(request, "fuzz")).isNotNull();
                 outcomes[0]++;

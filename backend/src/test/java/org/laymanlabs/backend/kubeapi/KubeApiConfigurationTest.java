@@ -24,16 +24,21 @@ class KubeApiConfigurationTest {
     Path data;
 
     private ConfigurableApplicationContext start(Class<?>... extra) {
+        return start(true, extra);
+    }
+
+    private ConfigurableApplicationContext start(boolean enabled, Class<?>... extra) {
         Class<?>[] sources = new Class<?>[extra.length + 1];
         sources[0] = BackendTestApplication.class;
         System.arraycopy(extra, 0, sources, 1, extra.length);
         return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
-                .run("--layman.data-dir=" + data, "--layman.kube-api.address=127.0.0.1");
+                .run("--layman.data-dir=" + data, "--layman.kube-api.address=127.0.0.1", "--layman.kube-api.enabled=" + enabled);
     }
 
-    /** The session service's part: here, the shared test sandbox's token. */
+    /** In place of the session service's access: the shared test sandbox's token. */
     static class Sessions {
         @Bean
+        @org.springframework.context.annotation.Primary
         KubeAccess kubeAccess() throws IOException {
             InMemoryKubeAccess access = new InMemoryKubeAccess();
             access.issue(KubeApiFixture.TOKEN, KubeApiFixture.shared().sandbox);
@@ -60,8 +65,16 @@ class KubeApiConfigurationTest {
     }
 
     @Test
-    void withoutSessionsNothingListens() {
+    void theAppServesLearnersSessionsAndAForgedTokenOpensNothing() {
         try (ConfigurableApplicationContext app = start()) {
+            assertThat(app.getBean(KubeApiConfiguration.KubeApiLifecycle.class).server()).isPresent();
+            assertThat(app.getBean(SessionKubeAccess.class).sandboxFor("llsbx_forged")).isEmpty();
+        }
+    }
+
+    @Test
+    void turnedOffNothingListens() {
+        try (ConfigurableApplicationContext app = start(false)) {
             assertThat(app.getBean(KubeApiConfiguration.KubeApiLifecycle.class).server()).isEmpty();
             assertThat(app.getBean(KubeDispatcher.class).api()).isEqualTo("kubernetes");
         }
