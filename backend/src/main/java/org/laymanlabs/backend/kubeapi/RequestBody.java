@@ -67,20 +67,28 @@ final class RequestBody {
 
     /** The body as a JSON tree; apply patches may be YAML, as their content type says. */
     static JsonNode parse(byte[] body, boolean yaml) {
+        String text = new String(body, StandardCharsets.UTF_8);
         try {
-            JsonNode tree = (yaml ? YAML : JSON).readTree(new String(body, StandardCharsets.UTF_8));
+            JsonNode tree = (yaml ? YAML : JSON).readTree(text);
             if (tree == null || tree.isMissingNode()) {
                 throw new ApiException(ApiException.Reason.BAD_REQUEST, "couldn't get version/kind; json parse error: unexpected end"
                         + " of JSON input");
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new ApiException(ApiException.Reason.BAD_REQUEST, "couldn't get version/kind; json parse error: " + goError(e));
+            throw new ApiException(ApiException.Reason.BAD_REQUEST, "couldn't get version/kind; json parse error: "
+                    + (yaml ? yamlError(e) : goError(e, text)));
         }
     }
 
-    /** encoding/json's words for what Jackson found. */
-    private static String goError(JsonProcessingException e) {
+    /** sigs.k8s.io/yaml's words: the line, and the parser's complaint without Java's report around it. */
+    private static String yamlError(JsonProcessingException e) {
+        String problem = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        return "error converting YAML to JSON: yaml: line " + Math.max(1, e.getLocation().getLineNr()) + ": " + problem;
+    }
+
+    /** encoding/json's words for what Jackson found; never Jackson's own, which name Java types. */
+    private static String goError(JsonProcessingException e, String text) {
         if (e instanceof JsonEOFException || e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
             return "unexpected end of JSON input";
         }
@@ -89,7 +97,12 @@ final class RequestBody {
             return "invalid character '" + m.group(1) + "' looking for beginning of "
                     + (e.getOriginalMessage().contains("field name") ? "object key string" : "value");
         }
-        return e.getOriginalMessage();
+        long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+        String at = offset >= 0 && offset < text.length() ? String.valueOf(text.charAt((int) offset)) : "";
+        if (e.getOriginalMessage().startsWith("Trailing token")) {
+            return "invalid character '" + at + "' after top-level value";
+        }
+        return at.isEmpty() ? "unexpected end of JSON input" : "invalid character '" + at + "' looking for beginning of value";
     }
 
     /** The object of a create or update, checked against the URL's kind as the server's decoder checks it. */
