@@ -226,8 +226,8 @@ class WorkspaceBrowserTest {
         org.assertj.core.api.Assertions.assertThat(lastX - firstX).isGreaterThan(150);
         Locator packet = page.locator(".map-drawing .trace-packet");
         double startX = packet.boundingBox().x;
-        page.waitForTimeout(400);
-        org.assertj.core.api.Assertions.assertThat(packet.boundingBox().x).isNotEqualTo(startX);
+        // The dot moves along the path; a loaded machine may paint its next frame late, so wait for it.
+        page.waitForCondition(() -> packet.boundingBox().x != startX, new Page.WaitForConditionOptions().setTimeout(15_000));
         page.waitForTimeout(2_500);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-trace.png")));
         page.close();
