@@ -42,15 +42,15 @@ final class RequestBody {
     }
 
     /**
-     * The object of a create or update in the encoding its Content-Type names. kube-apiserver also
-     * reads protobuf, which client-go's typed clients send (kubectl create deployment, create
-     * configmap…); this server does not, and says so as kube-apiserver does for an encoding it lacks.
+     * The object of a create or update in the encoding its Content-Type names: JSON, YAML, or the
+     * protobuf that client-go's typed clients send (kubectl create deployment, create configmap…).
      */
     static JsonNode object(org.laymanlabs.backend.session.ApiRequest request) {
         String type = request.headers().getOrDefault("content-type", "application/json").split(";")[0].trim();
         return switch (type) {
             case "application/json", "" -> parse(request.body(), false);
             case "application/yaml" -> parse(request.body(), true);
+            case ProtobufBody.MEDIA_TYPE -> ProtobufBody.object(request.body());
             default -> throw new UnsupportedType();
         };
     }
@@ -58,7 +58,7 @@ final class RequestBody {
     /** 415: what the server can read instead. */
     static final class UnsupportedType extends RuntimeException {
         static final String MESSAGE = "the body of the request was in an unknown format - accepted media types include:"
-                + " application/json, application/yaml";
+                + " application/json, application/yaml, application/vnd.kubernetes.protobuf";
 
         UnsupportedType() {
             super(MESSAGE);

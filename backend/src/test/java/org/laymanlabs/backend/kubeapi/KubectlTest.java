@@ -247,12 +247,65 @@ class KubectlTest {
     }
 
     @Test
-    void aTypedCreateSendsProtobufWhichTheServerSaysItCannotRead() throws Exception {
-        Kubectl.Run created = kubectl.run("create", "configmap", "typed", "--from-literal=a=b");
+    void aTypedCreateOfAConfigMapSendsProtobufWhichTheServerReads() throws Exception {
+        Kubectl.Run created = kubectl.run("create", "configmap", "typed", "--from-literal=colour=blue", "--from-literal=size=");
+
+        assertThat(created.stderr()).isEmpty();
+        assertThat(created.stdout()).isEqualTo("configmap/typed created\n");
+        assertThat(shell("kubectl get configmap typed -o jsonpath={.data}").stdout()).isEqualTo("{\"colour\":\"blue\",\"size\":\"\"}");
+        kubectl.run("delete", "configmap", "typed");
+    }
+
+    @Test
+    void aTypedCreateOfASecretKeepsItsBytes() throws Exception {
+        Kubectl.Run created = kubectl.run("create", "secret", "generic", "db", "--from-literal=password=s3cr3t");
+
+        assertThat(created.stdout()).isEqualTo("secret/db created\n");
+        assertThat(shell("kubectl get secret db -o jsonpath={.data.password}").stdout()).isEqualTo("czNjcjN0");
+        assertThat(shell("kubectl get secret db -o jsonpath={.type}").stdout()).isEqualTo("Opaque");
+        kubectl.run("delete", "secret", "db");
+    }
+
+    @Test
+    void createDeploymentMakesPodsThatBecomeReady() throws Exception {
+        Kubectl.Run created = kubectl.run("create", "deployment", "hello", "--image=nginx:1.27", "--replicas=2", "--port=80");
+
+        assertThat(created.stderr()).isEmpty();
+        assertThat(created.stdout()).isEqualTo("deployment.apps/hello created\n");
+        assertThat(kubectl.run("rollout", "status", "deployment/hello", "--timeout=60s").stdout())
+                .endsWith("deployment \"hello\" successfully rolled out\n");
+        assertThat(shell("kubectl get deployment hello -o jsonpath={.spec.template.spec.containers[0].ports[0].containerPort}")
+                .stdout()).isEqualTo("80");
+        assertThat(shell("kubectl get pods -l app=hello -o name").stdout().lines()).hasSize(2);
+        kubectl.run("delete", "deployment", "hello", "--wait=false");
+    }
+
+    @Test
+    void aTypedCreateOfZeroReplicasKeepsTheZero() throws Exception {
+        Kubectl.Run created = kubectl.run("create", "deployment", "idle", "--image=nginx:1.27", "--replicas=0");
+
+        assertThat(created.stdout()).isEqualTo("deployment.apps/idle created\n");
+        assertThat(shell("kubectl get deployment idle -o jsonpath={.spec.replicas}").stdout()).isEqualTo("0");
+        kubectl.run("delete", "deployment", "idle", "--wait=false");
+    }
+
+    @Test
+    void aTypedCreateOfAnInvalidNameGetsTheServersValidationError() throws Exception {
+        Kubectl.Run created = kubectl.run("create", "namespace", "Not_Valid");
 
         assertThat(created.exitCode()).isEqualTo(1);
-        assertThat(created.stderr()).isEqualTo("error: failed to create configmap: the body of the request was in an unknown format"
-                + " - accepted media types include: application/json, application/yaml\n");
+        assertThat(created.stderr()).startsWith("The Namespace \"Not_Valid\" is invalid: metadata.name: Invalid value: \"Not_Valid\":");
+    }
+
+    @Test
+    void createServiceAndNamespaceAreTypedCreatesToo() throws Exception {
+        assertThat(kubectl.run("create", "namespace", "team").stdout()).isEqualTo("namespace/team created\n");
+        Kubectl.Run service = kubectl.run("create", "service", "nodeport", "shop", "--tcp=8080:80", "-n", "team");
+
+        assertThat(service.stdout()).isEqualTo("service/shop created\n");
+        assertThat(shell("kubectl get service shop -n team -o jsonpath={.spec.ports[0].targetPort}").stdout()).isEqualTo("80");
+        assertThat(shell("kubectl get service shop -n team -o jsonpath={.spec.type}").stdout()).isEqualTo("NodePort");
+        kubectl.run("delete", "namespace", "team", "--wait=false");
     }
 
     @Test
