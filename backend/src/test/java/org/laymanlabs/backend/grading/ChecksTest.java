@@ -50,6 +50,16 @@ class ChecksTest {
               selector: {app: web}
               ports:
               - port: 80
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web-direct
+            spec:
+              clusterIP: None
+              selector: {app: web}
+              ports:
+              - port: 80
             """;
 
     private final Grader grader = new Grader();
@@ -178,6 +188,14 @@ class ChecksTest {
                 assertThat(result.message()).startsWith("Expected each of 20 requests from node worker-1 to "
                         + "http://web.default.svc/ to get an answer, from at least 3 different endpoints, but found");
             });
+        }
+
+        @Test
+        void aHeadlessServicesNameLeadsStraightToOneOfItsPods() {
+            RequestCheck check = new RequestCheck("headless", new Origin.Node("worker-1"), "http://web-direct.default.svc/",
+                    Optional.empty(), 1, OptionalInt.of(200), Optional.of("Welcome to nginx!"), OptionalInt.empty());
+
+            assertThat(run(check).verdict()).as(run(check).message()).isEqualTo(Verdict.PASS);
         }
 
         @Test
