@@ -28,7 +28,7 @@ public abstract class ContainerOutput extends Execution {
     }
 
     /** @param after the last entry not to print, or null to print the whole log at the first look */
-    private ContainerOutput(Container container, LogEntry after) {
+    ContainerOutput(Container container, LogEntry after) {
         this.container = container;
         this.run = container.state().startedAt();
         this.lastSeen = after;

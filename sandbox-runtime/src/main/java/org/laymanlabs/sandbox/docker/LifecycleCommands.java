@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputSink;
+import org.laymanlabs.sandbox.container.Container;
 import org.laymanlabs.sandbox.container.ContainerEngine;
+import org.laymanlabs.sandbox.container.LogEntry;
 import org.laymanlabs.sandbox.container.program.Signal;
 import org.laymanlabs.sandbox.image.DaemonException;
+import org.laymanlabs.sandbox.shell.Execution;
 
 /**
  * {@code docker start}, {@code stop}, {@code kill}, {@code restart} and {@code rm}. Mirrors
@@ -24,7 +28,35 @@ final class LifecycleCommands {
                 List.of(), "docker container start, docker start",
                 List.of(Flag.bool("attach", 'a', "Attach STDOUT/STDERR and forward signals"),
                         Flag.bool("interactive", 'i', "Attach container's STDIN")),
-                ArgsRule.atLeast(1), 0, args -> each(args, "failed to start containers", (name, out) -> engine.start(name)));
+                ArgsRule.atLeast(1), 0, Subcommand.streaming((args, invocation, out) -> {
+                    if (!args.bool("attach") && !args.bool("interactive")) {
+                        CommandResult result = each(args, "failed to start containers", (name, names) -> engine.start(name));
+                        result.writeTo(out);
+                        return Execution.finished(result.exitCode());
+                    }
+                    return startAttached(engine, args, out);
+                }));
+    }
+
+    /**
+     * start.go with -a: one container only; attached before it starts, so the terminal shows this
+     * run's output (not the earlier runs' log), and the command ends with the container's exit
+     * status. A running container is attached to as it is.
+     */
+    private static Execution startAttached(ContainerEngine engine, ParsedArgs args, OutputSink out) {
+        if (args.args().size() > 1) {
+            out.err("you cannot start and attach multiple containers at once\n");
+            return Execution.finished(1);
+        }
+        try {
+            Container container = engine.containers().get(args.arg(0));
+            LogEntry before = ContainerOutput.latest(container);
+            engine.start(container.id());
+            return AttachedRun.follow(engine, container, before, out);
+        } catch (DaemonException e) {
+            out.err("Error response from daemon: " + e.getMessage() + "\n");
+            return Execution.finished(1);
+        }
     }
 
     static Subcommand stop(ContainerEngine engine) {

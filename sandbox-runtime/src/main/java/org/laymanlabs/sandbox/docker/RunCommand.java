@@ -3,15 +3,12 @@ package org.laymanlabs.sandbox.docker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.container.Container;
 import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.container.ContainerSpec;
-import org.laymanlabs.sandbox.container.LogEntry;
 import org.laymanlabs.sandbox.container.RestartPolicy;
 import org.laymanlabs.sandbox.container.network.PortMapping;
-import org.laymanlabs.sandbox.container.program.Signal;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.image.PullResult;
 import org.laymanlabs.sandbox.image.Reference;
@@ -91,61 +88,7 @@ final class RunCommand {
             out.out(container.id() + "\n");
             return Execution.finished(0);
         }
-        Attached attached = new Attached(engine, container, out);
-        attached.follow(engine.clock());
-        return attached;
-    }
-
-    /**
-     * {@code docker run} without {@code -d}: the container's stdout and stderr as it writes them
-     * (both to stdout with {@code -t}), until its first exit, whose status becomes the command's
-     * (run.go waits with condition next-exit, or removed with {@code --rm}). Ctrl-C is forwarded
-     * to the container as SIGINT (sig-proxy, on by default), and the CLI keeps waiting: a process
-     * that handles SIGINT ends and the run with it; one that ignores it, as PID 1 without a
-     * handler does, keeps the terminal attached.
-     */
-    private static final class Attached extends ContainerOutput {
-
-        private final ContainerEngine engine;
-        private final OutputSink out;
-
-        Attached(ContainerEngine engine, Container container, OutputSink out) {
-            super(container, false);
-            this.engine = engine;
-            this.out = out;
-        }
-
-        @Override
-        void print(LogEntry entry) {
-            boolean toStdout = entry.stream() == LogEntry.Stream.STDOUT || container.spec().tty();
-            out.write(toStdout ? OutputChunk.Stream.STDOUT : OutputChunk.Stream.STDERR, entry.line() + "\n");
-        }
-
-        @Override
-        void ended() {
-            finish(container.state().exitCode());
-        }
-
-        @Override
-        public void interrupt() {
-            if (isFinished()) {
-                return;
-            }
-            try {
-                engine.kill(container.id(), Signal.SIGINT);
-            } catch (DaemonException e) {
-                // ForwardAllSignals ignores a failed kill: the container may be between restarts.
-            }
-            printNew();
-            if (runEnded()) {
-                ended();
-            }
-        }
-
-        @Override
-        public void detach() {
-            finish(0);
-        }
+        return AttachedRun.follow(engine, container, null, out);
     }
 
     private static Container createPulling(Daemon daemon, ContainerEngine engine, ContainerSpec spec, OutputSink err) {

@@ -139,6 +139,43 @@ class FollowingCommandsTest {
     }
 
     @Nested
+    @DisplayName("docker start -a")
+    class StartAttached {
+
+        @BeforeEach
+        void aContainerThatRanOnce() {
+            laptop.ok("docker run -d --name brief busybox sh -c 'echo hello; sleep 2; exit 3'");
+            laptop.advance(Duration.ofSeconds(2));
+        }
+
+        @Test
+        void printsOnlyThisRunsOutputAndEndsWithTheContainersStatus() {
+            RunningCommand run = start("docker start -a brief");
+            assertThat(screen.build(0).terminal()).isEqualTo("hello\n");
+            assertThat(run.isFinished()).isFalse();
+
+            laptop.advance(Duration.ofSeconds(2));
+
+            assertThat(run.result()).isEqualTo(new CommandResult("hello\n", "", 3));
+            assertThat(laptop.run("docker logs brief").stdout()).isEqualTo("hello\nhello\n");
+        }
+
+        @Test
+        void withoutAttachStartEchoesTheNameAndReturnsAtOnce() {
+            assertThat(laptop.run("docker start brief")).isEqualTo(CommandResult.ok("brief\n"));
+        }
+
+        @Test
+        void refusesSeveralContainersAndAMissingOneAsTheCliDoes() {
+            assertThat(laptop.run("docker start -a brief other"))
+                    .isEqualTo(CommandResult.error("you cannot start and attach multiple containers at once\n", 1));
+            assertThat(laptop.run("docker start -a nope"))
+                    .isEqualTo(CommandResult.error("Error response from daemon: No such container: nope\n", 1));
+            assertThat(container("brief").state().status()).isEqualTo(ContainerStatus.EXITED);
+        }
+    }
+
+    @Nested
     @DisplayName("docker run without -d")
     class AttachedRun {
 
