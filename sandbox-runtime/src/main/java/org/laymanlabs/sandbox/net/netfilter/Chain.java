@@ -11,6 +11,8 @@ public final class Chain {
 
     private final String name;
     private final List<InstalledRule> rules = new ArrayList<>();
+    /** Built on the first packet after a change; every change to the rules drops it. */
+    private ChainIndex index;
     private Policy policy;
     private long packets;
     private long bytes;
@@ -53,20 +55,32 @@ public final class Chain {
         return rules.get(index);
     }
 
-    void add(int index, InstalledRule rule) {
-        rules.add(index, rule);
+    /** The positions of the rules that may match {@code packet}, in rule order (see {@link ChainIndex}). */
+    ChainIndex.Candidates candidates(Packet packet) {
+        if (index == null) {
+            index = ChainIndex.of(rules);
+        }
+        return index.candidates(packet);
     }
 
-    void set(int index, InstalledRule rule) {
-        rules.set(index, rule);
+    void add(int position, InstalledRule rule) {
+        rules.add(position, rule);
+        index = null;
     }
 
-    void remove(int index) {
-        rules.remove(index);
+    void set(int position, InstalledRule rule) {
+        rules.set(position, rule);
+        index = null;
+    }
+
+    void remove(int position) {
+        rules.remove(position);
+        index = null;
     }
 
     void clear() {
         rules.clear();
+        index = null;
     }
 
     void setPolicy(Policy newPolicy, long newPackets, long newBytes) {
@@ -98,7 +112,7 @@ public final class Chain {
             Rule rule = rules.get(i).rule();
             if (from.equals(rule.jumpsTo())) {
                 Rule moved = new Rule(rule.ip(), rule.matches(), new JumpTarget(to), rule.gotoChain());
-                rules.set(i, rules.get(i).withRule(moved));
+                set(i, rules.get(i).withRule(moved));
             }
         }
     }

@@ -19,7 +19,7 @@ public final class Conntrack {
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
     private final Map<Tuple, ConntrackEntry> byTuple = new LinkedHashMap<>();
-    private Instant lastSweep = Instant.MIN;
+    private Instant nextSweep = Instant.MIN;
 
     /** nf_conntrack_in(): attach the packet to its connection, creating one for a new flow. */
     Packet attach(Packet packet, Instant now) {
@@ -90,12 +90,12 @@ public final class Conntrack {
 
     private void expire(Instant now) {
         byTuple.values().removeIf(entry -> entry.expired(now));
-        lastSweep = now;
+        nextSweep = now.plus(SWEEP_INTERVAL);
     }
 
     /** A full sweep costs a pass over the table, so it runs at most once per second of sandbox time. */
     private void sweepIfDue(Instant now) {
-        if (!now.isBefore(lastSweep.plus(SWEEP_INTERVAL))) {
+        if (!now.isBefore(nextSweep)) {
             expire(now);
         }
     }

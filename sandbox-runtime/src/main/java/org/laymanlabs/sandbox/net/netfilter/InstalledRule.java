@@ -10,6 +10,10 @@ public final class InstalledRule {
     private final int[] nthCounts;
     private long packets;
     private long bytes;
+    /** The rule's iptables-save line as last traced, and the chain name it was made for: a trace names every matching rule. */
+    private String savedChain;
+    private String saved;
+    private String label;
 
     public InstalledRule(Rule rule, long packets, long bytes) {
         this.rule = rule;
@@ -33,6 +37,23 @@ public final class InstalledRule {
 
     public long bytes() {
         return bytes;
+    }
+
+    /** {@link Rule#save(String)}, kept: the rule never changes, and a chain keeps its name unless renamed. */
+    String saved(String chain) {
+        if (!chain.equals(savedChain)) {
+            saved = rule.save(chain);
+            savedChain = chain;
+        }
+        return saved;
+    }
+
+    /** The verdict word a trace shows when this rule matches (see {@link Traversal#label(Rule)}). */
+    String label() {
+        if (label == null) {
+            label = Traversal.label(rule);
+        }
+        return label;
     }
 
     void count(int length) {

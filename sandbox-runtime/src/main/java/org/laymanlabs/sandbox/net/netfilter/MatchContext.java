@@ -6,14 +6,19 @@ import java.util.random.RandomGenerator;
 /** What a match may consult while it runs: the packet, the namespace's state, the rule's own counters. */
 public final class MatchContext {
 
-    private final Packet packet;
     private final Netfilter netfilter;
-    private final InstalledRule rule;
+    private Packet packet;
+    private InstalledRule rule;
 
-    MatchContext(Packet packet, Netfilter netfilter, InstalledRule rule) {
-        this.packet = packet;
+    /** One context serves a whole walk, pointed at each rule in turn, so that trying a rule allocates nothing. */
+    MatchContext(Netfilter netfilter) {
         this.netfilter = netfilter;
-        this.rule = rule;
+    }
+
+    MatchContext at(Packet current, InstalledRule installed) {
+        this.packet = current;
+        this.rule = installed;
+        return this;
     }
 
     public Packet packet() {

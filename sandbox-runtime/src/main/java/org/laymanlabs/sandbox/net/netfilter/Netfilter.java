@@ -27,6 +27,8 @@ public final class Netfilter {
     private final Set<TableName> present = EnumSet.noneOf(TableName.class);
     private final Conntrack conntrack = new Conntrack();
     private final Map<String, RecentList> recentLists = new HashMap<>();
+    /** The stages of each hook, worked out once per set of present tables rather than per packet. */
+    private final Map<Hook, List<Stage>> stages = new EnumMap<>(Hook.class);
     private int maxRules = Integer.MAX_VALUE;
 
     public Netfilter(VirtualClock clock, RandomGenerator random) {
@@ -60,7 +62,9 @@ public final class Netfilter {
     /** Swaps in a whole table at once, as a commit of iptables does. */
     public void commit(Table table) {
         tables.put(table.name(), table);
-        present.add(table.name());
+        if (present.add(table.name())) {
+            stages.clear();
+        }
     }
 
     /** Tables that exist in the kernel because something wrote to them, in iptables-save's order. */
@@ -94,7 +98,7 @@ public final class Netfilter {
     public HookResult hook(Hook hook, Packet packet) {
         List<TraceEntry> trace = new ArrayList<>();
         Packet current = packet;
-        for (Stage stage : stages(hook)) {
+        for (Stage stage : stages.computeIfAbsent(hook, this::stagesAt)) {
             HookResult step = stage.run(this, hook, current, trace);
             current = step.packet();
             if (!step.accepted()) {
@@ -108,7 +112,7 @@ public final class Netfilter {
         return present.contains(name);
     }
 
-    private List<Stage> stages(Hook hook) {
+    private List<Stage> stagesAt(Hook hook) {
         List<Stage> stages = new ArrayList<>();
         for (TableName name : present) {
             if (name != TableName.NAT && name.hooks().contains(hook)) {
@@ -125,6 +129,6 @@ public final class Netfilter {
             stages.add(new Stage.Confirm());
         }
         stages.sort(Comparator.comparingInt(Stage::priority));
-        return stages;
+        return List.copyOf(stages);
     }
 }

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * One walk of one table's chain for one packet: ipt_do_table() in net/ipv4/netfilter/ip_tables.c.
- * Rules are tried in order; a jump pushes a return point, a goto does not, RETURN (or the end of
- * a user chain) pops, and the end of the built-in chain applies its policy. Every matching rule
- * is counted and traced. NAT targets end the walk with ACCEPT and hand their binding back.
+ * Rules are tried in order, skipping only those the chain's {@link ChainIndex} rules out; a jump
+ * pushes a return point, a goto does not, RETURN (or the end of a user chain) pops, and with
+ * nothing left to pop the built-in chain's policy applies (the hook's underflow entry), also at
+ * the end of a chain reached by goto. Every matching rule is counted and traced. NAT targets end
+ * the walk with ACCEPT and hand their binding back.
  */
 final class Traversal {
 
@@ -16,58 +18,59 @@ final class Traversal {
     record Result(Verdict verdict, Packet packet, Target nat) {
     }
 
-    private record ReturnPoint(Chain chain, int next) {
+    /** Where a jump comes back to: the calling chain and its candidates after the jumping rule. */
+    private record ReturnPoint(Chain chain, ChainIndex.Candidates rest) {
     }
 
-    private final Netfilter netfilter;
     private final Table table;
     private final List<TraceEntry> trace;
+    private final MatchContext context;
     private Packet packet;
 
     Traversal(Netfilter netfilter, Table table, Packet packet, List<TraceEntry> trace) {
-        this.netfilter = netfilter;
         this.table = table;
         this.packet = packet;
         this.trace = trace;
+        this.context = new MatchContext(netfilter);
     }
 
     Result run(Hook hook) {
         Chain chain = table.builtin(hook);
+        ChainIndex.Candidates candidates = chain.candidates(packet);
         Deque<ReturnPoint> stack = new ArrayDeque<>();
-        int index = 0;
         while (true) {
-            if (index >= chain.size()) {
+            int index = candidates.next();
+            if (index < 0) {
                 if (stack.isEmpty()) {
-                    return policy(chain);
+                    return policy(table.builtin(hook));
                 }
                 ReturnPoint back = stack.pop();
                 chain = back.chain();
-                index = back.next();
+                candidates = back.rest();
                 continue;
             }
             InstalledRule rule = chain.rule(index);
             if (!matches(rule)) {
-                index++;
                 continue;
             }
             rule.count(packet.length());
             Target target = rule.rule().target();
-            trace(chain, index + 1, rule.rule(), label(rule.rule()));
+            trace.add(new TraceEntry(table.name(), chain.name(), index + 1, rule.label(), rule.saved(chain.name())));
             if (target == null || applyNonTerminal(target)) {
-                index++;
+                continue;
             } else if (target == StandardTarget.RETURN) {
                 if (stack.isEmpty()) {
                     return policy(table.builtin(hook));
                 }
                 ReturnPoint back = stack.pop();
                 chain = back.chain();
-                index = back.next();
+                candidates = back.rest();
             } else if (target instanceof JumpTarget jump) {
                 if (!rule.rule().gotoChain()) {
-                    stack.push(new ReturnPoint(chain, index + 1));
+                    stack.push(new ReturnPoint(chain, candidates));
                 }
                 chain = table.chain(jump.chain()).orElseThrow();
-                index = 0;
+                candidates = chain.candidates(packet);
             } else {
                 return terminal(target);
             }
@@ -79,9 +82,9 @@ final class Traversal {
         if (!rule.ip().matches(packet)) {
             return false;
         }
-        MatchContext context = new MatchContext(packet, netfilter, installed);
+        MatchContext at = context.at(packet, installed);
         for (Match match : rule.matches()) {
-            if (!match.matches(context)) {
+            if (!match.matches(at)) {
                 return false;
             }
         }
@@ -115,12 +118,8 @@ final class Traversal {
         return new Result(verdict, packet, null);
     }
 
-    private void trace(Chain chain, int number, Rule rule, String verdict) {
-        trace.add(new TraceEntry(table.name(), chain.name(), number, verdict, rule.save(chain.name())));
-    }
-
     /** The verdict word xtables-monitor --trace prints for a matching rule. */
-    private static String label(Rule rule) {
+    static String label(Rule rule) {
         Target target = rule.target();
         if (target instanceof JumpTarget jump) {
             return (rule.gotoChain() ? "GOTO:" : "JUMP:") + jump.chain();

@@ -351,6 +351,58 @@ class KubeProxyKernelDifferentialTest {
         assertThat(simulated).isEqualTo(real);
     }
 
+    /**
+     * Forty other ClusterIPs ahead of default/web, a rule by port alone and one by source alone
+     * make KUBE-SERVICES long enough for the sandbox to walk it through its index: the first
+     * packets take the same rules in the same order, and every rule counts the same.
+     */
+    @Test
+    void behindFortyOtherServicesTheFirstPacketTakesTheSameRulesAndEveryRuleCountsTheSame() {
+        buildTheOracleTopology();
+        restoreBoth(kubeRulesInNthMode());
+        iptablesBoth("iptables -t nat -N KUBE-SVC-DECOY");
+        for (int i = 1; i <= 40; i++) {
+            iptablesBoth("iptables -t nat -I KUBE-SERVICES -d 10.96.1." + i + "/32 -p tcp -m tcp --dport 80 -j KUBE-SVC-DECOY");
+        }
+        iptablesBoth("iptables -t nat -I KUBE-SERVICES 20 -p tcp -m tcp --dport 80");
+        iptablesBoth("iptables -t nat -I KUBE-SERVICES 30 ! -s 10.244.0.0/16 -j KUBE-MARK-MASQ");
+        iptablesBoth("iptables -t raw -A PREROUTING -s 10.244.0.2/32 -p tcp --syn -j TRACE");
+
+        List<String> real = kernel.tracedPath(NODE, () -> kernel.curl(CLIENT, "http://" + CLUSTER_IP + ":80/", 1, 2));
+        List<String> simulated = pathThrough(NODE, sim.request(CLIENT, CLUSTER_IP, 80, PATIENCE));
+        assertThat(real).contains("nat:KUBE-SERVICES:rule:CONTINUE -A KUBE-SERVICES -p tcp -m tcp --dport 80");
+        assertThat(simulated).isEqualTo(real);
+
+        List<String> answers = realRequests(CLIENT, CLUSTER_IP, 80, 4);
+        assertThat(answers).containsExactly("ep2 saw-client=10.244.0.2", "ep3 saw-client=10.244.0.2",
+                "ep1 saw-client=10.244.0.2", "ep2 saw-client=10.244.0.2");
+        assertThat(simulatedRequests(CLIENT, CLUSTER_IP, 80, 4)).isEqualTo(answers);
+        assertThat(serviceRules(sim.iptables(NODE, "iptables-save -c -t nat").stdout()))
+                .contains("[5:300] -A KUBE-SERVICES -p tcp -m tcp --dport 80")
+                .isEqualTo(serviceRules(kernel.in(NODE, "iptables-nft-save -c -t nat").stdout()));
+    }
+
+    private static String serviceRules(String save) {
+        return withoutDates(save).lines().filter(line -> line.contains("-A KUBE-SERVICES") || line.contains("-A KUBE-SVC-"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** nft_do_chain(): at the end of a chain reached by -g, with nothing to return to, the base chain's policy applies. */
+    @Test
+    void theEndOfAChainReachedByGotoFallsToTheBuiltInChainsPolicy() {
+        buildTheOracleTopology();
+        restoreBoth(kubeRulesInNthMode());
+        iptablesBoth("iptables -N ONLY-UDP");
+        iptablesBoth("iptables -A ONLY-UDP -p udp -j DROP");
+        iptablesBoth("iptables -A FORWARD -p tcp -g ONLY-UDP");
+        iptablesBoth("iptables -A FORWARD -j DROP");
+
+        List<String> real = realRequests(CLIENT, CLUSTER_IP, 80, 1);
+
+        assertThat(real).containsExactly("ep1 saw-client=10.244.0.2");
+        assertThat(simulatedRequests(CLIENT, CLUSTER_IP, 80, 1)).isEqualTo(real);
+    }
+
     /** The rules the request's first packet matched in one namespace, written as the TRACE lines are. */
     private static List<String> pathThrough(String namespace, org.laymanlabs.sandbox.net.ipv4.Exchange exchange) {
         return exchange.request().events().stream()
