@@ -40,7 +40,7 @@ final class OwnToolsDialog extends Dialog {
         this.disconnect = disconnect;
         addClassName("own-tools");
         setHeaderTitle("Use your own tools");
-        setWidth("min(760px, 95vw)");
+        setWidth("min(900px, 95vw)");
         body.addClassName("own-tools-body");
         add(body);
         Button close = new Button("Close", e -> close());
@@ -123,17 +123,23 @@ final class OwnToolsDialog extends Dialog {
         tab.add(new H4("1. Give docker your key"),
                 new Paragraph("Make a folder called .layman-docker in your home folder and save this in it as "
                         + "config.json. docker then sends your key with every command."),
-                new CodeBlock(connection.dockerConfig(), "json", lines -> { }),
+                wrapped(new CodeBlock(connection.dockerConfig(), "json", lines -> { })),
                 new H4("2. Point docker at this sandbox, in your own terminal"),
                 new Paragraph("DOCKER_HOST says where the Docker engine is: here, not on your computer."),
-                new CodeBlock(String.join("\n", List.of(
+                wrapped(new CodeBlock(String.join("\n", List.of(
                         "export DOCKER_HOST=" + connection.dockerHost().get(),
                         "export DOCKER_CONFIG=~/.layman-docker",
                         "export DOCKER_BUILDKIT=0",
-                        "docker version")), "text", lines -> { }),
+                        "docker version")), "text", lines -> { })),
                 new Paragraph("“Server: Docker Engine” in the answer is this sandbox. A container's published port "
                         + "belongs to the sandbox: reach it with curl in the terminal here."));
         return tab;
+    }
+
+    /** A block whose long lines (the token) wrap: a line that scrolls sideways hides half the key. */
+    private static CodeBlock wrapped(CodeBlock block) {
+        block.addClassName("wrap");
+        return block;
     }
 
     /** The name the learner's browser reached this site by (the Host header without its port). */

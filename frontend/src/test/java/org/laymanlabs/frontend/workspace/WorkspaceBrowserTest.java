@@ -280,6 +280,9 @@ class WorkspaceBrowserTest {
                 PATIENT);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-offline.png")));
         page.context().setOffline(false);
+        // As a learner would, type once the page says it is connected again.
+        page.waitForFunction("() => window.Vaadin.connectionState && window.Vaadin.connectionState.state === 'connected'",
+                null, new Page.WaitForFunctionOptions().setTimeout(30_000));
         typeLine(page, "echo back-online");
         assertThat(terminalText(page)).containsText(java.util.regex.Pattern.compile("echo back-online\\s*back-online\\s*learner@laptop"), PATIENT);
 
