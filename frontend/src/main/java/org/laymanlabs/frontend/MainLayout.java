@@ -81,7 +81,7 @@ public class MainLayout extends AppLayout {
         event.getUI().getReconnectDialogConfiguration().setDialogText(
                 "The connection to the server was lost. Trying to reconnect… Your sandbox keeps running on the server.");
         event.getUI().getReconnectDialogConfiguration().setDialogTextGaveUp(
-                "We could not reach the server. Check your connection, then reload the page: your work is kept for this session.");
+                "We could not reach the server. Check your connection, then reload the page: your work is kept.");
     }
 
     private static SideNav menu() {

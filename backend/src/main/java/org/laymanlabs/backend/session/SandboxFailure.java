@@ -8,12 +8,21 @@ package org.laymanlabs.backend.session;
  */
 public final class SandboxFailure extends RuntimeException {
 
+    private final boolean stopped;
+
     SandboxFailure(String input, RuntimeException cause) {
         super("the sandbox failed on '" + input + "' and was restored to its state before it: " + cause, cause);
+        this.stopped = false;
     }
 
-    /** A failure with its whole message, e.g. of the sandbox's event loop rather than of one input. */
-    SandboxFailure(RuntimeException cause, String message) {
+    /** The sandbox's event loop failed: it stopped, and every request gets this until a reset. */
+    public SandboxFailure(RuntimeException cause, String message) {
         super(message, cause);
+        this.stopped = true;
+    }
+
+    /** Whether the sandbox stopped (only a reset brings it back), rather than having dropped one input. */
+    public boolean stopped() {
+        return stopped;
     }
 }

@@ -174,14 +174,14 @@ public class SandboxLeases {
 
     /** Another replica took this sandbox over: this one must drop its copy and write nothing more. */
     public static final class LeaseLost extends RuntimeException {
-        LeaseLost(UUID attemptId) {
+        public LeaseLost(UUID attemptId) {
             super("the sandbox of attempt " + attemptId + " moved to another replica; reload the page to reach it there");
         }
     }
 
     /** Another replica holds the sandbox and neither handed it over nor died in time. */
     public static final class SandboxElsewhere extends RuntimeException {
-        SandboxElsewhere(UUID attemptId, String holder) {
+        public SandboxElsewhere(UUID attemptId, String holder) {
             super("the sandbox of attempt " + attemptId + " is open on replica " + holder + ", which did not hand it over; try again");
         }
     }

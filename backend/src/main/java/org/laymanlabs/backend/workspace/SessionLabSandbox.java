@@ -115,7 +115,7 @@ final class SessionLabSandbox implements LabSandbox {
         return await(actor.get().query(query));
     }
 
-    private static Completer.Vocabulary vocabulary() {
+    static Completer.Vocabulary vocabulary() {
         if (vocabulary == null) {
             synchronized (SessionLabSandbox.class) {
                 if (vocabulary == null) {

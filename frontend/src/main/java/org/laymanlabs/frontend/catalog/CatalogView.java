@@ -1,5 +1,6 @@
 package org.laymanlabs.frontend.catalog;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -7,11 +8,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Map;
 import org.laymanlabs.backend.progress.AttemptProgress;
 import org.laymanlabs.backend.lab.LabCatalog;
 import org.laymanlabs.frontend.MainLayout;
+import org.laymanlabs.frontend.workspace.WorkspaceBundle;
 
 /**
  * The home page: every lab this installation offers, as cards a beginner can scan, each with the
@@ -41,5 +44,14 @@ class CatalogView extends Main {
                     + "(see labs/README.md)."));
         }
         add(grid);
+    }
+
+    /** A signed-in learner is likely to open a lab next: the workspace's scripts load while they read. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null && request.getUserPrincipal() != null) {
+            WorkspaceBundle.preloadWhenIdle(event.getUI());
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.laymanlabs.frontend.workspace;
 import com.vaadin.flow.component.UI;
 import java.util.concurrent.CompletionException;
 import org.laymanlabs.backend.session.InputRejected;
-import org.laymanlabs.backend.session.SandboxFailure;
 import org.laymanlabs.backend.workspace.TerminalLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,14 +88,9 @@ final class Foreground {
         if (failure instanceof InputRejected rejected) {
             strayLine = rejected.getMessage().contains("is still running");
             view.terminal.write("\u001b[33m" + rejected.getMessage() + "\u001b[0m\r\n");
-        } else if (failure instanceof SandboxFailure) {
-            log.error("The sandbox failed on a line; it was restored to just before it", failure);
-            view.terminal.write("\u001b[31mThe sandbox could not finish this command: an error on our side, not yours. "
-                    + "Everything up to the command before is kept. Try it again, or press Reset step above.\u001b[0m\r\n");
         } else {
             log.error("The terminal could not run a line", failure);
-            view.terminal.write("\u001b[31mYour sandbox did not answer. Try again in a moment; if it keeps failing, "
-                    + "press Reset step or Reset lab above.\u001b[0m\r\n");
+            view.terminal.write("\u001b[31m" + Trouble.forCommand(failure) + "\u001b[0m\r\n");
         }
         view.terminal.finished();
     }

@@ -31,8 +31,10 @@ import org.laymanlabs.backend.progress.LabCourse;
 import org.laymanlabs.backend.session.HistoryLine;
 import org.laymanlabs.backend.workspace.LabSandbox;
 import org.laymanlabs.backend.workspace.LearnerSandboxes;
+import org.laymanlabs.backend.workspace.OwnTools;
 import org.laymanlabs.backend.workspace.TerminalLine;
 import org.laymanlabs.frontend.MainLayout;
+import org.laymanlabs.frontend.account.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +52,12 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
 
     private final LabCatalog catalog;
     private final Lessons lessons;
-    private final Learner learner;
+    private final SignedIn signedIn;
     private final Attempts attempts;
     private final LearnerSandboxes sandboxes;
     private final Grading grading;
     private final LabCourse course;
+    private final OwnTools ownTools;
     final XtermTerminal terminal = new XtermTerminal();
     final TabSheet tabs = new TabSheet();
     final Span status = new Span("Starting your sandbox…");
@@ -70,23 +73,34 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
     private boolean ready;
     private boolean broken;
     private Registration polling;
+    private boolean unavailable;
 
-    WorkspaceView(LabCatalog catalog, Lessons lessons, Learner learner, Attempts attempts, LearnerSandboxes sandboxes,
-                  Grading grading, LabCourse course) {
+    WorkspaceView(LabCatalog catalog, Lessons lessons, SignedIn signedIn, Attempts attempts, LearnerSandboxes sandboxes,
+                  Grading grading, LabCourse course, OwnTools ownTools) {
         this.catalog = catalog;
         this.lessons = lessons;
-        this.learner = learner;
+        this.signedIn = signedIn;
         this.attempts = attempts;
         this.sandboxes = sandboxes;
         this.grading = grading;
         this.course = course;
+        this.ownTools = ownTools;
         addClassName("workspace");
     }
 
     @Override
     public void setParameter(BeforeEvent event, String labId) {
         removeAll();
+        unavailable = false;
         lab = catalog.find(labId).orElse(null);
+        if (lab == null && catalog.folders().contains(labId)) {
+            add(new H2("This lab cannot be opened right now"),
+                    new Paragraph("Its author left a mistake in it, so it is not offered until they fix it (the lab "
+                            + "editor shows them where). Nothing of yours is lost. Pick another lab meanwhile."),
+                    new Anchor("", "Back to the catalog"));
+            unavailable = true;
+            return;
+        }
         if (lab == null) {
             add(new H2("There is no lab called “" + labId + "”"),
                     new Paragraph("It may have been renamed or removed. Pick a lab from the catalog."),
@@ -94,7 +108,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
             return;
         }
         try {
-            caller = learner.current();
+            caller = signedIn.required();
             attemptId = attempts.startOrResume(caller, labId).id();
             sandbox = sandboxes.of(caller, attemptId);
         } catch (RuntimeException e) {
@@ -111,7 +125,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
 
     @Override
     public String getPageTitle() {
-        return (lab == null ? "Lab not found" : lab.title()) + " · Layman Labs";
+        return (lab != null ? lab.title() : unavailable ? "Lab unavailable" : "Lab not found") + " · Layman Labs";
     }
 
     private void build() {
@@ -126,7 +140,11 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
         Button resetLab = new Button("Reset lab", VaadinIcon.REFRESH.create(), e -> resetLab());
         resetLab.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         resetLab.setTooltipText("Start the whole lab again with a fresh sandbox.");
-        Div header = new Div(title, facts, status, resetStep, resetLab);
+        Button yourTools = new Button("Use your own tools", VaadinIcon.LAPTOP.create(), e -> new OwnToolsDialog(
+                host -> ownTools.connect(caller, attemptId, host), () -> ownTools.disconnect(caller, attemptId)).open());
+        yourTools.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        yourTools.setTooltipText("Drive this sandbox with the kubectl and docker on your own computer.");
+        Div header = new Div(title, facts, status, yourTools, resetStep, resetLab);
         header.addClassName("workspace-header");
 
         List<Lessons.Step> steps = lessons.steps(lab.id());
@@ -207,8 +225,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
             if (failure != null) {
                 log.error("Lab {}: the sandbox could not be built or restored", lab.id(), failure);
                 status.setText("Your sandbox could not start");
-                ErrorBanner.show("Your sandbox could not be started. This is a problem on our side, not yours. "
-                        + "Try again; if it happens again, reset the lab to start afresh.", this::retry, "Reset lab", this::resetLab);
+                show(Trouble.starting(failure));
                 broken = true;
                 return;
             }
@@ -249,6 +266,9 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
             checks.reset();
             map.refresh();
             editor.refreshFiles();
+            broken = false;
+            ready = true;
+            status.setText("Sandbox ready");
         });
     }
 
@@ -275,9 +295,30 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
         } catch (RuntimeException e) {
             log.error("Lab {}: the workspace failed", lab.id(), e);
             broken = true;
-            ErrorBanner.show("Something went wrong inside your sandbox. Your lesson and your saved work are kept. "
-                    + "Try again, or reset the step to go back to how it began.", this::retry, "Reset step", this::resetStep);
+            show(Trouble.working(e));
         }
+    }
+
+    /** The trouble's message with its way forward first, then the others that may help. */
+    private void show(Trouble trouble) {
+        List<ErrorBanner.Action> actions = new java.util.ArrayList<>();
+        for (Trouble.Way way : Trouble.Way.values()) {
+            if (way == trouble.way()) {
+                actions.add(0, action(way));
+            } else if (way != Trouble.Way.RELOAD) {
+                actions.add(action(way));
+            }
+        }
+        ErrorBanner.show(trouble.message(), actions);
+    }
+
+    private ErrorBanner.Action action(Trouble.Way way) {
+        return new ErrorBanner.Action(way.label, switch (way) {
+            case TRY_AGAIN -> this::retry;
+            case RESET_STEP -> this::resetStep;
+            case RESET_LAB -> this::resetLab;
+            case RELOAD -> () -> getUI().ifPresent(ui -> ui.getPage().reload());
+        });
     }
 
     @Override

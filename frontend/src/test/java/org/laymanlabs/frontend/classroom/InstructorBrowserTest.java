@@ -117,7 +117,16 @@ class InstructorBrowserTest {
         page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Problems")).click();
         source.fill(source.inputValue().replaceFirst("level: ", "levle: "));
         assertThat(page.locator(".lab-problems")).containsText("Line ");
+        assertThat(page.locator(".draft-status")).containsText("Draft saved");
         screenshot(page, "lab-editor-problem.png");
+        // The draft is the instructor's own and comes back when they reopen the editor, until they discard it.
+        page.reload();
+        assertThat(page.locator(".draft-status")).containsText("Your draft, saved");
+        org.assertj.core.api.Assertions.assertThat(source.inputValue()).contains("levle: ");
+        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Discard draft")).click();
+        assertThat(page.locator(".draft-status")).containsText("Draft discarded");
+        org.assertj.core.api.Assertions.assertThat(source.inputValue()).doesNotContain("levle: ");
+        assertThat(page.locator(".lab-verdict")).containsText("No problems");
         page.close();
 
         Page admin = signedIn(SignIn.newAccount(accounts, "root", Role.ADMIN));

@@ -34,7 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * time to interactive, command echo latency and grading time to target/screenshots/figures.txt.
  */
 @SpringBootTest(classes = LaymanLabsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"layman.data-dir=target/workspace-test-data", "layman.labs-dir=src/test/resources/labs"})
+        properties = {"layman.data-dir=target/workspace-test-data", "layman.labs-dir=src/test/resources/labs",
+                // On, as in production: the figures are those of a learner arriving after the app's start-up.
+                "layman.workspace.warm-up=true"})
 // The first test opens the first lab of a cold JVM, as the figures say.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTest {
@@ -51,6 +53,9 @@ class WorkspaceBrowserTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    org.laymanlabs.backend.workspace.SandboxWarmUp warmUp;
 
     @BeforeAll
     static void startBrowser() {
@@ -92,9 +97,20 @@ class WorkspaceBrowserTest {
     void aLearnerChecksTheirWorkAndAfterAReloadFindsTheirTerminalAndFilesAgain() {
         Page page = open(1280, 800);
         page.navigate("http://localhost:" + port + "/");
+        long catalogShown = System.nanoTime();
         Locator card = page.locator("vaadin-card[data-lab='first-steps']");
         assertThat(card).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("catalog.png")));
+        // The catalog loads the workspace's scripts (xterm.js, CodeMirror) while the learner reads it.
+        page.waitForFunction("() => !!customElements.get('layman-terminal') && !!customElements.get('layman-code-editor')",
+                null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        figures.add("the workspace's scripts loaded on the catalog page " + ms(catalogShown, System.nanoTime())
+                + " ms after it was asked for");
+        long warmUpWait = System.nanoTime();
+        warmUp.finished().join();
+        figures.add("the start-up warm-up sandbox was still busy for " + ms(warmUpWait, System.nanoTime())
+                + " ms when the first learner was ready to click");
+        figures.add("load average (1 min) before the first lab opened: " + loadAverage());
 
         long navigation = System.nanoTime();
         card.locator("a", new Locator.LocatorOptions().setHasText("Start this lab")).click();
@@ -115,7 +131,8 @@ class WorkspaceBrowserTest {
         assertThat(terminalText(page)).containsText("kubectl get nodes", PATIENT);
         assertThat(terminalText(page)).containsText(java.util.regex.Pattern.compile("worker-2\\s+Ready"), PATIENT);
         assertThat(page.locator(".map-drawing svg")).containsText("worker-1");
-        figures.add("command echo latency (Enter to the first output line), 5 runs of `echo hi`: " + echoLatencies(page) + " ms");
+        figures.add("command echo latency (Enter to the first output line), 5 runs of `echo hi`: " + echoLatencies(page)
+                + " ms (load average " + loadAverage() + ")");
 
         page.locator(".lesson-nav vaadin-button", new Page.LocatorOptions().setHasText("Next")).click();
         assertThat(page.locator(".lesson-content h1")).hasText("Start a Deployment");
@@ -192,6 +209,21 @@ class WorkspaceBrowserTest {
         figures.add("warm JVM, a new learner opens a lab by its address: lesson shown " + ms(navigation, lesson)
                 + " ms, terminal prompt " + ms(navigation, prompt) + " ms, sandbox ready " + ms(navigation, System.nanoTime()) + " ms");
 
+        // "Use your own tools": the learner's kubeconfig and DOCKER_HOST, made when they ask.
+        page.locator(".workspace-header vaadin-button", new Page.LocatorOptions().setHasText("Use your own tools")).click();
+        Locator dialog = page.locator("vaadin-dialog-overlay");
+        assertThat(dialog).containsText("Nothing runs on your computer");
+        dialog.locator("vaadin-button", new Locator.LocatorOptions().setHasText("Show my connection details")).click();
+        assertThat(dialog).containsText("current-context: layman-labs", PATIENT);
+        assertThat(dialog).containsText("token: llsbx_");
+        assertThat(dialog.locator("a", new Locator.LocatorOptions().setHasText("Download layman-labs.kubeconfig"))).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("own-tools-kubectl.png")));
+        dialog.locator("vaadin-tab", new Locator.LocatorOptions().setHasText("docker")).click();
+        assertThat(dialog).containsText("export DOCKER_HOST=tcp://localhost:");
+        assertThat(dialog).containsText("\"Authorization\": \"Bearer llsbx_");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("own-tools-docker.png")));
+        dialog.locator("vaadin-button", new Locator.LocatorOptions().setHasText("Close")).click();
+
         typeLine(page, "kubectl run web --image=nginx");
         assertThat(terminalText(page)).containsText("pod/web created", PATIENT);
         page.locator(".code-block vaadin-button", new Page.LocatorOptions().setHasText("Run")).nth(1).click();
@@ -235,12 +267,31 @@ class WorkspaceBrowserTest {
 
     @Test
     @Order(3)
-    void aTabletShowsTheLessonAboveTheWorkAndAMissingLabSaysWhereToGo() {
+    void aTabletShowsTheLessonAboveTheWorkALostConnectionComesBackAndABrokenOrMissingLabSaysWhereToGo() {
         Page page = open(820, 1180);
         page.navigate("http://localhost:" + port + "/labs/first-steps");
         assertThat(page.locator(".lesson-content h1")).hasText("Meet your cluster");
         assertThat(terminalText(page)).containsText("learner@laptop:~$", PATIENT);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-tablet.png")).setFullPage(true));
+
+        // A lost connection says so in plain words, and the terminal works again once it is back.
+        page.context().setOffline(true);
+        assertThat(page.locator("vaadin-connection-indicator")).containsText("The connection to the server was lost",
+                PATIENT);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workspace-offline.png")));
+        page.context().setOffline(false);
+        // As a learner would, type once the page says it is connected again.
+        page.waitForFunction("() => window.Vaadin.connectionState && window.Vaadin.connectionState.state === 'connected'",
+                null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        typeLine(page, "echo back-online");
+        assertThat(terminalText(page)).containsText(java.util.regex.Pattern.compile("echo back-online\\s*back-online\\s*learner@laptop"), PATIENT);
+
+        // A lab with a mistake in it is not offered, and its address says so instead of "no such lab".
+        page.navigate("http://localhost:" + port + "/labs/unfinished-lab");
+        assertThat(page.locator("main h2")).hasText("This lab cannot be opened right now");
+        assertThat(page.locator("main")).containsText("Pick another lab meanwhile");
+        assertThat(page).hasTitle("Lab unavailable · Layman Labs");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("lab-unavailable.png")));
 
         page.navigate("http://localhost:" + port + "/labs/no-such-lab");
         assertThat(page.locator("main h2")).containsText("There is no lab called");
@@ -262,6 +313,11 @@ class WorkspaceBrowserTest {
         return String.valueOf(page.evaluate("""
                 () => [...document.querySelectorAll('layman-terminal .xterm-rows > div')]
                     .map((row) => row.textContent.replace(/[\\s\\u00a0]+$/, '')).filter((text) => text).pop() || ''"""));
+    }
+
+    private static String loadAverage() {
+        return String.format(java.util.Locale.ROOT, "%.1f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static long ms(long from, long to) {
