@@ -64,6 +64,7 @@ final class EtcdMember {
     private boolean dirty;
     /** One Runnable for every tick of this member's life, rather than a new one ten times a virtual second. */
     private final Runnable onTick = this::tickAndReschedule;
+    private final java.util.function.Supplier<ResponseHeader> headerNow = this::header;
 
     /** A client's watch as this member serves it; a stop ends it with a disconnect. */
     record MemberWatch(Watcher watcher, Runnable onDisconnect) {
@@ -187,7 +188,7 @@ final class EtcdMember {
                 if (raft.hasReady()) {
                     handle(raft.ready());
                 }
-                reads.serve(store, appliedIndex, this::header);
+                reads.serve(store, appliedIndex, headerNow);
             } while (dirty && isRunning());
         } finally {
             processing = false;
