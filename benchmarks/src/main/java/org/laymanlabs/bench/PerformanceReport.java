@@ -59,6 +59,7 @@ public final class PerformanceReport {
         section("Netfilter (JMH, sample time)", notes -> ScaleFigures.netfilter(sizes.services(), sizes.jmhForks(),
                 sizes.jmhIterations(), sizes.jmhTime()));
         section("A sandbox", notes -> SandboxFigures.creation(sampler));
+        section("An idle cluster", notes -> SandboxFigures.idleMinute(sampler));
         section("Commands at the prompt", notes -> CommandFigures.all(sampler));
         section("Convergence", notes -> {
             List<Figure> figures = new ArrayList<>();

@@ -33,6 +33,28 @@ final class SandboxFigures {
     }
 
     /**
+     * What an idle cluster costs as virtual time passes (issue 7: a restore replays every second
+     * of it): one settled sandbox, each sample a further virtual minute with nobody typing, so
+     * only the cluster's own timers run (etcd's heartbeats, the leader-election and node Lease
+     * renewals, the kubelets' status and CoreDNS's probes, kube-proxy). Reported per virtual second.
+     */
+    static List<Figure> idleMinute(Sampler sampler) throws Exception {
+        Sandbox sandbox = Sandbox.create(new SandboxSpec(7, START));
+        sandbox.clock().advance(Duration.ofMinutes(2));
+        Sampler.Measured m = sampler.measure(() -> {
+            sandbox.clock().advance(Duration.ofMinutes(1));
+            return sandbox.clock().now();
+        });
+        return List.of(
+                Figure.of("Idle cluster, CPU per virtual second", perSecond(m.cpuMillis()), "ms"),
+                Figure.of("Idle cluster, allocated per virtual second", perSecond(m.allocatedBytes()), "B"));
+    }
+
+    private static Samples perSecond(Samples perMinute) {
+        return new Samples(java.util.Arrays.stream(perMinute.values()).map(v -> v / 60).toArray());
+    }
+
+    /**
      * The heap that stays in use per sandbox while {@code count} fresh sandboxes are held: heap
      * used after a full GC with them alive, less the same before they were made, over the count.
      */

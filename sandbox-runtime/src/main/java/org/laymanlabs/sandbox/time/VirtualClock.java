@@ -16,6 +16,13 @@ public final class VirtualClock {
 
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final List<Runnable> observers = new ArrayList<>();
+    /**
+     * Time is kept as nanoseconds since the clock's start, and {@link #now} made from it only when
+     * asked: an idle cluster schedules and fires dozens of timers per virtual second, most of which
+     * never read the time, and each used to cost an {@link Instant}.
+     */
+    private final Instant origin;
+    private long nowNanos;
     private Instant now;
     private long sequence;
     private int timersPerSecond = Integer.MAX_VALUE;
@@ -23,11 +30,26 @@ public final class VirtualClock {
     private int firedThisSecond;
 
     public VirtualClock(Instant start) {
-        this.now = Objects.requireNonNull(start, "start");
+        this.origin = Objects.requireNonNull(start, "start");
+        this.now = start;
     }
 
     public Instant now() {
+        if (now == null) {
+            now = origin.plusNanos(nowNanos);
+        }
         return now;
+    }
+
+    private void moveTo(long nanos) {
+        if (nanos != nowNanos) {
+            nowNanos = nanos;
+            now = null;
+        }
+    }
+
+    private Instant instant(long nanos) {
+        return nanos == nowNanos ? now() : origin.plusNanos(nanos);
     }
 
     /**
@@ -38,18 +60,18 @@ public final class VirtualClock {
         if (by.isNegative()) {
             throw new IllegalArgumentException("time cannot go backwards: " + by);
         }
-        Instant until = now.plus(by);
-        while (!timers.isEmpty() && !timers.peek().due.isAfter(until)) {
+        long until = Math.addExact(nowNanos, by.toNanos());
+        while (!timers.isEmpty() && timers.peek().due <= until) {
             Timer next = timers.poll();
-            now = next.due;
+            moveTo(next.due);
             if (!next.cancelled) {
                 charge();
                 next.task.run();
                 notifyObservers();
             }
         }
-        if (until.isAfter(now)) {
-            now = until;
+        if (until > nowNanos) {
+            moveTo(until);
         }
         notifyObservers();
     }
@@ -65,13 +87,13 @@ public final class VirtualClock {
     }
 
     private void charge() {
-        long second = now.getEpochSecond();
+        long second = origin.getEpochSecond() + Math.floorDiv(origin.getNano() + nowNanos, 1_000_000_000L);
         if (second != budgetSecond) {
             budgetSecond = second;
             firedThisSecond = 0;
         }
         if (++firedThisSecond > timersPerSecond) {
-            throw new EventLoopOverrun(timersPerSecond, now);
+            throw new EventLoopOverrun(timersPerSecond, now());
         }
     }
 
@@ -107,7 +129,7 @@ public final class VirtualClock {
         while (!timers.isEmpty() && timers.peek().cancelled) {
             timers.poll();
         }
-        return timers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(timers.peek().due);
+        return timers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(timers.peek().due());
     }
 
     /** Runs {@code task} once, {@code delay} from now. */
@@ -115,7 +137,7 @@ public final class VirtualClock {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
-        Timer timer = new Timer(now.plus(delay), sequence++, Objects.requireNonNull(task, "task"));
+        Timer timer = new Timer(this, Math.addExact(nowNanos, delay.toNanos()), sequence++, Objects.requireNonNull(task, "task"));
         timers.add(timer);
         return timer;
     }
@@ -123,19 +145,22 @@ public final class VirtualClock {
     /** A scheduled task; cancel it to stop it from running. */
     public static final class Timer implements Comparable<Timer> {
 
-        private final Instant due;
+        private final VirtualClock clock;
+        /** Nanoseconds since the clock's start. */
+        private final long due;
         private final long order;
         private final Runnable task;
         private boolean cancelled;
 
-        private Timer(Instant due, long order, Runnable task) {
+        private Timer(VirtualClock clock, long due, long order, Runnable task) {
+            this.clock = clock;
             this.due = due;
             this.order = order;
             this.task = task;
         }
 
         public Instant due() {
-            return due;
+            return clock.instant(due);
         }
 
         public void cancel() {
@@ -144,7 +169,7 @@ public final class VirtualClock {
 
         @Override
         public int compareTo(Timer other) {
-            int byTime = due.compareTo(other.due);
+            int byTime = Long.compare(due, other.due);
             return byTime != 0 ? byTime : Long.compare(order, other.order);
         }
     }

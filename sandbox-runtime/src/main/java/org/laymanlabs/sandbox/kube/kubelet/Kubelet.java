@@ -41,7 +41,9 @@ public final class Kubelet {
     private final PodWorkers pods;
     private final Containerd runtime;
     private final ProbeManager probes;
-    private final List<VirtualClock.Timer> timers = new ArrayList<>();
+    /** The next Lease renewal and status report: one each, not a list that grew by one every ten seconds. */
+    private VirtualClock.Timer nextRenewal;
+    private VirtualClock.Timer nextReport;
     private ApiWatch watch;
     private boolean running;
 
@@ -141,8 +143,12 @@ public final class Kubelet {
     /** The node goes dark: heartbeats stop and nothing on it changes any more. */
     public void stop() {
         running = false;
-        timers.forEach(VirtualClock.Timer::cancel);
-        timers.clear();
+        if (nextRenewal != null) {
+            nextRenewal.cancel();
+        }
+        if (nextReport != null) {
+            nextReport.cancel();
+        }
         if (watch != null) {
             watch.cancel();
         }
@@ -179,7 +185,7 @@ public final class Kubelet {
                     .withNewSpec().withHolderIdentity(config.name()).withLeaseDurationSeconds(LEASE_DURATION_SECONDS)
                     .withRenewTime(renew).endSpec().build()));
         }
-        timers.add(clock.schedule(LEASE_RENEW, this::renewLease));
+        nextRenewal = clock.schedule(LEASE_RENEW, this::renewLease);
     }
 
     private void reportStatus() {
@@ -190,7 +196,7 @@ public final class Kubelet {
             String now = clock.now().truncatedTo(ChronoUnit.SECONDS).toString();
             api.updateStatus(new NodeBuilder(node).withStatus(NodeStatusFactory.status(config, now, node.getStatus())).build());
         });
-        timers.add(clock.schedule(STATUS_REPORT, this::reportStatus));
+        nextReport = clock.schedule(STATUS_REPORT, this::reportStatus);
     }
 
 }

@@ -24,6 +24,7 @@ import org.laymanlabs.sandbox.kube.store.raft.ProposeResult;
 import org.laymanlabs.sandbox.kube.store.raft.RaftConfig;
 import org.laymanlabs.sandbox.kube.store.raft.RaftNode;
 import org.laymanlabs.sandbox.kube.store.raft.RaftStorage;
+import org.laymanlabs.sandbox.kube.store.raft.ReadState;
 import org.laymanlabs.sandbox.kube.store.raft.Ready;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
@@ -61,6 +62,9 @@ final class EtcdMember {
     private Instant leaderElectedAt;
     private boolean processing;
     private boolean dirty;
+    /** One Runnable for every tick of this member's life, rather than a new one ten times a virtual second. */
+    private final Runnable onTick = this::tickAndReschedule;
+    private final java.util.function.Supplier<ResponseHeader> headerNow = this::header;
 
     /** A client's watch as this member serves it; a stop ends it with a disconnect. */
     record MemberWatch(Watcher watcher, Runnable onDisconnect) {
@@ -109,13 +113,16 @@ final class EtcdMember {
     }
 
     private void scheduleTick() {
-        ticker = cluster.clock().schedule(cluster.spec().tickInterval(), () -> {
-            tick();
-            if (isRunning()) {
-                scheduleTick();
-            }
-        });
+        ticker = cluster.clock().schedule(cluster.spec().tickInterval(), onTick);
     }
+
+    private void tickAndReschedule() {
+        tick();
+        if (isRunning()) {
+            scheduleTick();
+        }
+    }
+
 
     /** Kills the process: in-flight requests lose their connection, watches are cut. */
     void stop() {
@@ -177,18 +184,33 @@ final class EtcdMember {
             do {
                 dirty = false;
                 proposeWaiting();
-                Ready ready = raft.ready();
                 noteLeader(raft.leader());
-                storage.save(ready.hardState(), ready.entries());
-                ready.messages().forEach(cluster.network()::send);
-                ready.committedEntries().forEach(this::apply);
-                ready.readStates().forEach(reads::confirmed);
-                reads.serve(store, appliedIndex, this::header);
-                dirty |= !ready.isEmpty();
+                if (raft.hasReady()) {
+                    handle(raft.ready());
+                }
+                reads.serve(store, appliedIndex, headerNow);
             } while (dirty && isRunning());
         } finally {
             processing = false;
         }
+    }
+
+    /** One Ready, in the order etcd's raftNode handles it; indexed loops, as this runs for every heartbeat. */
+    private void handle(Ready ready) {
+        storage.save(ready.hardState(), ready.entries());
+        List<Message> messages = ready.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            cluster.network().send(messages.get(i));
+        }
+        List<Entry> committed = ready.committedEntries();
+        for (int i = 0; i < committed.size(); i++) {
+            apply(committed.get(i));
+        }
+        List<ReadState> readStates = ready.readStates();
+        for (int i = 0; i < readStates.size(); i++) {
+            reads.confirmed(readStates.get(i));
+        }
+        dirty |= !ready.isEmpty();
     }
 
     private void noteLeader(long leader) {

@@ -43,6 +43,9 @@ final class LinearizableReads {
 
     /** Sends ReadIndex for every read not yet confirmed whose last request may have been lost. */
     void ask(RaftNode raft) {
+        if (pending.isEmpty()) {
+            return; // Every tick asks: an idle member must not copy an empty map ten times a second.
+        }
         for (Map.Entry<Long, Pending> entry : List.copyOf(pending.entrySet())) {
             Pending read = entry.getValue();
             if (read.index < 0 && ++read.ticksSinceAsked > RETRY_TICKS && raft.readIndex(entry.getKey())) {
@@ -60,6 +63,9 @@ final class LinearizableReads {
 
     /** Serves every confirmed read this member has applied far enough for. */
     void serve(MvccStore store, long appliedIndex, java.util.function.Supplier<ResponseHeader> header) {
+        if (pending.isEmpty()) {
+            return;
+        }
         List<Pending> ready = new ArrayList<>();
         Iterator<Pending> it = pending.values().iterator();
         while (it.hasNext()) {

@@ -1,9 +1,9 @@
 package org.laymanlabs.sandbox.kube.store;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.laymanlabs.sandbox.kube.store.raft.Message;
 import org.laymanlabs.sandbox.time.VirtualClock;
@@ -16,8 +16,12 @@ import org.laymanlabs.sandbox.time.VirtualClock;
 final class PeerNetwork {
 
     private final VirtualClock clock;
-    private final Map<Long, EtcdMember> members = new HashMap<>();
-    private final Map<Long, Integer> sides = new HashMap<>();
+    /**
+     * Members and the side of the partition each is on (0 for all when healed), by position: a
+     * handful of members, looked up for every message without boxing their IDs.
+     */
+    private final List<EtcdMember> members = new ArrayList<>();
+    private int[] sides = new int[0];
     private Duration delay;
     private long delivered;
     private long dropped;
@@ -28,8 +32,14 @@ final class PeerNetwork {
     }
 
     void attach(EtcdMember member) {
-        members.put(member.id(), member);
-        sides.put(member.id(), 0);
+        int at = indexOf(member.id());
+        if (at >= 0) {
+            members.set(at, member);
+            sides[at] = 0;
+            return;
+        }
+        members.add(member);
+        sides = Arrays.copyOf(sides, members.size());
     }
 
     void setDelay(Duration newDelay) {
@@ -45,7 +55,8 @@ final class PeerNetwork {
     }
 
     private void arrive(Message message) {
-        EtcdMember receiver = members.get(message.to());
+        int to = indexOf(message.to());
+        EtcdMember receiver = to < 0 ? null : members.get(to);
         if (receiver == null || !receiver.isRunning() || !sameSide(message.from(), message.to())) {
             dropped++;
             return;
@@ -54,29 +65,43 @@ final class PeerNetwork {
         receiver.receive(message);
     }
 
+    private int indexOf(long id) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private boolean sameSide(long a, long b) {
-        return sides.getOrDefault(a, -1).equals(sides.getOrDefault(b, -2));
+        int i = indexOf(a);
+        int j = indexOf(b);
+        return i >= 0 && j >= 0 && sides[i] == sides[j];
     }
 
     /** Members in the same group can talk; members left out of every group are isolated alone. */
     void partition(List<Set<Long>> groups) {
         int isolated = groups.size() + 1;
-        for (long id : members.keySet()) {
-            sides.put(id, isolated++);
+        for (int i = 0; i < sides.length; i++) {
+            sides[i] = isolated++;
         }
-        for (int i = 0; i < groups.size(); i++) {
-            for (long id : groups.get(i)) {
-                sides.put(id, i + 1);
+        for (int g = 0; g < groups.size(); g++) {
+            for (long id : groups.get(g)) {
+                int at = indexOf(id);
+                if (at >= 0) {
+                    sides[at] = g + 1;
+                }
             }
         }
     }
 
     void heal() {
-        sides.replaceAll((id, side) -> 0);
+        Arrays.fill(sides, 0);
     }
 
     boolean isPartitioned() {
-        return sides.values().stream().distinct().count() > 1;
+        return Arrays.stream(sides).distinct().count() > 1;
     }
 
     long delivered() {

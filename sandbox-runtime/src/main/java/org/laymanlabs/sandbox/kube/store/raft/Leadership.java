@@ -1,9 +1,8 @@
 package org.laymanlabs.sandbox.kube.store.raft;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.laymanlabs.sandbox.kube.store.raft.Message.AppendEntries;
 import org.laymanlabs.sandbox.kube.store.raft.Message.AppendEntriesResponse;
 import org.laymanlabs.sandbox.kube.store.raft.Message.Heartbeat;
@@ -20,20 +19,30 @@ import org.laymanlabs.sandbox.kube.store.raft.Message.ReadIndexResponse;
 final class Leadership {
 
     private final RaftNode node;
-    private final Map<Long, Progress> progress = new TreeMap<>();
+    /** The voters in ascending order and their progress, side by side: a heartbeat looks a peer up without boxing its ID. */
+    private final long[] peers;
+    private final Progress[] progress;
     private final ReadOnlyQueue reads = new ReadOnlyQueue();
     private final List<ReadIndex> readsAwaitingFirstCommit = new ArrayList<>();
 
     Leadership(RaftNode node) {
         this.node = node;
-        for (long peer : node.config.peers()) {
-            progress.put(peer, new Progress(node.log.lastIndex() + 1));
+        this.peers = node.config.peers().stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        this.progress = new Progress[peers.length];
+        for (int i = 0; i < peers.length; i++) {
+            progress[i] = new Progress(node.log.lastIndex() + 1);
         }
         self().replicating = true;
     }
 
     private Progress self() {
-        return progress.get(node.id());
+        return progress(node.id());
+    }
+
+    /** The progress of a voter, or null for a node that is not one. */
+    private Progress progress(long peer) {
+        int i = Arrays.binarySearch(peers, peer);
+        return i < 0 ? null : progress[i];
     }
 
     void step(Message m) {
@@ -62,26 +71,24 @@ final class Leadership {
     }
 
     void broadcastAppend() {
-        forEachFollower(this::sendAppend);
+        for (long peer : peers) {
+            if (peer != node.id()) {
+                sendAppend(peer);
+            }
+        }
     }
 
     void broadcastHeartbeat(long context) {
-        forEachFollower(peer -> {
-            long commit = Math.min(progress.get(peer).match, node.log.committed());
-            node.send(new Heartbeat(node.id(), peer, node.term(), commit, context));
-        });
-    }
-
-    private void forEachFollower(java.util.function.LongConsumer action) {
-        for (long peer : progress.keySet()) {
-            if (peer != node.id()) {
-                action.accept(peer);
+        for (int i = 0; i < peers.length; i++) {
+            if (peers[i] != node.id()) {
+                long commit = Math.min(progress[i].match, node.log.committed());
+                node.send(new Heartbeat(node.id(), peers[i], node.term(), commit, context));
             }
         }
     }
 
     private void sendAppend(long peer) {
-        Progress pr = progress.get(peer);
+        Progress pr = progress(peer);
         if (pr.paused) {
             return;
         }
@@ -93,7 +100,7 @@ final class Leadership {
     }
 
     private void handleAppendResponse(AppendEntriesResponse response) {
-        Progress pr = progress.get(response.from());
+        Progress pr = progress(response.from());
         if (pr == null) {
             return;
         }
@@ -115,7 +122,7 @@ final class Leadership {
     }
 
     private void handleHeartbeatResponse(HeartbeatResponse response) {
-        Progress pr = progress.get(response.from());
+        Progress pr = progress(response.from());
         if (pr == null) {
             return;
         }
@@ -131,7 +138,11 @@ final class Leadership {
 
     /** §5.3/§5.4.2: commit the highest index a majority stores, but only if it is from this term. */
     private boolean maybeCommit() {
-        long[] matches = progress.values().stream().mapToLong(p -> p.match).sorted().toArray();
+        long[] matches = new long[progress.length];
+        for (int i = 0; i < progress.length; i++) {
+            matches[i] = progress[i].match;
+        }
+        Arrays.sort(matches);
         long quorumIndex = matches[matches.length - node.quorum()];
         if (quorumIndex <= node.log.committed() || node.log.term(quorumIndex) != node.term()) {
             return false;
@@ -166,18 +177,22 @@ final class Leadership {
 
     /** CheckQuorum: whether a majority was heard from since the last check; starts a new period. */
     boolean quorumWasActive() {
-        long active = progress.entrySet().stream()
-                .filter(e -> e.getKey() == node.id() || e.getValue().recentActive).count();
-        progress.forEach((peer, pr) -> pr.recentActive = false);
+        int active = 0;
+        for (int i = 0; i < peers.length; i++) {
+            if (peers[i] == node.id() || progress[i].recentActive) {
+                active++;
+            }
+            progress[i].recentActive = false;
+        }
         return active >= node.quorum();
     }
 
     /** The leader's matchIndex for a peer, for inspection. */
     long matchOf(long peer) {
-        return progress.get(peer).match;
+        return progress(peer).match;
     }
 
     long nextOf(long peer) {
-        return progress.get(peer).next;
+        return progress(peer).next;
     }
 }

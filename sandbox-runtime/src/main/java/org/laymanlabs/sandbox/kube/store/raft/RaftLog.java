@@ -114,11 +114,21 @@ final class RaftLog {
     }
 
     List<Entry> unstable() {
-        return List.copyOf(entries.subList((int) stabled, entries.size()));
+        return hasUnstable() ? List.copyOf(entries.subList((int) stabled, entries.size())) : List.of();
+    }
+
+    /** etcd-io/raft unstable: entries appended since the host last persisted. */
+    boolean hasUnstable() {
+        return stabled < entries.size();
     }
 
     List<Entry> nextCommitted() {
-        return List.copyOf(entries.subList((int) applied, (int) committed));
+        return hasNextCommitted() ? List.copyOf(entries.subList((int) applied, (int) committed)) : List.of();
+    }
+
+    /** etcd-io/raft hasNextCommittedEnts: committed entries the host has not applied yet. */
+    boolean hasNextCommitted() {
+        return committed > applied;
     }
 
     void markStableAndApplied() {

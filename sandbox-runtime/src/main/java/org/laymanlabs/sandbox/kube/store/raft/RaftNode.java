@@ -38,6 +38,8 @@ public final class RaftNode {
     int electionElapsed;
     private int heartbeatElapsed;
     private int randomizedElectionTimeout;
+    /** The hard state handed to the host last (etcd-io/raft RawNode.prevHardSt): a Ready carries it only when it changed. */
+    private HardState handedOut;
 
     /** Starts (or restarts) a node from what its storage holds, as a follower (§5.2). */
     public RaftNode(RaftConfig config, RaftStorage storage) {
@@ -47,6 +49,7 @@ public final class RaftNode {
         this.term = state.term();
         this.vote = state.vote();
         becomeFollower(term, NONE);
+        this.handedOut = new HardState(term, vote, log.committed());
     }
 
     public long id() {
@@ -313,12 +316,27 @@ public final class RaftNode {
     }
 
     /**
+     * etcd-io/raft RawNode.HasReady: whether {@link #ready()} would ask anything of the host. An
+     * idle member asks this after every tick and heartbeat, so it allocates nothing.
+     */
+    public boolean hasReady() {
+        return !outbox.isEmpty() || !readStates.isEmpty() || log.hasUnstable() || log.hasNextCommitted()
+                || hardStateChanged();
+    }
+
+    private boolean hardStateChanged() {
+        return term != handedOut.term() || vote != handedOut.vote() || log.committed() != handedOut.commit();
+    }
+
+    /**
      * Hands over what the host must do now, and assumes it will be done before the next call:
      * the entries are then stable and the committed entries applied (etcd-io/raft Ready + Advance).
      */
     public Ready ready() {
-        Ready ready = new Ready(new HardState(term, vote, log.committed()), log.unstable(), outbox,
-                log.nextCommitted(), readStates);
+        if (hardStateChanged()) {
+            handedOut = new HardState(term, vote, log.committed());
+        }
+        Ready ready = new Ready(handedOut, log.unstable(), outbox, log.nextCommitted(), readStates);
         outbox.clear();
         readStates.clear();
         log.markStableAndApplied();
