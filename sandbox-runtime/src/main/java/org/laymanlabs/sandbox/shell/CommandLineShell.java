@@ -172,6 +172,38 @@ public final class CommandLineShell implements Shell {
         return state.lastExitCode;
     }
 
+    /**
+     * Sets {@code $?} as a compound command does when it ends (an {@code if} that took no branch
+     * is 0): for a container's sh, which runs its if, while and for around this shell's lines.
+     */
+    public void setLastExitCode(int status) {
+        state.lastExitCode = status;
+    }
+
+    /** Sets a shell variable, as a {@code for} loop assigns its next word. */
+    public void setVariable(String name, String value) {
+        state.variables.put(name, value);
+    }
+
+    /**
+     * The fields that {@code words} expand to, as a {@code for} loop's word list does: split,
+     * substituted and globbed like a command's arguments. A syntax error gives no words.
+     */
+    public List<String> expandWords(String words) {
+        List<String> fields = new ArrayList<>();
+        try {
+            Expansion expansion = new Expansion(this, state, text -> { }, outputLimit);
+            for (Token token : Lexer.tokenize(words)) {
+                if (token.kind() == Token.Kind.WORD) {
+                    fields.addAll(token.word().fields(expansion, state.files, state.cwd));
+                }
+            }
+        } catch (ShellSyntaxException e) {
+            return List.of();
+        }
+        return fields;
+    }
+
     /** The shell as one command sees it; a pipe stage gets a subshell whose exit ends nothing. */
     private final class Context implements ShellContext {
 
