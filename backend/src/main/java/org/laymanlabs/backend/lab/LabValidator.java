@@ -117,7 +117,7 @@ public final class LabValidator {
 
     private static Optional<Order> order(String file, YamlTree tree) {
         JsonNode order = tree.root().path("metadata").path("order");
-        if (!order.isInt()) {
+        if (!order.isIntegralNumber() || !order.canConvertToInt()) {
             return Optional.empty();
         }
         int[] at = tree.at(List.of("metadata", "order"));

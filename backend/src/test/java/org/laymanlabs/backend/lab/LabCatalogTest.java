@@ -21,7 +21,7 @@ class LabCatalogTest {
         assertThat(catalog.find("images-and-containers"))
                 .hasValueSatisfying(lab -> assertThat(lab.title()).isEqualTo("Images and containers"));
         assertThat(catalog.definition("images-and-containers")).hasValueSatisfying(lab -> {
-            assertThat(lab.steps()).extracting(Step::id).containsExactly("pull", "run", "many", "stop");
+            assertThat(lab.steps()).extracting(Step::id).containsExactly("pull", "run", "many", "stop", "kernel");
             assertThat(lab.steps().get(0).text()).startsWith("# Fetch a recipe");
         });
         assertThat(catalog.problems()).isEmpty();

@@ -156,7 +156,7 @@ class LabValidatorTest {
                     .containsExactly(
                             "labs/web/lab.yaml:3:1: missing field 'title' in metadata",
                             "labs/web/lab.yaml:5:3: unknown field 'titel' in metadata; "
-                                    + "allowed here: id, title, summary, level, minutes, concepts");
+                                    + "allowed here: id, title, summary, level, minutes, order, concepts");
         }
 
         @Test
