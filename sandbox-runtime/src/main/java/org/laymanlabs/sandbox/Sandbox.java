@@ -53,6 +53,7 @@ import org.laymanlabs.sandbox.net.trace.TraceCommand;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.shell.coreutils.Coreutils;
+import org.laymanlabs.sandbox.shell.coreutils.UnameCommand;
 import org.laymanlabs.sandbox.time.VirtualClock;
 import org.laymanlabs.sandbox.workspace.Workspace;
 
@@ -115,6 +116,7 @@ public final class Sandbox {
         List<Command> commands = new ArrayList<>(List.of(
                 Coreutils.sleep(clock),
                 Coreutils.ls(clock),
+                new UnameCommand(UnameCommand.Kernel.LEARNER_MACHINE, () -> "laptop"),
                 DockerCommand.forEngine(daemon, engine, random),
                 new IpCommand(network, current),
                 new BridgeCommand(network, current),

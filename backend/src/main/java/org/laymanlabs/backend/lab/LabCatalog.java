@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 public class LabCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(LabCatalog.class);
-    private static final Comparator<Lab> CATALOG_ORDER = Comparator.comparing(Lab::id);
+    /** Curriculum order (metadata.order); the id only breaks a tie that the validator already reported. */
+    private static final Comparator<Lab> CATALOG_ORDER = Comparator.comparingInt(Lab::order).thenComparing(Lab::id);
 
     private final List<Lab> labs;
     private final Map<String, LabDefinition> definitions;
@@ -40,15 +41,22 @@ public class LabCatalog {
         Map<String, LabDefinition> found = new TreeMap<>();
         Map<String, LabFolder> read = new TreeMap<>();
         List<String> errors = new ArrayList<>();
+        List<LabValidator.Outcome> outcomes = new ArrayList<>();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
             LabFolder folder = LabFolder.of(resource, folderOf(resource));
             read.put(folder.name(), folder);
             LabValidator.Outcome outcome = LabValidator.validate(folder);
+            outcomes.add(outcome);
             outcome.definition().ifPresent(lab -> found.put(lab.lab().id(), lab));
             for (LabProblem problem : outcome.problems()) {
                 log.error("Lab left out of the catalog: {}", problem);
                 errors.add(problem.toString());
             }
+        }
+        // Two labs in one place are both served (by id), but the instructor pages show the clash.
+        for (LabProblem problem : LabValidator.duplicateOrders(outcomes)) {
+            log.error("Lab catalog order: {}", problem);
+            errors.add(problem.toString());
         }
         this.definitions = Map.copyOf(found);
         this.labs = found.values().stream().map(LabDefinition::lab).sorted(CATALOG_ORDER).toList();

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.laymanlabs.backend.grading.Check;
@@ -26,8 +28,10 @@ public final class LabValidator {
     /**
      * @param file       how the lab.yaml is named in problems, e.g. {@code labs/web/lab.yaml}
      * @param definition present exactly when {@code problems} is empty
+     * @param order      the lab's {@code metadata.order} and where it is written, if it has one
      */
-    public record Outcome(String file, Optional<LabDefinition> definition, List<LabProblem> problems) {
+    public record Outcome(String file, Optional<LabDefinition> definition, List<LabProblem> problems,
+                          Optional<Order> order) {
         public Outcome {
             problems = List.copyOf(problems);
         }
@@ -37,7 +41,34 @@ public final class LabValidator {
         }
     }
 
+    /** A lab's place in the curriculum, and the problem to report there if another lab has the same. */
+    public record Order(int value, String file, int line, int column) {
+
+        LabProblem taken(String byFile) {
+            return new LabProblem(file, line, column, "metadata.order: another lab already has the order "
+                    + value + " (" + byFile + "); each lab needs its own place in the curriculum");
+        }
+    }
+
     private LabValidator() {
+    }
+
+    /**
+     * What no single lab can show: two labs with the same {@code metadata.order}. The first (by
+     * file) keeps it; each other one gets a problem at its own {@code order:} line.
+     */
+    public static List<LabProblem> duplicateOrders(List<Outcome> outcomes) {
+        Map<Integer, String> first = new HashMap<>();
+        List<LabProblem> problems = new ArrayList<>();
+        outcomes.stream().flatMap(o -> o.order().stream())
+                .sorted(Comparator.comparing(Order::file))
+                .forEach(order -> {
+                    String holder = first.putIfAbsent(order.value(), order.file());
+                    if (holder != null) {
+                        problems.add(order.taken(holder));
+                    }
+                });
+        return problems;
     }
 
     /** Validates the lab in a folder on disk, e.g. {@code labs/images-and-containers}. */
@@ -81,11 +112,20 @@ public final class LabValidator {
         }
         List<LabProblem> problems = new ArrayList<>(new java.util.LinkedHashSet<>(report.problems()));
         problems.sort(Comparator.comparingInt(LabProblem::line).thenComparingInt(LabProblem::column));
-        return new Outcome(file, problems.isEmpty() ? definition : Optional.empty(), problems);
+        return new Outcome(file, problems.isEmpty() ? definition : Optional.empty(), problems, order(file, tree));
+    }
+
+    private static Optional<Order> order(String file, YamlTree tree) {
+        JsonNode order = tree.root().path("metadata").path("order");
+        if (!order.isIntegralNumber() || !order.canConvertToInt()) {
+            return Optional.empty();
+        }
+        int[] at = tree.at(List.of("metadata", "order"));
+        return Optional.of(new Order(order.asInt(), file, at[0], at[1]));
     }
 
     private static Outcome failed(String file, LabProblem problem) {
-        return new Outcome(file, Optional.empty(), List.of(problem));
+        return new Outcome(file, Optional.empty(), List.of(problem), Optional.empty());
     }
 
     /** Reads what the schema cannot judge; every reader tolerates values the schema already reported. */
@@ -112,7 +152,7 @@ public final class LabValidator {
         }
         Lab lab = new Lab(metadata.path("id").asText(), metadata.path("title").asText().strip(),
                 metadata.path("summary").asText().strip(), Level.valueOf(metadata.path("level").asText().toUpperCase()),
-                metadata.path("minutes").asInt(), strings(metadata.path("concepts")));
+                metadata.path("minutes").asInt(), strings(metadata.path("concepts")), metadata.path("order").asInt());
         return Optional.of(new LabDefinition(lab, sandbox.get(), steps));
     }
 

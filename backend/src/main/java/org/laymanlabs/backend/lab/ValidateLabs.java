@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * The lab validator from the command line, for instructors and CI (docs/lab-format.md):
  * {@code ValidateLabs labs/} checks every lab folder under labs/, {@code ValidateLabs labs/web}
- * one lab. Each problem is printed as {@code file:line:column: message}, as compilers print
+ * one lab; two labs with the same {@code metadata.order} are a problem too. Each problem is printed as {@code file:line:column: message}, as compilers print
  * errors, so that editors link them. Exits 0 when every lab is valid, 1 when any is not, 2 on bad usage.
  */
 public final class ValidateLabs {
@@ -29,6 +29,7 @@ public final class ValidateLabs {
             return 2;
         }
         int invalid = 0;
+        List<LabValidator.Outcome> outcomes = new ArrayList<>();
         for (String arg : args) {
             Path path = Path.of(arg);
             if (!Files.isDirectory(path)) {
@@ -37,6 +38,7 @@ public final class ValidateLabs {
             }
             for (Path lab : labsIn(path)) {
                 LabValidator.Outcome outcome = LabValidator.validate(lab);
+                outcomes.add(outcome);
                 if (outcome.valid()) {
                     LabDefinition definition = outcome.definition().orElseThrow();
                     out.println(outcome.file() + ": ok (" + definition.steps().size() + " steps, "
@@ -47,7 +49,9 @@ public final class ValidateLabs {
                 }
             }
         }
-        return invalid == 0 ? 0 : 1;
+        List<LabProblem> clashes = LabValidator.duplicateOrders(outcomes);
+        clashes.forEach(err::println);
+        return invalid == 0 && clashes.isEmpty() ? 0 : 1;
     }
 
     /** The folder itself if it holds a lab.yaml, else every folder directly inside it. */

@@ -29,6 +29,7 @@ class LabValidatorTest {
               summary: Serve a page.
               level: beginner
               minutes: 10
+              order: 1
             sandbox:
               images: [nginx]
             steps:
@@ -125,8 +126,8 @@ class LabValidatorTest {
                     - {name: w, role: worker}
                     - {name: w, role: worker}\
                 """))).containsExactly(
-                "labs/web/lab.yaml:11:5: sandbox.nodes: a cluster needs at least one node with role: control-plane",
-                "labs/web/lab.yaml:12:14: sandbox.nodes[1].name: another node is already named 'w'");
+                "labs/web/lab.yaml:12:5: sandbox.nodes: a cluster needs at least one node with role: control-plane",
+                "labs/web/lab.yaml:13:14: sandbox.nodes[1].name: another node is already named 'w'");
     }
 
     @Test
@@ -137,7 +138,7 @@ class LabValidatorTest {
 
         assertThat(docker.problems()).isEmpty();
         assertThat(docker.definition().orElseThrow().sandbox().cluster().exists()).isFalse();
-        assertThat(confused).containsExactly("labs/web/lab.yaml:11:10: sandbox.nodes: a lab with kubernetes: false has no cluster for nodes");
+        assertThat(confused).containsExactly("labs/web/lab.yaml:12:10: sandbox.nodes: a lab with kubernetes: false has no cluster for nodes");
     }
 
     @Nested
@@ -155,27 +156,27 @@ class LabValidatorTest {
                     .containsExactly(
                             "labs/web/lab.yaml:3:1: missing field 'title' in metadata",
                             "labs/web/lab.yaml:5:3: unknown field 'titel' in metadata; "
-                                    + "allowed here: id, title, summary, level, minutes, concepts");
+                                    + "allowed here: id, title, summary, level, minutes, order, concepts");
         }
 
         @Test
         void anUnknownFieldInsideACheck() throws IOException {
             assertThat(problems(VALID.replace("    expect: {state: running}", "    expect: {state: running}\n        timeout: 5")))
-                    .containsExactly("labs/web/lab.yaml:20:9: unknown field 'timeout' in steps[0].checks[0]; "
+                    .containsExactly("labs/web/lab.yaml:21:9: unknown field 'timeout' in steps[0].checks[0]; "
                             + "allowed here: kind, name, container, image, expect");
         }
 
         @Test
         void anUnknownCheckKind() throws IOException {
             assertThat(problems(VALID.replace("kind: container", "kind: cel")))
-                    .containsExactly("labs/web/lab.yaml:16:15: unknown check kind 'cel' for steps[0].checks[0].kind; "
+                    .containsExactly("labs/web/lab.yaml:17:15: unknown check kind 'cel' for steps[0].checks[0].kind; "
                             + "use one of: object, request, trace, image, container, file, history");
         }
 
         @Test
         void aCelSyntaxErrorAtItsPlaceInsideTheExpression() throws IOException {
             assertThat(problems(VALID.replace("size(objects) == 0", "size(objects) == = 0")))
-                    .containsExactly("labs/web/lab.yaml:23:38: steps[0].checks[1].expression: CEL: "
+                    .containsExactly("labs/web/lab.yaml:24:38: steps[0].checks[1].expression: CEL: "
                             + "token recognition error at: '= '");
         }
 
@@ -183,14 +184,14 @@ class LabValidatorTest {
         void aCelErrorOnTheSecondLineOfABlock() throws IOException {
             assertThat(problems(VALID.replace("expression: size(objects) == 0",
                     "expression: |\n                      size(objects) == 0 &&\n                      nosuch > 1")))
-                    .containsExactly("labs/web/lab.yaml:25:23: steps[0].checks[1].expression: CEL: "
+                    .containsExactly("labs/web/lab.yaml:26:23: steps[0].checks[1].expression: CEL: "
                             + "undeclared reference to 'nosuch' (in container '')");
         }
 
         @Test
         void aMissingStepFile() throws IOException {
             assertThat(problems(VALID.replace("text: steps/run.md", "text: steps/01-run.md")))
-                    .containsExactly("labs/web/lab.yaml:14:11: steps[0].text: no file 'steps/01-run.md' "
+                    .containsExactly("labs/web/lab.yaml:15:11: steps[0].text: no file 'steps/01-run.md' "
                             + "in the lab's folder labs/web/");
         }
 
@@ -198,7 +199,7 @@ class LabValidatorTest {
         void aMissingStarterFile() throws IOException {
             assertThat(problems(VALID.replace("    text: steps/run.md", "    text: steps/run.md\n"
                     + "    files: [{from: starter/index.html, to: index.html}]")))
-                    .containsExactly("labs/web/lab.yaml:15:20: steps[0].files[0].from: no file 'starter/index.html' "
+                    .containsExactly("labs/web/lab.yaml:16:20: steps[0].files[0].from: no file 'starter/index.html' "
                             + "in the lab's folder labs/web/");
         }
 
@@ -208,9 +209,9 @@ class LabValidatorTest {
                     .replace("      - kind: object", "      - kind: history\n        name: ran\n        matches: 'docker (run'\n"
                             + "      - kind: object")))
                     .containsExactly(
-                            "labs/web/lab.yaml:22:18: steps[0].checks[1].matches: not a regular expression: "
+                            "labs/web/lab.yaml:23:18: steps[0].checks[1].matches: not a regular expression: "
                                     + "Unclosed group near index 11",
-                            "labs/web/lab.yaml:25:19: steps[0].checks[2].resource: the cluster has no resource type "
+                            "labs/web/lab.yaml:26:19: steps[0].checks[2].resource: the cluster has no resource type "
                                     + "'podz'; use one kubectl api-resources lists, like pods, services or deployments");
         }
     }
@@ -224,12 +225,14 @@ class LabValidatorTest {
                 .replace("images: [nginx]", "images: [nginx, no-such-image]");
 
         assertThat(problems(broken)).extracting(p -> p.substring(0, p.indexOf(": ")))
-                .containsExactly("labs/web/lab.yaml:3:1", "labs/web/lab.yaml:5:3", "labs/web/lab.yaml:10:19",
-                        "labs/web/lab.yaml:14:11", "labs/web/lab.yaml:16:15", "labs/web/lab.yaml:23:37");
+                .containsExactly("labs/web/lab.yaml:3:1", "labs/web/lab.yaml:5:3", "labs/web/lab.yaml:11:19",
+                        "labs/web/lab.yaml:15:11", "labs/web/lab.yaml:17:15", "labs/web/lab.yaml:24:37");
     }
 
     @Test
     void aValueOfTheWrongType() throws IOException {
+        assertThat(problems(VALID.replace("  order: 1\n", "")))
+                .containsExactly("labs/web/lab.yaml:3:1: missing field 'order' in metadata");
         assertThat(problems(VALID.replace("minutes: 10", "minutes: ten")))
                 .containsExactly("labs/web/lab.yaml:8:12: metadata.minutes: string found, integer expected");
     }
@@ -250,7 +253,7 @@ class LabValidatorTest {
                       - {kind: history, name: ran it, matches: docker run}
                 """);
 
-        assertThat(problems(onlyHistory)).containsExactly("labs/web/lab.yaml:16:7: steps[0].checks: a step needs at "
+        assertThat(problems(onlyHistory)).containsExactly("labs/web/lab.yaml:17:7: steps[0].checks: a step needs at "
                 + "least one check on the sandbox's state, not only on the command history");
     }
 

@@ -30,7 +30,7 @@ class ValidateLabsTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("labs/images-and-containers/lab.yaml: ok (4 steps, ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("labs/images-and-containers/lab.yaml: ok (5 steps, ");
     }
 
     @Test
@@ -44,8 +44,8 @@ class ValidateLabsTest {
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("""
                 labs/web/lab.yaml:3:1: missing field 'title' in metadata
-                labs/web/lab.yaml:5:3: unknown field 'titel' in metadata; allowed here: id, title, summary, level, minutes, concepts
-                labs/web/lab.yaml:14:11: steps[0].text: no file 'steps/run.md' in the lab's folder labs/web/
+                labs/web/lab.yaml:5:3: unknown field 'titel' in metadata; allowed here: id, title, summary, level, minutes, order, concepts
+                labs/web/lab.yaml:15:11: steps[0].text: no file 'steps/run.md' in the lab's folder labs/web/
                 """);
     }
 

@@ -39,6 +39,7 @@ class LaterStepTest {
               summary: A first step, and a second one that brings a file and stops a node.
               level: beginner
               minutes: 5
+              order: 1
               concepts: [node]
             sandbox:
               seed: 3

@@ -18,9 +18,9 @@ import org.laymanlabs.backend.progress.StepStatus;
 class CatalogViewTest {
 
     private static final Lab SERVICES = new Lab("services", "Services", "Find pods by label.", Level.INTERMEDIATE,
-            20, List.of("service", "selector"));
+            20, List.of("service", "selector"), 6);
     private static final Lab IMAGES = new Lab("images", "Images", "Recipes and dishes.", Level.BEGINNER,
-            15, List.of("image"));
+            15, List.of("image"), 1);
 
     @Test
     void showsOneCardPerLabInCatalogOrder() {

@@ -14,6 +14,7 @@ import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.CommandLineShell;
 import org.laymanlabs.sandbox.shell.Invocation;
 import org.laymanlabs.sandbox.shell.coreutils.Coreutils;
+import org.laymanlabs.sandbox.shell.coreutils.UnameCommand;
 import org.laymanlabs.sandbox.time.VirtualClock;
 
 /**
@@ -46,6 +47,10 @@ final class ContainerTools {
         }
         if (withSleep && has(root, path, "sleep")) {
             commands.add(Coreutils.sleep(clock));
+        }
+        if (has(root, path, "uname")) {
+            // A container runs on the engine host's kernel: it has none of its own to report.
+            commands.add(new UnameCommand(UnameCommand.Kernel.LEARNER_MACHINE, container::shortId));
         }
         if (has(root, path, "curl")) {
             commands.add(new CurlCommand(connector, clock, () -> container.namespace, resolver));

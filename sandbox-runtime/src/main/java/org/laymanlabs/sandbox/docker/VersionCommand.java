@@ -2,6 +2,7 @@ package org.laymanlabs.sandbox.docker;
 
 import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.shell.coreutils.UnameCommand;
 import org.laymanlabs.sandbox.image.json.JsonValue;
 
 /**
@@ -81,7 +82,7 @@ public final class VersionCommand {
                 .put("Platform", JsonValue.Obj.struct().put("Name", "Docker Engine - Community").build())
                 .put("Version", ENGINE_VERSION).put("APIVersion", API_VERSION).put("MinAPIVersion", MIN_API_VERSION)
                 .put("GitCommit", "45873be").put("GoVersion", "go1.24.3").put("Os", "linux").put("Arch", "amd64")
-                .put("KernelVersion", "6.8.0-60-generic").put("BuildTime", "2025-05-30T12:07:14.000000000+00:00").build();
+                .put("KernelVersion", UnameCommand.Kernel.LEARNER_MACHINE.release()).put("BuildTime", "2025-05-30T12:07:14.000000000+00:00").build();
         return JsonValue.Obj.struct().put("Client", client).put("Server", server).build();
     }
 }

@@ -12,7 +12,8 @@ final class Builtins {
 
     static List<Command> all() {
         List<Command> all = new ArrayList<>(List.of(new HelpCommand(), new ExitCommand(), new EchoCommand(),
-                new CdCommand(), new PwdCommand(), new ExportCommand(), new TrueCommand(true), new TrueCommand(false)));
+                new CdCommand(), new PwdCommand(), new ExportCommand(), new TrueCommand(true), new TrueCommand(false),
+                new TestCommand(false), new TestCommand(true), TrueCommand.colon()));
         all.addAll(Coreutils.all());
         return all;
     }

@@ -103,50 +103,50 @@ public final class CommandLineShell implements Shell {
     }
 
     /**
-     * Starts one simple command of a pipeline: expands its words (parameters, then pathnames
-     * against the files it runs in), opens its redirections, and starts the command with its
-     * output routed through them.
+     * Starts one simple command of a pipeline: expands its words (parameters and command
+     * substitutions, split into fields, then pathnames against the files it runs in), opens its
+     * redirections, and starts the command with its output routed through them.
      *
+     * @param state  the shell it runs in: this shell's, or a command substitution's subshell
      * @param last   whether it is the pipeline's last stage, whose stdout is the terminal's
      * @param stdout where its fd 1 points: the terminal, or the pipe to the next stage
      * @param stderr where its fd 2 points: the terminal
      */
-    Execution startStage(Script.SimpleCommand simple, String pipedIn, boolean subshell, boolean last,
+    Execution startStage(ShellState state, Script.SimpleCommand simple, String pipedIn, boolean subshell, boolean last,
                          Consumer<String> stdout, Consumer<String> stderr) {
         boolean toTerminal = last && simple.redirects().stream().noneMatch(r -> r.operator().matches(">|>>|&>"));
-        Context context = new Context(subshell, toTerminal);
-        int firstCommandWord = 0;
-        while (firstCommandWord < simple.words().size() && isAssignment(simple.words().get(firstCommandWord))) {
-            firstCommandWord++;
-        }
-        List<String> words = new ArrayList<>();
+        Context context = new Context(state, subshell, toTerminal);
+        Expansion expansion = new Expansion(this, state, stderr, outputLimit);
+        List<String> assignments = new ArrayList<>();
+        List<String> argv = new ArrayList<>();
+        boolean prefix = true;
         for (Word word : simple.words()) {
-            // Assignments are not globbed; the command's words are matched against its files.
-            if (words.size() < firstCommandWord) {
-                words.add(word.expand(state::parameter));
+            // Assignments before the command are neither split nor globbed; the command's words are.
+            prefix &= isAssignment(word);
+            if (prefix) {
+                assignments.add(word.expand(expansion));
             } else {
-                words.addAll(word.fields(state::parameter, state.files, state.cwd));
+                argv.addAll(word.fields(expansion, state.files, state.cwd));
             }
         }
-        Redirections redirections = new Redirections(state, simple.redirects());
+        Redirections redirections = new Redirections(state, simple.redirects(), expansion);
         try {
             String stdin = redirections.open(pipedIn);
             OutputSink out = redirections.route(stdout, stderr);
-            if (firstCommandWord == words.size()) {
-                // Assignments alone set shell variables; redirections alone still create their files.
-                words.forEach(assignment -> state.assign(assignment));
-                return Execution.finished(0);
+            if (argv.isEmpty()) {
+                // Assignments alone set shell variables; redirections alone still create their files;
+                // the status is the last command substitution's, as bash(1) says under SIMPLE COMMAND EXPANSION.
+                assignments.forEach(state::assign);
+                return Execution.finished(expansion.lastSubstitutionStatus().orElse(0));
             }
-            List<String> argv = words.subList(firstCommandWord, words.size());
-            return state.withTemporaryVariables(words.subList(0, firstCommandWord),
-                    () -> execute(argv, stdin, context, out));
+            return state.withTemporaryVariables(assignments, () -> execute(state, argv, stdin, context, out));
         } catch (FileSystemException e) {
             stderr.accept("bash: " + e.path() + ": " + e.reason().text() + "\n");
             return Execution.finished(1);
         }
     }
 
-    private Execution execute(List<String> argv, String stdin, Context context, OutputSink out) {
+    private Execution execute(ShellState state, List<String> argv, String stdin, Context context, OutputSink out) {
         if (argv.get(0).contains("/")) {
             return PathCommand.start(argv, stdin, context, commands.values(), state.variables.get("USER"), out);
         }
@@ -172,13 +172,47 @@ public final class CommandLineShell implements Shell {
         return state.lastExitCode;
     }
 
+    /**
+     * Sets {@code $?} as a compound command does when it ends (an {@code if} that took no branch
+     * is 0): for a container's sh, which runs its if, while and for around this shell's lines.
+     */
+    public void setLastExitCode(int status) {
+        state.lastExitCode = status;
+    }
+
+    /** Sets a shell variable, as a {@code for} loop assigns its next word. */
+    public void setVariable(String name, String value) {
+        state.variables.put(name, value);
+    }
+
+    /**
+     * The fields that {@code words} expand to, as a {@code for} loop's word list does: split,
+     * substituted and globbed like a command's arguments. A syntax error gives no words.
+     */
+    public List<String> expandWords(String words) {
+        List<String> fields = new ArrayList<>();
+        try {
+            Expansion expansion = new Expansion(this, state, text -> { }, outputLimit);
+            for (Token token : Lexer.tokenize(words)) {
+                if (token.kind() == Token.Kind.WORD) {
+                    fields.addAll(token.word().fields(expansion, state.files, state.cwd));
+                }
+            }
+        } catch (ShellSyntaxException e) {
+            return List.of();
+        }
+        return fields;
+    }
+
     /** The shell as one command sees it; a pipe stage gets a subshell whose exit ends nothing. */
     private final class Context implements ShellContext {
 
+        private final ShellState state;
         private final boolean subshell;
         private final boolean toTerminal;
 
-        Context(boolean subshell, boolean toTerminal) {
+        Context(ShellState state, boolean subshell, boolean toTerminal) {
+            this.state = state;
             this.subshell = subshell;
             this.toTerminal = toTerminal;
         }

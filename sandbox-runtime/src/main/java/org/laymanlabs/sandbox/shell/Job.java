@@ -173,7 +173,7 @@ final class Job implements RunningCommand {
                 pipe = last ? null : new StringBuilder();
                 StringBuilder into = pipe;
                 // Stages of a real pipe run in subshells, so exit there ends only the stage.
-                current = shell.startStage(stages.get(next++), stdin, stages.size() > 1, last,
+                current = shell.startStage(state, stages.get(next++), stdin, stages.size() > 1, last,
                         last ? terminal::out : into::append, terminal::err);
                 if (interrupted && !current.isFinished()) {
                     current.interrupt();

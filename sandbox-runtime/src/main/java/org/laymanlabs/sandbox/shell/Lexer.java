@@ -7,8 +7,10 @@ import java.util.List;
  * Splits a line into words and operators, following bash's quoting rules (bash(1), QUOTING):
  * single quotes keep everything literally; double quotes let a backslash escape
  * {@code $ ` " \} and still expand parameters; an unquoted backslash escapes any character; an
- * unquoted {@code #} at the start of a word begins a comment. Parameters are recorded, not
- * expanded: expansion happens when the command runs.
+ * unquoted {@code #} at the start of a word begins a comment. Parameters and command
+ * substitutions ({@code $(...)} and backquotes) are recorded, not expanded: expansion happens
+ * when the command runs. A substitution's text is checked here, as bash parses it with the line,
+ * so that a syntax error inside it stops the whole line before anything runs.
  */
 final class Lexer {
 
@@ -45,6 +47,8 @@ final class Lexer {
                 escaped();
             } else if (c == '$') {
                 parameter(false);
+            } else if (c == '`') {
+                backquoted(false);
             } else if (isOperatorStart(c)) {
                 operator(c);
             } else {
@@ -79,6 +83,10 @@ final class Lexer {
                 parameter(true);
                 continue;
             }
+            if (c == '`') {
+                backquoted(true);
+                continue;
+            }
             if (c == '\\' && pos + 1 < line.length() && "$`\"\\".indexOf(line.charAt(pos + 1)) >= 0) {
                 pos++;
                 c = line.charAt(pos);
@@ -89,11 +97,15 @@ final class Lexer {
         throw new ShellSyntaxException("unexpected EOF while looking for matching `\"'");
     }
 
-    /** {@code $NAME}, {@code ${NAME}} or {@code $?}; a lone {@code $} is literal. */
+    /** {@code $NAME}, {@code ${NAME}}, {@code $?} or {@code $(...)}; a lone {@code $} is literal. */
     private void parameter(boolean quoted) throws ShellSyntaxException {
         inWord = true;
         int start = pos + 1;
         String name;
+        if (start < line.length() && line.charAt(start) == '(') {
+            substitution(quoted);
+            return;
+        }
         if (start < line.length() && line.charAt(start) == '{') {
             int close = line.indexOf('}', start);
             if (close < 0) {
@@ -122,6 +134,47 @@ final class Lexer {
         }
         flushLiteral();
         parts.add(new Word.Parameter(name, quoted));
+    }
+
+    /** {@code $(...)}: the text up to the matching parenthesis, nested substitutions and quotes included. */
+    private void substitution(boolean quoted) throws ShellSyntaxException {
+        if (line.startsWith("$((", pos)) {
+            throw new ShellSyntaxException("arithmetic expansion $((...)) is not supported in the sandbox shell");
+        }
+        int close = CommandText.closingParenthesis(line, pos + 2);
+        addSubstitution(line.substring(pos + 2, close), quoted);
+        pos = close + 1;
+    }
+
+    /**
+     * {@code `...`}: the old form. Inside it a backslash keeps its literal meaning except before
+     * {@code $ ` \} (and {@code "} within double quotes), as bash(1) says under Command Substitution.
+     */
+    private void backquoted(boolean quoted) throws ShellSyntaxException {
+        inWord = true;
+        StringBuilder text = new StringBuilder();
+        int i = pos + 1;
+        while (i < line.length() && line.charAt(i) != '`') {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()
+                    && ("$`\\".indexOf(line.charAt(i + 1)) >= 0 || (quoted && line.charAt(i + 1) == '"'))) {
+                c = line.charAt(++i);
+            }
+            text.append(c);
+            i++;
+        }
+        if (i >= line.length()) {
+            throw new ShellSyntaxException("unexpected EOF while looking for matching ``'");
+        }
+        addSubstitution(text.toString(), quoted);
+        pos = i + 1;
+    }
+
+    private void addSubstitution(String script, boolean quoted) throws ShellSyntaxException {
+        inWord = true;
+        Parser.parse(script);
+        flushLiteral();
+        parts.add(new Word.Substitution(script, quoted));
     }
 
     private void escaped() {

@@ -1,6 +1,8 @@
 package org.laymanlabs.sandbox.shell;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.OutputSink;
@@ -20,10 +22,17 @@ final class Redirections {
 
     private final ShellState state;
     private final List<Script.Redirect> redirects;
+    /** Each redirection's target as typed, expanded once (a substitution in it runs once). */
+    private final Map<Script.Redirect, String> targets = new IdentityHashMap<>();
 
-    Redirections(ShellState state, List<Script.Redirect> redirects) {
+    Redirections(ShellState state, List<Script.Redirect> redirects, Word.Expander expander) {
         this.state = state;
         this.redirects = redirects;
+        for (Script.Redirect r : redirects) {
+            if (r.target() != null) {
+                targets.put(r, r.target().expand(expander));
+            }
+        }
     }
 
     /**
@@ -38,7 +47,7 @@ final class Redirections {
             if (r.operator().equals("2>&1") || r.operator().equals(">&2")) {
                 continue;
             }
-            String typed = r.target().expand(state::parameter);
+            String typed = targets.get(r);
             String path = typed.equals(DEV_NULL) ? DEV_NULL : state.resolve(typed);
             if (path.equals(DEV_NULL) || path.equals(STDOUT) || path.equals(STDERR)) {
                 stdin = r.operator().equals("<") ? "" : stdin;
@@ -105,7 +114,7 @@ final class Redirections {
     }
 
     private String path(Script.Redirect r) {
-        String typed = r.target().expand(state::parameter);
+        String typed = targets.get(r);
         return typed.equals(DEV_NULL) ? DEV_NULL : state.resolve(typed);
     }
 }

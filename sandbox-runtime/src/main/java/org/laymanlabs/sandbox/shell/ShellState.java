@@ -25,6 +25,16 @@ final class ShellState {
         variables.put("PWD", cwd);
     }
 
+    /** A copy for a subshell (a command substitution): what it changes stays in it. */
+    ShellState subshell() {
+        ShellState copy = new ShellState(files, variables.get("USER"));
+        copy.variables.clear();
+        copy.variables.putAll(variables);
+        copy.cwd = cwd;
+        copy.lastExitCode = lastExitCode;
+        return copy;
+    }
+
     /** A parameter's value: {@code ?} is the last status; an unset variable is null. */
     String resolve(String typed) {
         return FileSystem.resolve(cwd, files.home(), typed);

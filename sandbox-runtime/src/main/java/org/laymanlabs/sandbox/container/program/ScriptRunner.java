@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.laymanlabs.sandbox.CommandResult;
@@ -30,7 +32,16 @@ final class ScriptRunner {
     private final ProcessContext context;
     private final String name;
     private final boolean execs;
-    private final Deque<ScriptStep> pending = new ArrayDeque<>();
+    /** Steps a script runs before it yields to the rest of the sandbox, if it does not sleep first. */
+    private static final int SLICE = 100;
+    private static final Duration PREEMPTED = Duration.ofMillis(100);
+    private static final int SYNTAX_ERROR = 2;
+
+    private final Map<Integer, Deque<String>> forWords = new HashMap<>();
+    /** Each running while, until or for loop's status so far: its body's last, 0 before the body runs. */
+    private final Map<Integer, Integer> loopStatus = new HashMap<>();
+    private List<Instruction> program = List.of();
+    private int pc;
     private CommandLineShell shell;
     private Optional<Duration> sleep = Optional.empty();
     private boolean forever;
@@ -65,27 +76,39 @@ final class ScriptRunner {
         if (context.files().isDirectory(context.workingDir())) {
             shell.run("cd " + quote(context.workingDir()));
         }
-        pending.addAll(ScriptStep.split(script));
+        try {
+            program = CompoundCommands.compile(script);
+        } catch (ShSyntaxError e) {
+            context.stderr(name + ": " + e.render(context.files().exists("/bin/busybox")));
+            context.exit(SYNTAX_ERROR);
+            return;
+        }
         resume();
     }
 
-    /** Runs steps until one sleeps or the script ends; a timer resumes it after a sleep. */
+    /**
+     * Runs instructions until a step sleeps, the script ends, or its time slice is used up. A
+     * script that never sleeps ({@code while true; do :; done}) is a busy process: it gets
+     * {@link #SLICE} steps, then the rest of the sandbox gets {@link #PREEMPTED} of virtual time
+     * before it goes on, so it can neither hold the sandbox's thread nor fire timers without end.
+     */
     private void resume() {
-        while (!pending.isEmpty()) {
+        int steps = 0;
+        while (pc < program.size()) {
             if (context.exited()) {
                 return;
             }
-            ScriptStep step = pending.poll();
-            if (!step.runsAfter(shell.lastExitCode()) || step.text().startsWith("set -")) {
-                continue;
-            }
-            if (execsAProgram(step.text())) {
+            if (++steps > SLICE) {
+                context.clock().schedule(PREEMPTED, this::resume);
                 return;
             }
-            CommandResult result = shell.run(step.text());
-            for (OutputChunk chunk : result.output()) {
-                boolean stdout = chunk.stream() == OutputChunk.Stream.STDOUT;
-                emit(stdout ? chunk.text() : dialect(chunk.text(), step.line()), stdout);
+            Instruction instruction = program.get(pc++);
+            if (instruction instanceof Instruction.Run run) {
+                if (!run(run)) {
+                    return;
+                }
+            } else {
+                control(instruction);
             }
             if (shell.hasExited()) {
                 break;
@@ -102,6 +125,51 @@ final class ScriptRunner {
         }
         if (!context.exited()) {
             context.exit(shell.lastExitCode());
+        }
+    }
+
+    /** Runs one pipeline; false if it exec'd another program, which ends the script. */
+    private boolean run(Instruction.Run run) {
+        ScriptStep step = run.step();
+        if (!step.runsAfter(shell.lastExitCode()) || step.text().startsWith("set -")) {
+            return true;
+        }
+        if (!run.negated() && execsAProgram(step.text())) {
+            return false;
+        }
+        CommandResult result = shell.run(step.text());
+        for (OutputChunk chunk : result.output()) {
+            boolean stdout = chunk.stream() == OutputChunk.Stream.STDOUT;
+            emit(stdout ? chunk.text() : dialect(chunk.text(), step.line()), stdout);
+        }
+        if (run.negated()) {
+            shell.setLastExitCode(result.exitCode() == 0 ? 1 : 0);
+        }
+        return true;
+    }
+
+    private void control(Instruction instruction) {
+        if (instruction instanceof Instruction.Jump jump) {
+            if (jump.when().holdsAfter(shell.lastExitCode())) {
+                pc = jump.target();
+            }
+        } else if (instruction instanceof Instruction.Status status) {
+            shell.setLastExitCode(status.code());
+        } else if (instruction instanceof Instruction.ForStart start) {
+            forWords.put(start.loop(), new ArrayDeque<>(shell.expandWords(start.words())));
+            loopStatus.put(start.loop(), 0);
+        } else if (instruction instanceof Instruction.ForNext next) {
+            Deque<String> words = forWords.get(next.loop());
+            if (words.isEmpty()) {
+                pc = next.end();
+            } else {
+                shell.setVariable(next.variable(), words.poll());
+            }
+        } else if (instruction instanceof Instruction.Remember remember) {
+            loopStatus.put(remember.loop(), shell.lastExitCode());
+        } else if (instruction instanceof Instruction.Recall recall) {
+            Integer status = loopStatus.remove(recall.loop());
+            shell.setLastExitCode(status == null ? 0 : status);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One pipeline of a shell script, as sh runs them one after another: the text between {@code ;},
- * newlines, {@code &&} and {@code ||} (outside quotes and comments), how it joins the one
+ * newlines, {@code &&} and {@code ||} (outside quotes, comments and command substitutions), how it joins the one
  * before, and its line in the script (for dash's "sh: 3: foo: not found"). Cutting the script
  * here is what lets a {@code sleep} pause it on the sandbox's clock, between two steps.
  *
@@ -27,17 +27,24 @@ record ScriptStep(Join join, String text, int line) {
         int line = 1;
         int startLine = 1;
         char quote = 0;
+        int depth = 0;
         for (int i = 0; i < script.length(); i++) {
             char c = script.charAt(i);
             if (quote != 0) {
                 text.append(c);
-                if (c == '\\' && quote == '"' && i + 1 < script.length()) {
+                if (c == '\\' && quote != '\'' && i + 1 < script.length()) {
                     text.append(script.charAt(++i));
                 } else if (c == quote) {
                     quote = 0;
                 }
-            } else if (c == '\'' || c == '"') {
+            } else if (c == '\'' || c == '"' || c == '`') {
                 quote = c;
+                text.append(c);
+            } else if (c == '(' || c == ')') {
+                // Inside $(...) a ; or newline belongs to the substitution, not to the script.
+                depth += c == '(' ? 1 : -1;
+                text.append(c);
+            } else if (depth > 0) {
                 text.append(c);
             } else if (c == '\\' && i + 1 < script.length()) {
                 text.append(c).append(script.charAt(++i));

@@ -1,6 +1,7 @@
 package org.laymanlabs.sandbox.kube.cni;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
@@ -67,8 +68,10 @@ public final class Flannel {
                 machine.addRoute(route(Cidr.parse(other.podCidr()), remote, "flannel.1"));
             }
         }
-        network.configureVxlan(flannel, new VxlanConfig(1, Ipv4Address.parse(self.internalIp()),
-                VxlanConfig.FLANNEL_PORT, peers));
+        // flannel binds its VTEP to the node's external interface (vxlanDeviceAttrs.vtepIndex), so
+        // `ip -d link show flannel.1` says "dev eth0".
+        network.configureVxlan(flannel, new VxlanConfig(1, Optional.of(Ipv4Address.parse(self.internalIp())),
+                VxlanConfig.FLANNEL_PORT, Optional.of("eth0"), false, peers, List.of()));
     }
 
     private static Route route(Cidr destination, Ipv4Address via, String device) {

@@ -15,7 +15,7 @@ final class LinkCommands {
     static CommandResult run(IpRequest req) {
         String verb = req.verb();
         if (verb.isEmpty() || IpRequest.matches(verb, "show") || IpRequest.matches(verb, "list")) {
-            return CommandResult.ok(show(req, AddressCommands.devArgument(req.args().isEmpty() ? List.of() : req.rest())));
+            return CommandResult.ok(show(req, req.args().isEmpty() ? List.of() : req.rest()));
         }
         if (IpRequest.matches(verb, "add")) {
             return add(req);
@@ -32,11 +32,37 @@ final class LinkCommands {
         throw new IpException("Command \"" + verb + "\" is unknown, try \"ip link help\".", IpException.USAGE);
     }
 
-    private static String show(IpRequest req, Optional<String> device) {
+    /**
+     * {@code ip link show [ [dev] NAME ] [ type TYPE ] [ up ]}, as ipaddr_list_flush_or_save
+     * reads them: {@code type} keeps the devices of that kind ({@code ip -d link show type vxlan}
+     * lists flannel.1 on an overlay node), {@code up} the ones that are up.
+     */
+    private static String show(IpRequest req, List<String> words) {
+        Optional<String> device = Optional.empty();
+        Optional<String> kind = Optional.empty();
+        boolean upOnly = false;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals("type")) {
+                kind = Optional.of(AddressCommands.value(words, ++i));
+            } else if (word.equals("up")) {
+                upOnly = true;
+            } else if (word.equals("dev")) {
+                device = Optional.of(AddressCommands.value(words, ++i));
+            } else if (device.isEmpty()) {
+                device = Optional.of(word);
+            } else {
+                throw new IpException("Either \"dev\" is duplicate, or \"" + word + "\" is a garbage.", 1);
+            }
+        }
         List<Link> links = device.map(name -> List.of(req.namespace().link(name).orElseThrow(() ->
                 new IpException("Device \"" + name + "\" does not exist.", 1)))).orElse(req.namespace().links());
         StringBuilder out = new StringBuilder();
         for (Link link : links) {
+            if (kind.isPresent() && !kind.get().equals(link.kind().typeName())
+                    || upOnly && !LinkFormat.flags(link).contains("UP")) {
+                continue;
+            }
             if (req.brief()) {
                 out.append(String.format("%-16s %-14s %s <%s> %n", LinkFormat.displayName(link),
                         LinkFormat.operState(link), link.mac(), String.join(",", LinkFormat.flags(link))));
