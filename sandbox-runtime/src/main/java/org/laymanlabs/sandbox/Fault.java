@@ -17,6 +17,24 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * An etcd member's process dies (its disk is kept), as when its machine loses power. Two of
+     * three members still make a quorum and elect a new leader if it was the leader; with one left,
+     * writes fail.
+     */
+    record StopEtcdMember(String member) implements Fault {
+        public StopEtcdMember {
+            Objects.requireNonNull(member, "member");
+        }
+    }
+
+    /** A stopped etcd member starts again from its disk, rejoins as a follower and catches up. */
+    record StartEtcdMember(String member) implements Fault {
+        public StartEtcdMember {
+            Objects.requireNonNull(member, "member");
+        }
+    }
+
     /** A Service's selector is replaced, as by a typo in its manifest, so it no longer picks its pods. */
     record BreakSelector(String namespace, String service, Map<String, String> selector) implements Fault {
         public BreakSelector {

@@ -67,6 +67,10 @@ final class LabSetup {
         }
         if (fault instanceof Fault.StopNode stop) {
             stopNode(stop.node());
+        } else if (fault instanceof Fault.StopEtcdMember stop) {
+            etcdMember(stop.member(), () -> cluster.etcd().stop(stop.member()));
+        } else if (fault instanceof Fault.StartEtcdMember start) {
+            etcdMember(start.member(), () -> cluster.etcd().start(start.member()));
         } else if (fault instanceof Fault.BreakSelector broken) {
             breakSelector(broken);
         } else if (fault instanceof Fault.FillNode fill) {
@@ -93,6 +97,14 @@ final class LabSetup {
             cluster.stopNode(node);
         } catch (NoSuchElementException e) {
             throw new IllegalArgumentException("cannot stop node " + node + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void etcdMember(String member, Runnable action) {
+        try {
+            action.run();
+        } catch (NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

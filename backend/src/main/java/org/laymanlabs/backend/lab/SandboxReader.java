@@ -19,6 +19,8 @@ import org.laymanlabs.sandbox.image.catalog.Catalog;
 import org.laymanlabs.sandbox.kube.ClusterSpec;
 import org.laymanlabs.sandbox.kube.cni.FlannelBackend;
 import org.laymanlabs.sandbox.kube.kubelet.NodeConfig;
+import org.laymanlabs.sandbox.kube.store.EtcdClusterSpec;
+import org.laymanlabs.sandbox.kube.store.MemberSpec;
 
 /**
  * Reads lab.yaml's {@code sandbox} into a {@link SandboxSpec}: the nodes get kind's addresses
@@ -105,6 +107,12 @@ final class SandboxReader {
             JsonNode fault = faults.get(i);
             if (fault.path("stopNode").isTextual()) {
                 read.add(new Fault.StopNode(fault.path("stopNode").asText()));
+            } else if (fault.path("stopEtcdMember").isTextual()) {
+                etcdMember(fault.path("stopEtcdMember").asText(), append(at, i, "stopEtcdMember"), report)
+                        .ifPresent(member -> read.add(new Fault.StopEtcdMember(member)));
+            } else if (fault.path("startEtcdMember").isTextual()) {
+                etcdMember(fault.path("startEtcdMember").asText(), append(at, i, "startEtcdMember"), report)
+                        .ifPresent(member -> read.add(new Fault.StartEtcdMember(member)));
             } else if (fault.path("breakSelector").isObject()) {
                 JsonNode broken = fault.path("breakSelector");
                 read.add(new Fault.BreakSelector(broken.path("namespace").asText("default"),
@@ -120,6 +128,16 @@ final class SandboxReader {
             }
         }
         return read;
+    }
+
+    /** Every lab cluster's etcd has the same three members, whatever its nodes: a typo is caught here, not mid-class. */
+    private static Optional<String> etcdMember(String member, List<Object> at, LabReport report) {
+        List<String> members = EtcdClusterSpec.threeMembers().members().stream().map(MemberSpec::name).toList();
+        if (members.contains(member)) {
+            return Optional.of(member);
+        }
+        report.at(at, "no etcd member is named '" + member + "'; the members are " + String.join(", ", members));
+        return Optional.empty();
     }
 
     private static Map<String, String> labels(JsonNode labels) {

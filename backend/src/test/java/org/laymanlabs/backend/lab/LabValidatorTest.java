@@ -120,6 +120,26 @@ class LabValidatorTest {
     }
 
     @Test
+    void etcdMembersAreStoppedAndStartedByTheirNamesAndAnUnknownNameIsAProblem() throws IOException {
+        LabValidator.Outcome outcome = validate(VALID.replace("  images: [nginx]", """
+                  images: [nginx]
+                  faults:
+                    - stopEtcdMember: etcd-1
+                    - startEtcdMember: etcd-1\
+                """));
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.definition().orElseThrow().sandbox().faults())
+                .containsExactly(new Fault.StopEtcdMember("etcd-1"), new Fault.StartEtcdMember("etcd-1"));
+
+        assertThat(problems(VALID.replace("  images: [nginx]", """
+                  images: [nginx]
+                  faults:
+                    - stopEtcdMember: master-1\
+                """))).containsExactly("labs/web/lab.yaml:12:23: sandbox.faults[0].stopEtcdMember: no etcd member is named"
+                + " 'master-1'; the members are etcd-0, etcd-1, etcd-2");
+    }
+
+    @Test
     void aClusterNeedsAControlPlaneAndUniqueNodeNames() throws IOException {
         assertThat(problems(VALID.replace("  images: [nginx]", """
                   nodes:

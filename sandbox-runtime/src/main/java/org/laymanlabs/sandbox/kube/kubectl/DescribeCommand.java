@@ -81,6 +81,8 @@ final class DescribeCommand implements Subcommand {
             return ClusterDescriber.service(svc, session.api(), events, session.now());
         } else if (object instanceof io.fabric8.kubernetes.api.model.networking.v1.Ingress ing) {
             return IngressDescriber.describe(ing, session.api(), events, session.now());
+        } else if (object instanceof io.fabric8.kubernetes.api.model.Endpoints ep) {
+            return EndpointsDescriber.describe(ep, events, session.now());
         } else if (object instanceof Node node) {
             return ClusterDescriber.node(node, session.api(), events, session.now());
         } else if (object instanceof Namespace ns) {

@@ -29,6 +29,12 @@ final class PodRecord {
     final Map<String, Waiting> waiting = new HashMap<>();
     /** A pull of one of its images is under way: the worker is busy until it ends. */
     boolean pulling;
+    /**
+     * Per container, the exited attempt whose restart has passed doBackOff but waits on a pull. The
+     * real kubelet pulls inside startContainer, in the same SyncPod that called backOff.Next; ours
+     * resumes after the pull, and must not count that one restart against the back-off again.
+     */
+    final Map<String, String> restartAllowed = new HashMap<>();
     boolean killing;
     /** Deleted from the API without a grace period: nothing is left to delete there. */
     boolean gone;

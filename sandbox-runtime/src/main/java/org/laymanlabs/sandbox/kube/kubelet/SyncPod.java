@@ -119,6 +119,9 @@ final class SyncPod {
         String key = pod.pod.getMetadata().getName() + "_" + pod.pod.getMetadata().getNamespace() + "_" + pod.uid() + "_"
                 + container.getName();
         Instant finished = exited.finishedAt().orElse(clock.now());
+        if (exited.id().equals(pod.restartAllowed.get(container.getName()))) {
+            return startAllowed(pod, container, exited, pulled);
+        }
         if (crashes.inBackOffSince(key, finished)) {
             String delay = BackOff.go(crashes.get(key));
             events.event(pod.pod, EventRecorder.Type.Warning, "BackOff", "Back-off restarting failed container "
@@ -128,7 +131,18 @@ final class SyncPod {
             return Optional.of(finished.plus(crashes.get(key)));
         }
         crashes.next(key, finished);
-        return start(pod, container, exited.attempt() + 1, pulled);
+        pod.restartAllowed.put(container.getName(), exited.id());
+        return startAllowed(pod, container, exited, pulled);
+    }
+
+    /** The restart doBackOff let through; it stays let through until its image is there. */
+    private Optional<Instant> startAllowed(PodRecord pod, Container container, CriContainer exited,
+                                           Consumer<PodRecord> pulled) {
+        Optional<Instant> next = start(pod, container, exited.attempt() + 1, pulled);
+        if (!pod.pulling) {
+            pod.restartAllowed.remove(container.getName());
+        }
+        return next;
     }
 
     /** startContainer: the image by policy, then CreateContainer and StartContainer, with the kubelet's events. */
