@@ -25,9 +25,13 @@ public record SandboxLimits(int objects, int pods, int containers, int images, l
                             int workspaceFileBytes, int workspaceBytes, int outputChars, int commandsPerSecond,
                             int timersPerSecond) {
 
-    /** The defaults: roomy for every lab, small enough that a thousand sandboxes fit a server. */
+    /**
+     * The defaults: roomy for every lab, small enough that a thousand sandboxes fit a server. A line's
+     * output stops at 64 KiB, some 800 lines of 80 columns, more than a learner scrolls back through;
+     * a bigger cap only costs the server memory (every character is kept in the line's result).
+     */
     public static final SandboxLimits DEFAULTS = new SandboxLimits(2_000, 150, 100, 100, 20_000_000_000L, 5_000,
-            1 << 20, 8 << 20, 1 << 20, 20, 200_000);
+            1 << 20, 8 << 20, 1 << 16, 20, 200_000);
 
     public SandboxLimits {
         if (objects < 1 || pods < 1 || containers < 1 || images < 1 || layerBytes < 1 || iptablesRules < 1

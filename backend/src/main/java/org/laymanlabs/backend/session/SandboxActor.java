@@ -59,6 +59,26 @@ public final class SandboxActor {
         return this;
     }
 
+    /**
+     * From now on runs within {@code max} of CPU time per period (docs/security.md, "CPU"): past it,
+     * its queued work waits for the next period while other sandboxes run, and its answers come
+     * later but the same.
+     */
+    SandboxActor limitingCpu(CpuMax max, CpuClock clock) {
+        mailbox.limit(new CpuBandwidth(max, clock.nanoTime()), clock);
+        return this;
+    }
+
+    /** Whether this sandbox used up its CPU quota and its work waits for the next period. */
+    boolean throttled() {
+        return mailbox.throttled();
+    }
+
+    /** Its CPU time and throttling so far, or null when its CPU is not limited. */
+    CpuStat cpuStat() {
+        return mailbox.cpuStat();
+    }
+
     /** Runs a line to its end, as the REST API and scripts type: nothing is followed. */
     public CompletableFuture<CommandResult> run(String line) {
         return input(at -> new JournalEntry.Typed(at, line), OutputSink.DISCARD);

@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -40,39 +43,33 @@ public class Sessions {
     private final Clock clock;
     private final ExecutorService pool;
     private final ScheduledExecutorService ticker;
-    private final Map<UUID, Live> live = new ConcurrentHashMap<>();
+    private final Map<UUID, LiveSandbox> live = new ConcurrentHashMap<>();
     private final int commandsPerSecond;
-
-    /** A sandbox in memory, and when its learner last used it and its clock last moved (wall time). */
-    private static final class Live {
-        final SandboxActor actor;
-        volatile Instant lastUsed;
-        Instant lastTick;
-        CompletableFuture<Void> pendingTick = CompletableFuture.completedFuture(null);
-
-        Live(SandboxActor actor, Instant now) {
-            this.actor = actor;
-            this.lastUsed = now;
-            this.lastTick = now;
-        }
-    }
+    private final CpuMax cpuMax;
+    private final CpuClock cpuClock;
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
     Sessions(SessionStore store, SandboxLeases leases, LabSandboxes labs, SessionProperties properties,
              ObjectProvider<Clock> clock, ObjectProvider<ApiDispatcher> apis, ObjectProvider<SandboxProperties> limits) {
         this.store = store;
         this.leases = leases;
-        this.commandsPerSecond = limits.getIfAvailable(SandboxProperties::defaults).limits().commandsPerSecond();
+        SandboxProperties sandbox = limits.getIfAvailable(SandboxProperties::defaults);
+        this.commandsPerSecond = sandbox.limits().commandsPerSecond();
+        this.cpuMax = sandbox.cpuMax();
         this.labs = labs;
         this.apis = ApiDispatchers.of(apis.orderedStream().toList());
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.pool = Executors.newFixedThreadPool(properties.threads(), daemon("sandbox-"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-clock"));
+        this.cpuClock = CpuClock.system(ticker);
         if (!properties.tick().isZero()) {
             long tickMillis = properties.tick().toMillis();
-            ticker.scheduleAtFixedRate(() -> tickAll(this.clock.instant()), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+            timers.add(ticker.scheduleAtFixedRate(() -> tickAll(this.clock.instant()), tickMillis, tickMillis,
+                    TimeUnit.MILLISECONDS));
             long sweep = Math.max(1_000, Math.min(properties.idleTimeout().toMillis() / 2, 60_000));
-            ticker.scheduleAtFixedRate(() -> evictIdle(this.clock.instant()), sweep, sweep, TimeUnit.MILLISECONDS);
+            timers.add(ticker.scheduleAtFixedRate(() -> evictIdle(this.clock.instant()), sweep, sweep,
+                    TimeUnit.MILLISECONDS));
         }
     }
 
@@ -85,10 +82,11 @@ public class Sessions {
         if (!live.containsKey(attemptId)) {
             leases.acquire(attemptId); // outside computeIfAbsent: it may wait for another replica's hand-over
         }
-        Live session = live.computeIfAbsent(attemptId, id -> {
+        LiveSandbox session = live.computeIfAbsent(attemptId, id -> {
             SandboxJournal journal = store.journal(id).orElseGet(origin::freshJournal);
-            return new Live(SandboxActor.restore(journal, labs, apis, pool, state -> saveInput(id, state))
-                    .limitingCommands(new CommandRate(commandsPerSecond, clock)), now);
+            return new LiveSandbox(SandboxActor.restore(journal, labs, apis, pool, state -> saveInput(id, state))
+                    .limitingCommands(new CommandRate(commandsPerSecond, clock))
+                    .limitingCpu(cpuMax, cpuClock), now);
         });
         session.lastUsed = now;
         return session.actor;
@@ -107,7 +105,7 @@ public class Sessions {
 
     /** Drops the attempt's sandbox and its saved state: the lab starts over in a new attempt. */
     public void discard(UUID attemptId) {
-        Live session = live.remove(attemptId);
+        LiveSandbox session = live.remove(attemptId);
         if (session != null) {
             session.actor.journal().join();
         }
@@ -117,22 +115,16 @@ public class Sessions {
 
     /** Moves every active learner's clock on by the real time since its last tick; idle learners' clocks stand still. */
     void tickAll(Instant now) {
-        for (Live session : live.values()) {
-            Duration sinceUse = Duration.between(session.lastUsed, now);
-            if (sinceUse.compareTo(properties.activeWindow()) > 0) {
-                session.lastTick = now;
-            } else if (session.pendingTick.isDone() && now.isAfter(session.lastTick)) {
-                session.pendingTick = session.actor.tick(Duration.between(session.lastTick, now));
-                session.lastTick = now;
-            }
+        for (LiveSandbox session : live.values()) {
+            session.tick(now, properties.activeWindow());
         }
     }
 
     /** Saves and drops every sandbox not used since {@code idle-timeout} before {@code now}; returns how many. */
     public int evictIdle(Instant now) {
         int evicted = 0;
-        for (Map.Entry<UUID, Live> entry : live.entrySet()) {
-            Live session = entry.getValue();
+        for (Map.Entry<UUID, LiveSandbox> entry : live.entrySet()) {
+            LiveSandbox session = entry.getValue();
             if (Duration.between(session.lastUsed, now).compareTo(properties.idleTimeout()) >= 0
                     && live.remove(entry.getKey(), session)) {
                 save(entry.getKey(), session);
@@ -165,13 +157,13 @@ public class Sessions {
 
     /** Drops a sandbox, saving it first when {@code save} (a hand-over) and not when its lease was lost. */
     void drop(UUID attemptId, boolean save) {
-        Live session = live.remove(attemptId);
+        LiveSandbox session = live.remove(attemptId);
         if (session != null && save) {
             save(attemptId, session);
         }
     }
 
-    private void save(UUID attemptId, Live session) {
+    private void save(UUID attemptId, LiveSandbox session) {
         try {
             SandboxState state = session.actor.state().join(); // before the lease's row lock: see fenced
             leases.fenced(attemptId, () -> store.save(attemptId, state));
@@ -183,10 +175,11 @@ public class Sessions {
     /** A clean stop saves every live sandbox with its clock, so a restart resumes at the same instant. */
     @PreDestroy
     void saveAll() {
-        ticker.shutdownNow();
-        live.forEach(this::save);
+        timers.forEach(timer -> timer.cancel(false));
+        live.forEach(this::save); // the ticker still wakes throttled sandboxes, so that each can answer
         live.keySet().forEach(leases::release);
         live.clear();
+        ticker.shutdownNow();
         pool.shutdown();
     }
 
