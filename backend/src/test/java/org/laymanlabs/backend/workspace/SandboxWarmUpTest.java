@@ -36,7 +36,7 @@ class SandboxWarmUpTest {
     }
 
     private static final LabCatalog CATALOG = new LabCatalog(List.of(
-            new Lab("first-steps", "First steps", "", Level.BEGINNER, 10, List.of("pod"))));
+            new Lab("first-steps", "First steps", "", Level.BEGINNER, 10, List.of("pod"), 1)));
 
     @Test
     void theWarmUpRunsALearnersFirstCommandsInASandboxOfTheFirstLabAndSaysWhenItIsOver() {
