@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,9 @@ public final class ApiServer {
     public <T extends HasMetadata> CompletableFuture<T> create(T object) {
         return attempt(() -> {
             HasMetadata copy = codec.copy(object);
+            if (copy instanceof Secret secret) {
+                SecretConversion.mergeStringData(secret);
+            }
             ResourceType type = ApiResources.of(copy.getClass());
             copy.setApiVersion(type.apiVersion());
             ObjectMeta meta = Objects.requireNonNullElseGet(copy.getMetadata(), ObjectMeta::new);
@@ -133,6 +137,9 @@ public final class ApiServer {
             updated.setApiVersion(ApiResources.of(updated.getClass()).apiVersion());
             keepImmutableMetadata(updated.getMetadata(), existing.getMetadata());
             ResetFields.copyStatus(existing, updated);
+            if (updated instanceof Secret secret) {
+                SecretConversion.mergeStringData(secret);
+            }
             List<FieldError> errors = Validation.validate(updated, existing);
             if (!errors.isEmpty()) {
                 throw Admission.invalid(ApiResources.of(updated.getClass()), updated.getMetadata().getName(), errors);

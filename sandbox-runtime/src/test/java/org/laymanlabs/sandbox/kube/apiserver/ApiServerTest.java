@@ -118,6 +118,22 @@ class ApiServerTest {
     }
 
     @Test
+    void aSecretsStringDataIsStoredAsBase64DataAndNotKeptAndItsTypeDefaultsToOpaque() throws Exception {
+        io.fabric8.kubernetes.api.model.Secret created = api.await(api.create(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("db").endMetadata()
+                .addToData("user", "YWRtaW4=").addToData("password", "b2xk")
+                .addToStringData("password", "s3cret").addToStringData("host", "db.local").build()));
+        assertThat(created.getData()).containsExactly(org.assertj.core.api.Assertions.entry("user", "YWRtaW4="),
+                org.assertj.core.api.Assertions.entry("password", "czNjcmV0"), org.assertj.core.api.Assertions.entry("host", "ZGIubG9jYWw="));
+        assertThat(created.getStringData()).isEmpty();
+        assertThat(created.getType()).isEqualTo("Opaque");
+        HasMetadata patched = api.await(api.patch(ApiResources.SECRETS, "default", "db", PatchType.STRATEGIC_MERGE,
+                json("{\"stringData\":{\"user\":\"root\"}}")));
+        assertThat(((io.fabric8.kubernetes.api.model.Secret) patched).getData()).containsEntry("user", "cm9vdA==").hasSize(3);
+        assertThat(((io.fabric8.kubernetes.api.model.Secret) patched).getStringData()).isEmpty();
+    }
+
+    @Test
     void refusesAnInvalidDeploymentWithTheApiServersWording() {
         Deployment bad = new DeploymentBuilder().withNewMetadata().withName("web").endMetadata()
                 .withNewSpec().withNewSelector().addToMatchLabels("app", "web").endSelector()
