@@ -52,8 +52,9 @@ public final class Defaults {
             job(job.getSpec());
         } else if (object instanceof Service svc && svc.getSpec() != null) {
             service(svc.getSpec());
-        } else if (object instanceof io.fabric8.kubernetes.api.model.Secret secret && secret.getType() == null) {
-            // core/v1 SetDefaults_Secret: a Secret without a type is Opaque.
+        } else if (object instanceof io.fabric8.kubernetes.api.model.Secret secret
+                && (secret.getType() == null || secret.getType().isEmpty())) {
+            // SetDefaults_Secret: a Secret without a type is Opaque, as kubectl get shows it.
             secret.setType("Opaque");
         }
     }

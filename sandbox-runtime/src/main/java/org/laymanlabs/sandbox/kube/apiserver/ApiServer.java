@@ -1,12 +1,12 @@
 package org.laymanlabs.sandbox.kube.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +102,9 @@ public final class ApiServer {
     public <T extends HasMetadata> CompletableFuture<T> create(T object) {
         return attempt(() -> {
             HasMetadata copy = codec.copy(object);
+            if (copy instanceof Secret secret) {
+                SecretConversion.mergeStringData(secret);
+            }
             ResourceType type = ApiResources.of(copy.getClass());
             copy.setApiVersion(type.apiVersion());
             ObjectMeta meta = Objects.requireNonNullElseGet(copy.getMetadata(), ObjectMeta::new);
@@ -128,24 +131,35 @@ public final class ApiServer {
      * a status subresource). A stale resourceVersion is a Conflict; none means "whatever is there".
      */
     public <T extends HasMetadata> CompletableFuture<T> update(T object) {
-        return write(object, (existing, copy) -> {
-            HasMetadata updated = withField(copy, existing, "status");
+        return write(object, (existing, given) -> {
+            // A deep copy: the caller's object is not ours to change, and validation reads it all.
+            HasMetadata updated = codec.copy(given);
+            updated.setApiVersion(ApiResources.of(updated.getClass()).apiVersion());
+            keepImmutableMetadata(updated.getMetadata(), existing.getMetadata());
+            ResetFields.copyStatus(existing, updated);
+            if (updated instanceof Secret secret) {
+                SecretConversion.mergeStringData(secret);
+            }
             List<FieldError> errors = Validation.validate(updated, existing);
             if (!errors.isEmpty()) {
                 throw Admission.invalid(ApiResources.of(updated.getClass()), updated.getMetadata().getName(), errors);
             }
-            if (updated.getMetadata().getGeneration() != null && !same(updated, existing, "spec")) {
+            if (updated.getMetadata().getGeneration() != null && !sameSpec(updated, existing)) {
                 updated.getMetadata().setGeneration(existing.getMetadata().getGeneration() + 1);
             }
             return updated;
         });
     }
 
-    /** Replaces only the status, as a PUT to the /status subresource does. */
+    /**
+     * Replaces only the status, as a PUT to the /status subresource does: the stored object with
+     * the given status, which is only encoded, never changed.
+     */
     public <T extends HasMetadata> CompletableFuture<T> updateStatus(T object) {
-        return write(object, (existing, copy) -> {
-            HasMetadata updated = withField(existing, copy, "status");
-            updated.getMetadata().setResourceVersion(copy.getMetadata().getResourceVersion());
+        return write(object, (existing, given) -> {
+            HasMetadata updated = ResetFields.withOwnMetadata(existing);
+            updated.getMetadata().setResourceVersion(given.getMetadata().getResourceVersion());
+            ResetFields.copyStatus(given, updated);
             return updated;
         });
     }
@@ -158,7 +172,10 @@ public final class ApiServer {
                 throw new ApiException(ApiException.Reason.CONFLICT, "Operation cannot be fulfilled on pods/binding \""
                         + podName + "\": pod " + podName + " is already assigned to node \"" + pod.getSpec().getNodeName() + "\"");
             }
-            Pod bound = codec.copy(pod);
+            // Only the spec's nodeName and the status's conditions change: the rest is the cached pod's.
+            Pod bound = ResetFields.withOwnMetadata(pod);
+            bound.setSpec(ResetFields.shallowCopy(pod.getSpec()));
+            bound.setStatus(ResetFields.shallowCopy(pod.getStatus()));
             bound.getSpec().setNodeName(nodeName);
             List<PodCondition> conditions = new ArrayList<>(bound.getStatus().getConditions());
             conditions.removeIf(c -> c.getType().equals("PodScheduled"));
@@ -233,10 +250,7 @@ public final class ApiServer {
             if (wanted != null && !wanted.isEmpty() && !wanted.equals(existing.getMetadata().getResourceVersion())) {
                 throw ApiException.conflict(type, name);
             }
-            HasMetadata copy = codec.copy(object);
-            copy.setApiVersion(type.apiVersion());
-            keepImmutableMetadata(copy.getMetadata(), existing.getMetadata());
-            return new Deletion(this, storage, clock).storeOrFinish(type, namespace, change.apply(existing, copy), existing);
+            return new Deletion(this, storage, clock).storeOrFinish(type, namespace, change.apply(existing, object), existing);
         });
     }
 
@@ -249,20 +263,11 @@ public final class ApiServer {
         now.setDeletionGracePeriodSeconds(before.getDeletionGracePeriodSeconds());
     }
 
-    /** {@code target} with one top-level field taken from {@code source}. */
-    private HasMetadata withField(HasMetadata target, HasMetadata source, String field) {
-        ObjectNode tree = (ObjectNode) codec.toTree(target);
-        JsonNode value = codec.toTree(source).get(field);
-        if (value == null) {
-            tree.remove(field);
-        } else {
-            tree.set(field, value);
-        }
-        return codec.fromTree(tree, target.getClass());
-    }
-
-    private boolean same(HasMetadata a, HasMetadata b, String field) {
-        return Objects.equals(codec.toTree(a).get(field), codec.toTree(b).get(field));
+    /** Whether the spec changed, as the generation counts it: by the spec's JSON, not by Java equality. */
+    private boolean sameSpec(HasMetadata a, HasMetadata b) {
+        Object specA = ResetFields.spec(a);
+        Object specB = ResetFields.spec(b);
+        return specA == null || specB == null ? specA == specB : codec.toTree(specA).equals(codec.toTree(specB));
     }
 
     static long version(HasMetadata object) {

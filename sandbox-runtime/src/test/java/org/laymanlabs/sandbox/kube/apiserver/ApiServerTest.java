@@ -45,6 +45,14 @@ class ApiServerTest {
                 .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec().build();
     }
 
+    private static Deployment deployment(int replicas) {
+        return new DeploymentBuilder().withNewMetadata().withName("web").endMetadata()
+                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", "web").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec()
+                .endTemplate().endSpec().build();
+    }
+
     @Test
     void createsAnObjectWithDefaultsUidTimestampAndTheEtcdRevisionAsResourceVersion() {
         Pod created = api.await(api.create(pod("web")));
@@ -75,6 +83,54 @@ class ApiServerTest {
         assertThatThrownBy(() -> api.await(api.update(stale))).hasMessage("Operation cannot be fulfilled on pods \"web\": "
                 + "the object has been modified; please apply your changes to the latest version and try again");
         assertThat(api.get(Pod.class, "default", "web").orElseThrow().getMetadata().getLabels()).containsEntry("app", "a");
+    }
+
+    @Test
+    void anUpdateKeepsTheStoredStatusAndAnotherSpecRaisesTheGeneration() {
+        Deployment created = api.await(api.create(deployment(2)));
+        Deployment relabelled = new DeploymentBuilder(created).editMetadata().addToLabels("tier", "front").endMetadata()
+                .withNewStatus().withReplicas(9).endStatus().build();
+        Deployment afterLabels = api.await(api.update(relabelled));
+        assertThat(afterLabels.getMetadata().getLabels()).containsEntry("tier", "front");
+        assertThat(afterLabels.getMetadata().getGeneration()).isEqualTo(1L);
+        assertThat(afterLabels.getStatus()).isEqualTo(created.getStatus());
+        Deployment scaled = api.await(api.update(new DeploymentBuilder(afterLabels).editSpec().withReplicas(3).endSpec().build()));
+        assertThat(scaled.getMetadata().getGeneration()).isEqualTo(2L);
+        assertThat(scaled.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(relabelled.getStatus().getReplicas()).isEqualTo(9);
+    }
+
+    @Test
+    void aStatusUpdateChangesOnlyTheStatusAndNotTheCallersObject() {
+        Pod created = api.await(api.create(pod("web")));
+        Pod running = new PodBuilder(created).editMetadata().addToLabels("app", "sneaky").endMetadata()
+                .editSpec().withNodeName("node-1").endSpec()
+                .editStatus().withPhase("Running").withPodIP("10.244.1.5").endStatus().build();
+        Pod stored = api.await(api.updateStatus(running));
+        assertThat(stored.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(stored.getStatus().getPodIP()).isEqualTo("10.244.1.5");
+        assertThat(stored.getSpec()).isEqualTo(created.getSpec());
+        assertThat(stored.getMetadata().getLabels()).doesNotContainKey("app");
+        assertThat(Long.parseLong(stored.getMetadata().getResourceVersion())).isGreaterThan(Long.parseLong(created.getMetadata().getResourceVersion()));
+        assertThat(running.getMetadata().getResourceVersion()).isEqualTo(created.getMetadata().getResourceVersion());
+        assertThat(created.getStatus().getPhase()).isEqualTo("Pending");
+        assertThatThrownBy(() -> api.await(api.updateStatus(running))).hasMessageContaining("the object has been modified");
+    }
+
+    @Test
+    void aSecretsStringDataIsStoredAsBase64DataAndNotKeptAndItsTypeDefaultsToOpaque() throws Exception {
+        io.fabric8.kubernetes.api.model.Secret created = api.await(api.create(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("db").endMetadata()
+                .addToData("user", "YWRtaW4=").addToData("password", "b2xk")
+                .addToStringData("password", "s3cret").addToStringData("host", "db.local").build()));
+        assertThat(created.getData()).containsExactly(org.assertj.core.api.Assertions.entry("user", "YWRtaW4="),
+                org.assertj.core.api.Assertions.entry("password", "czNjcmV0"), org.assertj.core.api.Assertions.entry("host", "ZGIubG9jYWw="));
+        assertThat(created.getStringData()).isEmpty();
+        assertThat(created.getType()).isEqualTo("Opaque");
+        HasMetadata patched = api.await(api.patch(ApiResources.SECRETS, "default", "db", PatchType.STRATEGIC_MERGE,
+                json("{\"stringData\":{\"user\":\"root\"}}")));
+        assertThat(((io.fabric8.kubernetes.api.model.Secret) patched).getData()).containsEntry("user", "cm9vdA==").hasSize(3);
+        assertThat(((io.fabric8.kubernetes.api.model.Secret) patched).getStringData()).isEmpty();
     }
 
     @Test
