@@ -135,7 +135,7 @@ class LabValidatorTest {
                   images: [nginx]
                   faults:
                     - stopEtcdMember: master-1\
-                """))).containsExactly("labs/web/lab.yaml:12:23: sandbox.faults[0].stopEtcdMember: no etcd member is named"
+                """))).containsExactly("labs/web/lab.yaml:13:23: sandbox.faults[0].stopEtcdMember: no etcd member is named"
                 + " 'master-1'; the members are etcd-0, etcd-1, etcd-2");
     }
 
