@@ -18,6 +18,7 @@ import io.kubernetes.client.proto.V1Apps;
 import io.kubernetes.client.proto.V1Batch;
 import io.kubernetes.client.proto.V1Networking;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -88,6 +89,9 @@ final class ProtobufBody {
             return tree;
         } catch (InvalidProtocolBufferException e) {
             throw new ApiException(ApiException.Reason.BAD_REQUEST, "proto: " + e.getMessage());
+        } catch (DateTimeException e) {
+            // A time no Go time.Time can hold (seconds beyond year 9999…): the decoder's own refusal.
+            throw new ApiException(ApiException.Reason.BAD_REQUEST, "proto: a timestamp is out of range: " + e.getMessage());
         }
     }
 

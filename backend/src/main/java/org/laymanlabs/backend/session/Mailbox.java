@@ -3,6 +3,7 @@ package org.laymanlabs.backend.session;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +90,18 @@ final class Mailbox implements Executor {
                 next = throttled ? null : queue.poll();
             }
             if (next == null) {
-                cpu.wakeAfter(wait, () -> pool.execute(this::drain));
-                return;
+                try {
+                    cpu.wakeAfter(wait, () -> pool.execute(this::drain));
+                    return;
+                } catch (RejectedExecutionException e) {
+                    // The server is stopping and its timer is gone: what is queued runs now, unthrottled,
+                    // rather than wait for a wake-up that will never come.
+                    synchronized (queue) {
+                        throttled = false;
+                        next = queue.poll();
+                    }
+                    budget = null;
+                }
             }
             long start = budget == null ? 0 : cpu.threadCpuTime();
             try {

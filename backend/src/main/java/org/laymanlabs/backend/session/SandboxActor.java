@@ -199,7 +199,9 @@ public final class SandboxActor {
                 answer = state.apply(entry, sink);
             } catch (FileSystemException | InputRejected e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // A stack overflow is a bug or an input too deep for a parser: contained like any other
+                // failure, so the sandbox goes back to its journal's state rather than keep half an input.
                 state.replay(state.journal());
                 throw new SandboxFailure(describe(entry), e);
             }

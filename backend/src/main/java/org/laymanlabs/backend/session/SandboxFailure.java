@@ -10,7 +10,7 @@ public final class SandboxFailure extends RuntimeException {
 
     private final boolean stopped;
 
-    SandboxFailure(String input, RuntimeException cause) {
+    SandboxFailure(String input, Throwable cause) {
         super("the sandbox failed on '" + input + "' and was restored to its state before it: " + cause, cause);
         this.stopped = false;
     }

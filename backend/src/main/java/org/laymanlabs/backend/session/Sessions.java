@@ -43,6 +43,7 @@ public class Sessions {
     private final Clock clock;
     private final ExecutorService pool;
     private final ScheduledExecutorService ticker;
+    private final ScheduledExecutorService waker;
     private final Map<UUID, LiveSandbox> live = new ConcurrentHashMap<>();
     private final int commandsPerSecond;
     private final CpuMax cpuMax;
@@ -62,7 +63,10 @@ public class Sessions {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.pool = Executors.newFixedThreadPool(properties.threads(), daemon("sandbox-"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-clock"));
-        this.cpuClock = CpuClock.system(ticker);
+        // Throttled sandboxes wake on a timer of their own: the ticker may block saving an evicted
+        // sandbox, which itself may be waiting for its wake-up.
+        this.waker = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-cpu-wake"));
+        this.cpuClock = CpuClock.system(waker);
         if (!properties.tick().isZero()) {
             long tickMillis = properties.tick().toMillis();
             timers.add(ticker.scheduleAtFixedRate(() -> tickAll(this.clock.instant()), tickMillis, tickMillis,
@@ -176,11 +180,12 @@ public class Sessions {
     @PreDestroy
     void saveAll() {
         timers.forEach(timer -> timer.cancel(false));
-        live.forEach(this::save); // the ticker still wakes throttled sandboxes, so that each can answer
+        live.forEach(this::save); // the waker still wakes throttled sandboxes, so that each can answer
         live.keySet().forEach(leases::release);
         live.clear();
         ticker.shutdownNow();
         pool.shutdown();
+        waker.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

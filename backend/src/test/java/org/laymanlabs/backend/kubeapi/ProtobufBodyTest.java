@@ -75,6 +75,10 @@ class ProtobufBodyTest {
                 .setMetadata(Meta.ObjectMeta.newBuilder().setName("cut")).build().toByteArray());
         assertThatThrownBy(() -> ProtobufBody.object(Arrays.copyOf(whole, whole.length - 2)))
                 .isInstanceOf(ApiException.class).hasMessageStartingWith("proto: ");
+        byte[] farFuture = envelope("v1", "ConfigMap", V1.ConfigMap.newBuilder().setMetadata(Meta.ObjectMeta.newBuilder()
+                .setName("late").setCreationTimestamp(Meta.Time.newBuilder().setSeconds(Long.MAX_VALUE))).build().toByteArray());
+        assertThatThrownBy(() -> ProtobufBody.object(farFuture))
+                .isInstanceOf(ApiException.class).hasMessageStartingWith("proto: a timestamp is out of range");
     }
 
     @Test

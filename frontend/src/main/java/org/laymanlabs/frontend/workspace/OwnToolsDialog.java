@@ -78,7 +78,13 @@ final class OwnToolsDialog extends Dialog {
         tools.add("kubectl", kubectl(connection));
         tools.add("docker", docker(connection));
         Button turnOff = new Button("Turn off access from my computer", VaadinIcon.BAN.create(), e -> {
-            disconnect.run();
+            try {
+                disconnect.run();
+            } catch (RuntimeException failed) {
+                body.addComponentAsFirst(new Paragraph("Your keys could not be turned off just now: a problem on our "
+                        + "side. Try again in a moment."));
+                return;
+            }
             intro();
             body.addComponentAsFirst(new Paragraph("Done: every key you were given for this sandbox stopped working."));
         });

@@ -34,6 +34,28 @@ final class CommandText {
         throw new ShellSyntaxException("unexpected EOF while looking for matching `)'");
     }
 
+    /**
+     * How deeply {@code $(} nests in {@code script}, counted roughly (any {@code )} closes one
+     * level). Bash has no fixed limit, but each level is parsed again at each run, so the sandbox
+     * refuses absurd nesting up front rather than spend its thread's stack on it.
+     */
+    static int nesting(String script) {
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (c == '$' && i + 1 < script.length() && script.charAt(i + 1) == '(') {
+                deepest = Math.max(deepest, ++depth);
+                i++;
+            } else if (c == '`') {
+                deepest = Math.max(deepest, depth + 1);
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
     private static int closing(String line, int open, char quote) throws ShellSyntaxException {
         for (int i = open + 1; i < line.length(); i++) {
             if (line.charAt(i) == '\\' && quote == '`') {

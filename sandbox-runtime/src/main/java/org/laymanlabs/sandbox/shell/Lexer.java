@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class Lexer {
 
+    /** The deepest {@code $(...)} nesting the sandbox's shell reads (see {@link CommandText#nesting}). */
+    static final int MAX_NESTING = 32;
+
     private final String line;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Word.Part> parts = new ArrayList<>();
@@ -171,6 +174,9 @@ final class Lexer {
     }
 
     private void addSubstitution(String script, boolean quoted) throws ShellSyntaxException {
+        if (CommandText.nesting(script) >= MAX_NESTING) {
+            throw new ShellSyntaxException("command substitutions nested more than " + MAX_NESTING + " deep");
+        }
         inWord = true;
         Parser.parse(script);
         flushLiteral();

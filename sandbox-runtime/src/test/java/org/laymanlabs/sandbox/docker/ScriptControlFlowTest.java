@@ -97,6 +97,14 @@ class ScriptControlFlowTest {
         }
 
         @Test
+        void absurdNestingIsASyntaxErrorNotACrash() {
+            String deep = "if true; then ".repeat(5_000) + "echo x" + "; fi".repeat(5_000);
+
+            assertThat(sh(deep).stderr()).endsWith("syntax error: compound commands nested more than 200 deep\n");
+            assertThat(sh("if true; then ".repeat(20) + "echo ok" + "; fi".repeat(20)).stdout()).isEqualTo("ok\n");
+        }
+
+        @Test
         void aLoopsStatusIsItsBodysLast() {
             assertThat(sh("for i in 1; do false; done").exitCode()).isEqualTo(1);
             assertThat(sh("while false; do echo x; done").exitCode()).isEqualTo(0);
@@ -117,6 +125,14 @@ class ScriptControlFlowTest {
             assertThat(laptop.ok("docker ps --format '{{.Names}} {{.Status}}'")).isEqualTo("busy Up About a minute\n");
             laptop.ok("docker kill busy");
             assertThat(laptop.ok("docker inspect -f '{{.State.ExitCode}}' busy")).isEqualTo("137\n");
+        }
+
+        @Test
+        void aLoopOfZeroSleepsIsBusyTooAndDoesNotStopTheSandbox() {
+            laptop.ok("docker run -d --name spin busybox sh -c 'while true; do sleep 0; done'");
+            laptop.advance(Duration.ofMinutes(1));
+
+            assertThat(laptop.ok("docker ps --format '{{.Names}} {{.Status}}'")).isEqualTo("spin Up About a minute\n");
         }
     }
 

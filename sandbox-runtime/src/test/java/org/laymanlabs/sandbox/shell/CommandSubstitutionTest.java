@@ -134,6 +134,16 @@ class CommandSubstitutionTest {
     }
 
     @Test
+    void absurdNestingIsRefusedUpFrontWhileOrdinaryNestingWorks() {
+        assertThat(shell.run("echo $(echo $(echo $(echo deep)))").stdout()).isEqualTo("deep\n");
+
+        CommandResult nested = shell.run("echo " + "$(".repeat(2_000) + "echo x" + ")".repeat(2_000));
+
+        assertThat(nested.stderr()).isEqualTo("bash: command substitutions nested more than 32 deep\n");
+        assertThat(nested.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aSyntaxErrorInsideStopsTheWholeLine() {
         CommandResult result = shell.run("echo before; echo $(;)");
         assertThat(result.stderr()).isEqualTo("bash: syntax error near unexpected token `;'\n");

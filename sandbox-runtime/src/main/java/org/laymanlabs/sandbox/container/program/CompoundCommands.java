@@ -28,6 +28,9 @@ final class CompoundCommands {
     private final Deque<Loop> loops = new ArrayDeque<>();
     private int pos;
     private int loopCount;
+    /** How many compound commands' bodies enclose the one being compiled. */
+    private int depth;
+    private static final int MAX_DEPTH = 200;
 
     private CompoundCommands(List<ScriptStep> steps) {
         this.steps = new ArrayList<>(steps);
@@ -58,8 +61,14 @@ final class CompoundCommands {
 
     /** A list that must hold at least one command before {@code terminator}, as ash requires. */
     private void body(Set<String> terminators, String expected) throws ShSyntaxError {
+        if (++depth > MAX_DEPTH) {
+            // ash recurses without a limit until its C stack overflows; the sandbox refuses first.
+            throw new ShSyntaxError(null, null, steps.get(Math.min(pos, steps.size() - 1)).line(),
+                    "compound commands nested more than " + MAX_DEPTH + " deep");
+        }
         int before = program.size();
         list(terminators);
+        depth--;
         if (pos >= steps.size()) {
             throw new ShSyntaxError("end of file", expected, steps.isEmpty() ? 1 : steps.get(steps.size() - 1).line());
         }

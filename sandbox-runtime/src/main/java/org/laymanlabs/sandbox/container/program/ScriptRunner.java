@@ -42,6 +42,8 @@ final class ScriptRunner {
     private final Map<Integer, Integer> loopStatus = new HashMap<>();
     private List<Instruction> program = List.of();
     private int pc;
+    /** Steps run since the script last paused for at least {@link #PREEMPTED}: its time slice so far. */
+    private int sliceUsed;
     private CommandLineShell shell;
     private Optional<Duration> sleep = Optional.empty();
     private boolean forever;
@@ -93,12 +95,12 @@ final class ScriptRunner {
      * before it goes on, so it can neither hold the sandbox's thread nor fire timers without end.
      */
     private void resume() {
-        int steps = 0;
         while (pc < program.size()) {
             if (context.exited()) {
                 return;
             }
-            if (++steps > SLICE) {
+            if (++sliceUsed > SLICE) {
+                sliceUsed = 0;
                 context.clock().schedule(PREEMPTED, this::resume);
                 return;
             }
@@ -119,6 +121,9 @@ final class ScriptRunner {
             if (sleep.isPresent()) {
                 Duration pause = sleep.get();
                 sleep = Optional.empty();
+                if (pause.compareTo(PREEMPTED) >= 0) {
+                    sliceUsed = 0; // a real pause gives the slice back; `sleep 0` in a loop does not
+                }
                 context.clock().schedule(pause, this::resume);
                 return;
             }
