@@ -50,7 +50,7 @@ class CatalogBrowserTest {
         Locator card = page.locator("vaadin-card[data-lab='images-and-containers']");
         assertThat(card).isVisible();
         assertThat(card).containsText("Images and containers");
-        assertThat(card).containsText("Beginner · 15 min");
+        assertThat(card).containsText("Beginner · 20 min");
         assertThat(page).hasTitle("Lab catalog · Layman Labs");
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("Catalog");
 
