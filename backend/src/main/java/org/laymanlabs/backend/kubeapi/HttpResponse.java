@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.laymanlabs.backend.http.ChunkedOutput;
 import org.laymanlabs.backend.session.ApiResponse;
 
 /**

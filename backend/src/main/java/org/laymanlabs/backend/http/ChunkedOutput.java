@@ -1,16 +1,19 @@
-package org.laymanlabs.backend.engineapi;
+package org.laymanlabs.backend.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** A response body in chunks (RFC 9112 §7.1), each write sent at once as Go's flushing writers do. */
-final class ChunkedOutput extends OutputStream {
+/**
+ * A response body in chunks (RFC 9112 §7.1), each write sent at once as Go's flushing writers do:
+ * a watch or a log stream of the Kubernetes API, a build or a log stream of the Engine API.
+ */
+public final class ChunkedOutput extends OutputStream {
 
     private final OutputStream out;
     private boolean closed;
 
-    ChunkedOutput(OutputStream out) {
+    public ChunkedOutput(OutputStream out) {
         this.out = out;
     }
 
