@@ -58,6 +58,7 @@ public final class PerformanceReport {
         Sampler sampler = new Sampler(sizes.warmups(), sizes.samples());
         section("Netfilter (JMH, sample time)", notes -> ScaleFigures.netfilter(sizes.services(), sizes.jmhForks(),
                 sizes.jmhIterations(), sizes.jmhTime()));
+        section("Warming up: the JIT of a long-running server", notes -> JitWarmUp.rounds(sizes.jitRounds()));
         section("A sandbox", notes -> SandboxFigures.creation(sampler));
         section("An idle cluster", notes -> SandboxFigures.idleMinute(sampler));
         section("Commands at the prompt", notes -> CommandFigures.all(sampler));

@@ -20,7 +20,7 @@ class PerformanceReportSmokeTest {
         List<PerformanceReport.Section> sections = report.run();
 
         assertThat(sections).extracting(PerformanceReport.Section::title).containsExactly(
-                "Netfilter (JMH, sample time)", "A sandbox", "An idle cluster", "Commands at the prompt", "Convergence",
+                "Netfilter (JMH, sample time)", "Warming up: the JIT of a long-running server", "A sandbox", "An idle cluster", "Commands at the prompt", "Convergence",
                 "Snapshots and grading (backend)", "Scale", "Idle sandboxes", "The whole app: learners over HTTP");
         List<Figure> figures = sections.stream().flatMap(s -> s.figures().stream()).toList();
         assertThat(figures).hasSizeGreaterThanOrEqualTo(20);
