@@ -95,8 +95,7 @@ public final class CoreDns implements Program {
         }
 
         private Optional<String> bindAll() {
-            Optional<String> tcp = context.listen(53, (request, peer) -> TcpFraming.frame(serve(TcpFraming.unframe(request),
-                    "tcp", 65535).orElse(new byte[0])));
+            Optional<String> tcp = context.listen(53, (request, peer) -> serveTcp(request));
             if (tcp.isPresent()) {
                 return tcp;
             }
@@ -125,6 +124,20 @@ public final class CoreDns implements Program {
         private void changed() {
             records = null;
             serial = context.clock().now().getEpochSecond();
+        }
+
+        /**
+         * A stream that is not a length-prefixed message (someone's {@code curl 10.96.0.10:53}) gets no
+         * answer: miekg/dns waits for the rest of the message it was promised, then closes the connection.
+         */
+        private String serveTcp(String stream) {
+            byte[] payload;
+            try {
+                payload = TcpFraming.unframe(stream);
+            } catch (DnsFormatException e) {
+                return "";
+            }
+            return TcpFraming.frame(serve(payload, "tcp", 65535).orElse(new byte[0]));
         }
 
         private Optional<byte[]> serve(byte[] payload, String proto, int defaultLimit) {

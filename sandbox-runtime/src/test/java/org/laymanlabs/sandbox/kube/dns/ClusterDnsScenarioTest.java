@@ -42,4 +42,15 @@ class ClusterDnsScenarioTest {
         // curl in a pod resolves the short name through the search path, then crosses the Service's rules.
         assertThat(ok("kubectl exec client -- curl -s -o /dev/null -w %{http_code} http://frontend-svc/")).isEqualTo("200");
     }
+
+    @Test
+    void somethingThatIsNotDnsSentToCoreDnssTcpPortGetsNoAnswerAndBreaksNothing() {
+        sandbox.clock().advance(Duration.ofSeconds(30));
+
+        CommandResult http = sandbox.shell().run("node-shell worker-1 curl -sS -m 5 10.96.0.10:53");
+
+        assertThat(http.exitCode()).isEqualTo(52);
+        assertThat(http.stderr()).isEqualTo("curl: (52) Empty reply from server\n");
+        assertThat(ok("kubectl get pods -n kube-system -l k8s-app=kube-dns")).contains("1/1     Running");
+    }
 }
