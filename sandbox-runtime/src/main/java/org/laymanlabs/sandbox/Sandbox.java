@@ -20,6 +20,7 @@ import org.laymanlabs.sandbox.image.Registry;
 import org.laymanlabs.sandbox.kube.Cluster;
 import org.laymanlabs.sandbox.kube.ClusterSpec;
 import org.laymanlabs.sandbox.kube.cri.CrictlCommand;
+import org.laymanlabs.sandbox.kube.dns.ClusterLookup;
 import org.laymanlabs.sandbox.kube.kubectl.KubectlCommand;
 import org.laymanlabs.sandbox.kube.nodeshell.NodeShellCommand;
 import org.laymanlabs.sandbox.kube.store.EtcdctlCommand;
@@ -37,6 +38,7 @@ import org.laymanlabs.sandbox.net.RouteScope;
 import org.laymanlabs.sandbox.net.RouteType;
 import org.laymanlabs.sandbox.net.curl.CurlCommand;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
+import org.laymanlabs.sandbox.net.dns.Resolution;
 import org.laymanlabs.sandbox.net.iproute.BridgeCommand;
 import org.laymanlabs.sandbox.net.iproute.IpCommand;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
@@ -291,6 +293,19 @@ public final class Sandbox {
     public Exchange connect(NetworkNamespace client, Ipv4Address destination, int port, String request,
                             Duration patience) {
         return connector.exchange(client, destination, port, request, patience);
+    }
+
+    /**
+     * A host name as a program in {@code from} would have it resolved, as curl does: an address is
+     * itself and {@code localhost} the loopback; in a pod or on a node, other names are asked of
+     * the cluster's DNS with a pod's resolv.conf ({@link ClusterLookup}); the laptop's resolver
+     * knows no cluster names. Time moves on by any wait for an answer.
+     */
+    public Optional<Ipv4Address> resolve(NetworkNamespace from, String host) {
+        HostResolver resolver = cluster == null || from.equals(laptop) ? HostResolver.LITERALS_ONLY
+                : name -> new ClusterLookup(connector, clock).lookup(from, podOf(from), name) instanceof Resolution.Found found
+                        ? Optional.of(found.addresses().get(0)) : Optional.empty();
+        return resolver.resolve(host);
     }
 
     /** Breaks something now, as a lab does when a step begins. */

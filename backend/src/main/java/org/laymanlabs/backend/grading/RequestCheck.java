@@ -32,7 +32,7 @@ public record RequestCheck(String name, Origin from, String url, Optional<String
         if (client.isEmpty()) {
             return CheckResult.fail(name, expected(), "no running " + from.describe() + " to send them from");
         }
-        Optional<Ipv4Address> address = ServiceNames.resolve(sandbox, target.host());
+        Optional<Ipv4Address> address = sandbox.resolve(client.get(), target.host());
         if (address.isEmpty()) {
             return CheckResult.fail(name, expected(), "curl: (6) Could not resolve host: " + target.host());
         }

@@ -31,7 +31,7 @@ public record TraceCheck(String name, Origin from, String host, int port, Option
         if (client.isEmpty()) {
             return CheckResult.fail(name, expected(), "no running " + from.describe() + " to send it from");
         }
-        Optional<Ipv4Address> address = ServiceNames.resolve(sandbox, host);
+        Optional<Ipv4Address> address = sandbox.resolve(client.get(), host);
         if (address.isEmpty()) {
             return CheckResult.fail(name, expected(), "trace: could not resolve host: " + host);
         }

@@ -30,6 +30,7 @@ import org.laymanlabs.sandbox.kube.ingress.IngressNginxController;
 import org.laymanlabs.sandbox.kube.cni.Flannel;
 import org.laymanlabs.sandbox.kube.cni.NodeLan;
 import org.laymanlabs.sandbox.kube.proxy.KubeProxyAddon;
+import org.laymanlabs.sandbox.kube.dns.ClusterLookup;
 import org.laymanlabs.sandbox.kube.dns.CoreDns;
 import org.laymanlabs.sandbox.kube.dns.DnsAddon;
 import org.laymanlabs.sandbox.kube.proxy.Proxier;
@@ -203,7 +204,7 @@ public final class Cluster {
                 .withAddressType("IPv4").addNewEndpoint().withAddresses("192.168.49.2").withNewConditions().withReady(true).endConditions()
                 .endEndpoint().addNewPort().withName("https").withPort(6443).withProtocol("TCP").endPort().build()));
         // kubeadm's addon phase: CoreDNS behind the kube-dns Service at the service CIDR's tenth address.
-        DnsAddon.install(api, "cluster.local", "10.96.0.10");
+        DnsAddon.install(api, ClusterLookup.CLUSTER_DOMAIN, ClusterLookup.CLUSTER_DNS_IP);
     }
 
     public ApiServer api() {
