@@ -233,10 +233,30 @@ public final class ApiServer {
         });
     }
 
-    /** Deletes an object; see {@link Deletion} for graceful deletion, finalizers and propagation. */
+    /**
+     * Deletes an object; see {@link Deletion} for graceful deletion, finalizers and propagation.
+     * A delete carries no preconditions, so when another write to the object gets in between the
+     * read and the compare-and-delete (the scheduler binding a pod just created), it is tried
+     * again on the fresh object, as etcd3's conditionalDelete loops; never a Conflict for the client.
+     */
     public CompletableFuture<HasMetadata> delete(ResourceType type, String namespace, String name,
                                                  DeletionPropagation propagation, Long gracePeriodSeconds) {
-        return attempt(() -> new Deletion(this, storage, clock).delete(type, namespace, name, propagation, gracePeriodSeconds));
+        return deleteTrying(type, namespace, name, propagation, gracePeriodSeconds, DELETE_TRIES);
+    }
+
+    private static final int DELETE_TRIES = 5;
+
+    private CompletableFuture<HasMetadata> deleteTrying(ResourceType type, String namespace, String name,
+                                                        DeletionPropagation propagation, Long grace, int tries) {
+        CompletableFuture<HasMetadata> once = attempt(() -> new Deletion(this, storage, clock)
+                .delete(type, namespace, name, propagation, grace));
+        return once.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (tries > 1 && cause instanceof ApiException api && api.reason() == ApiException.Reason.CONFLICT) {
+                return deleteTrying(type, namespace, name, propagation, grace, tries - 1);
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 
     /** The shared read-check-write path of update and updateStatus: CAS on the stored revision. */

@@ -118,7 +118,9 @@ final class EtcdStorage {
         CompletableFuture<HasMetadata> done = new CompletableFuture<>();
         whenCommitted(etcd.txn(txn), done, response -> {
             if (!response.succeeded()) {
-                done.completeExceptionally(ApiException.conflict(type, last.getMetadata().getName()));
+                // Once the cache has the write that got in between, a retry reads the fresh object.
+                afterRevision(response.revision(), () -> done.completeExceptionally(
+                        ApiException.conflict(type, last.getMetadata().getName())));
             } else {
                 afterRevision(response.revision(), () -> done.complete(last));
             }
