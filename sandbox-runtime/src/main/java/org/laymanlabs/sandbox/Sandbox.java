@@ -38,7 +38,6 @@ import org.laymanlabs.sandbox.net.RouteScope;
 import org.laymanlabs.sandbox.net.RouteType;
 import org.laymanlabs.sandbox.net.curl.CurlCommand;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
-import org.laymanlabs.sandbox.net.dns.Resolution;
 import org.laymanlabs.sandbox.net.iproute.BridgeCommand;
 import org.laymanlabs.sandbox.net.iproute.IpCommand;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
@@ -296,15 +295,15 @@ public final class Sandbox {
     }
 
     /**
-     * A host name as a program in {@code from} would have it resolved, as curl does: an address is
-     * itself and {@code localhost} the loopback; in a pod or on a node, other names are asked of
-     * the cluster's DNS with a pod's resolv.conf ({@link ClusterLookup}); the laptop's resolver
-     * knows no cluster names. Time moves on by any wait for an answer.
+     * A host name as curl in {@code from} would have it resolved, for the grader: an address is
+     * itself and {@code localhost} the loopback; in a pod or on a node, other names are what the
+     * cluster's DNS answers a pod there ({@link ClusterLookup}, asked without sending a packet);
+     * the laptop's resolver knows no cluster names.
      */
     public Optional<Ipv4Address> resolve(NetworkNamespace from, String host) {
         HostResolver resolver = cluster == null || from.equals(laptop) ? HostResolver.LITERALS_ONLY
-                : name -> new ClusterLookup(connector, clock).lookup(from, podOf(from), name) instanceof Resolution.Found found
-                        ? Optional.of(found.addresses().get(0)) : Optional.empty();
+                : name -> ClusterLookup.lookup(cluster.api(), podOf(from).map(p -> p.getMetadata().getNamespace())
+                        .orElse("default"), name);
         return resolver.resolve(host);
     }
 

@@ -27,6 +27,7 @@ public final class ProgramRegistry {
     private static final ProgramRegistry SHARED = new ProgramRegistry(Map.ofEntries(
             Map.entry("nginx", new Nginx()),
             Map.entry("http-echo", new HttpEcho()),
+            Map.entry("hello", new HelloWorld()),
             Map.entry("python3", new Python()),
             Map.entry("redis-server", new RedisServer()),
             Map.entry("slow-start", new SlowStart()),

@@ -93,4 +93,14 @@ final class AppImages {
                 .meta(when, "ENTRYPOINT [\"/http-echo\"]", c -> c.withEntrypoint("/http-echo"))
                 .build();
     }
+
+    /** hello-world: one static binary on scratch, the first image most people ever run. */
+    static Image helloWorld() {
+        String when = "2025-01-21T23:32:32Z";
+        return Recipe.scratch()
+                .layer(when, "COPY hello / # buildkit", Recipe.BUILDKIT,
+                        Diff.builder().binary("/hello", "hello", 10_072, 0755).build())
+                .meta(when, "CMD [\"/hello\"]", c -> c.withCmd("/hello"))
+                .build();
+    }
 }

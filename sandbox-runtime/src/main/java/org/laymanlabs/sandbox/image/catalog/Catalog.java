@@ -68,6 +68,7 @@ public final class Catalog {
         b.add("python", AppImages.python312Slim(bookworm), "3.12-slim", "3.12.11-slim");
         b.add("redis", AppImages.redis(bookworm, "8.0.2", "2025-05-28T00:18:21Z", 62_413_905), "latest", "8", "8.0", "8.0.2");
         b.add("redis", AppImages.redis(bookworm, "7.4.4", "2025-05-28T00:18:21Z", 37_702_117), "7", "7.4", "7.4.4");
+        b.add("hello-world", AppImages.helloWorld(), "latest", "linux");
         b.add("hashicorp/http-echo", AppImages.httpEcho(), "latest", "1.0", "1.0.0");
         b.add("laymanlabs/crashloop", LabImages.crashloop(busybox136), "1.0", "latest");
         b.add("laymanlabs/slow-start", LabImages.slowStart(busybox136), "1.0", "latest");
