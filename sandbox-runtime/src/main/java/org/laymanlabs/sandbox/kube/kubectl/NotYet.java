@@ -19,7 +19,6 @@ final class NotYet {
                 notYet("replace", "use 'kubectl apply -f' instead"),
                 notYet("top", "the sandbox has no metrics-server"),
                 notYet("cp", "it needs container streams, which are being built"),
-                notYet("wait", "use 'kubectl rollout status' to wait for a deployment"),
                 notYet("diff", "use 'kubectl get TYPE NAME -o yaml' to compare"),
                 notYet("events", "use 'kubectl get events' instead"),
                 notYet("autoscale", "the sandbox has no metrics-server"),

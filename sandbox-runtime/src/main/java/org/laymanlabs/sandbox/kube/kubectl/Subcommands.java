@@ -15,7 +15,7 @@ final class Subcommands {
         List<Subcommand> all = new java.util.ArrayList<>(List.of(new GetCommand(), new ApplyCommand(), new RunCommand(),
                 new ExposeCommand(), new DeleteCommand(), new ScaleCommand(), new PatchCommand(), MetadataCommand.label(), MetadataCommand.annotate(),
                 new SetImageCommand(), new DescribeCommand(), new ExplainCommand(ExplainSchema::shared), new LogsCommand(),
-                new ExecCommand()));
+                new ExecCommand(), new WaitCommand()));
         all.addAll(CreateCommands.all());
         all.addAll(NodeCommands.all());
         all.addAll(RolloutCommands.all());
