@@ -22,6 +22,8 @@ final class CpuBandwidth {
     private long throttledTime;
     /** When the current throttle began, or -1 while the sandbox may run. */
     private long throttledSince = -1;
+    /** When the last throttle ended. */
+    private long unthrottledAt = Long.MIN_VALUE / 2;
 
     CpuBandwidth(CpuMax max, long now) {
         this.quota = max.quota().toNanos();
@@ -41,6 +43,7 @@ final class CpuBandwidth {
             if (throttledSince >= 0) {
                 throttledTime += now - throttledSince;
                 throttledSince = -1;
+                unthrottledAt = now;
             }
             return 0;
         }
@@ -50,6 +53,14 @@ final class CpuBandwidth {
         }
         long periods = -runtime / quota + 1;
         return periodStart + periods * period - now;
+    }
+
+    /**
+     * Whether the sandbox is throttled, or was within the last period: it uses all the CPU it may,
+     * which a learner at a keyboard seldom does, and then only for a heavy step.
+     */
+    synchronized boolean usingItsWholeQuota(long now) {
+        return throttledFor(now) > 0 || now - unthrottledAt < period;
     }
 
     /** Takes what a task used from the runtime. */

@@ -42,6 +42,8 @@ public class Sessions {
     private final SessionProperties properties;
     private final Clock clock;
     private final ExecutorService pool;
+    private final ExecutorService lane;
+    private final RunQueue runQueue;
     private final ScheduledExecutorService ticker;
     private final ScheduledExecutorService waker;
     private final Map<UUID, LiveSandbox> live = new ConcurrentHashMap<>();
@@ -67,6 +69,10 @@ public class Sessions {
         // sandbox, which itself may be waiting for its wake-up.
         this.waker = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-cpu-wake"));
         this.cpuClock = CpuClock.system(waker);
+        // Sandboxes using their whole CPU quota run on a thread of their own, so that they never hold
+        // one of the pool's threads, which stay for learners within theirs (RunQueue).
+        this.lane = Executors.newSingleThreadExecutor(daemon("sandbox-throttled-"));
+        this.runQueue = RunQueue.withThrottledLane(pool, lane, cpuClock);
         if (!properties.tick().isZero()) {
             long tickMillis = properties.tick().toMillis();
             timers.add(ticker.scheduleAtFixedRate(() -> tickAll(this.clock.instant()), tickMillis, tickMillis,
@@ -88,7 +94,7 @@ public class Sessions {
         }
         LiveSandbox session = live.computeIfAbsent(attemptId, id -> {
             SandboxJournal journal = store.journal(id).orElseGet(origin::freshJournal);
-            return new LiveSandbox(SandboxActor.restore(journal, labs, apis, pool, state -> saveInput(id, state))
+            return new LiveSandbox(SandboxActor.restore(journal, labs, apis, runQueue, state -> saveInput(id, state))
                     .limitingCommands(new CommandRate(commandsPerSecond, clock))
                     .limitingCpu(cpuMax, cpuClock), now);
         });
@@ -185,6 +191,7 @@ public class Sessions {
         live.clear();
         ticker.shutdownNow();
         pool.shutdown();
+        lane.shutdown();
         waker.shutdownNow();
     }
 
