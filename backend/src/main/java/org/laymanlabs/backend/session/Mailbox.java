@@ -38,6 +38,7 @@ final class Mailbox implements Executor {
     Mailbox(Executor pool) {
         this.home = RunQueue.of(pool);
         this.clock = home.clock();
+        this.bandwidth = home.bandwidth();
     }
 
     /** From the next task on, charges tasks to {@code bandwidth}, timed by {@code clock}. */
@@ -53,15 +54,15 @@ final class Mailbox implements Executor {
         return throttled;
     }
 
-    /** Whether its CPU quota is used up, or was within the last period ({@link RunQueue}'s throttled lane). */
-    boolean usingItsWholeQuota() {
+    /** Whether it takes more than its share of CPU ({@link CpuBandwidth#overItsShare}): it then waits in {@link RunQueue}'s throttled lane. */
+    boolean overItsShare() {
         CpuBandwidth budget;
         CpuClock cpu;
         synchronized (queue) {
             budget = bandwidth;
             cpu = clock;
         }
-        return budget != null && budget.usingItsWholeQuota(cpu.nanoTime());
+        return budget != null && budget.overItsShare(cpu.nanoTime());
     }
 
     CpuStat cpuStat() {
@@ -122,6 +123,7 @@ final class Mailbox implements Executor {
                 }
             }
             long start = cpu.threadCpuTime();
+            long wallStart = cpu.nanoTime();
             try {
                 next.run();
             } catch (RuntimeException e) {
@@ -130,7 +132,7 @@ final class Mailbox implements Executor {
             }
             long used = cpu.threadCpuTime() - start;
             if (budget != null) {
-                budget.charge(used);
+                budget.charge(used, cpu.nanoTime() - wallStart);
             }
             if (!runQueue.charge(this, used)) {
                 break;

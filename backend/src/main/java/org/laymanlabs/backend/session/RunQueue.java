@@ -3,6 +3,7 @@ package org.laymanlabs.backend.session;
 import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A fair share of a pool's threads among mailboxes, as the kernel's CFS run queue shares a CPU
@@ -14,31 +15,42 @@ import java.util.concurrent.Executor;
  * preempted, so a learner's command waits at most for the tasks already running.
  *
  * <p>A server's run queue has a throttled lane beside it: a second run queue on a thread of its
- * own, where a mailbox runs while it is throttled or was within the last period. A sandbox that
- * uses all its CPU quota (a runaway cluster, a flood of commands) then shares that one thread with
- * the other such sandboxes, and never holds one of the pool's, which stay for learners within
- * their quota. On a busy host a thread's task takes far longer than its CPU time; the lane keeps
- * that wall time off the pool too.
+ * own, where a mailbox runs while it takes more than its share ({@link CpuBandwidth#overItsShare}:
+ * throttled within the last period, or holding a thread for longer than its quota). A sandbox that
+ * uses all it may (a runaway cluster, a flood of commands) then shares that one thread with the
+ * other such sandboxes, and never holds one of the pool's, which stay for learners within their
+ * quota.
  */
-final class RunQueue implements Executor {
+public final class RunQueue implements Executor {
 
     private final Executor pool;
     private final CpuClock clock;
+    private final CpuMax max;
     private final RunQueue throttledLane;
     private final TreeSet<Mailbox> waiting = new TreeSet<>(
             Comparator.comparingLong((Mailbox m) -> m.vruntime).thenComparingLong(m -> m.enqueued));
     private long minVruntime;
     private long enqueued;
 
-    private RunQueue(Executor pool, CpuClock clock, RunQueue throttledLane) {
+    private RunQueue(Executor pool, CpuClock clock, CpuMax max, RunQueue throttledLane) {
         this.pool = pool;
         this.clock = clock;
+        this.max = max;
         this.throttledLane = throttledLane;
     }
 
-    /** The server's run queue: {@code pool}'s threads shared fairly, and sandboxes using all their quota on {@code lane}. */
-    static RunQueue withThrottledLane(Executor pool, Executor lane, CpuClock clock) {
-        return new RunQueue(pool, clock, new RunQueue(lane, clock, null));
+    /**
+     * The server's run queue ({@link Sessions}; benchmarks build the same): {@code pool}'s threads
+     * shared fairly, sandboxes taking more than their share on {@code lane}, and every mailbox held
+     * to {@code max} from its first task (its restore's replay included), with the JVM's clocks,
+     * throttled ones woken on {@code waker}.
+     */
+    public static RunQueue server(Executor pool, Executor lane, ScheduledExecutorService waker, CpuMax max) {
+        return withThrottledLane(pool, lane, CpuClock.system(waker), max);
+    }
+
+    static RunQueue withThrottledLane(Executor pool, Executor lane, CpuClock clock, CpuMax max) {
+        return new RunQueue(pool, clock, max, new RunQueue(lane, clock, max, null));
     }
 
     /**
@@ -46,12 +58,17 @@ final class RunQueue implements Executor {
      * queue of its own over a plain executor (tests and tools), first come first served as before.
      */
     static RunQueue of(Executor pool) {
-        return pool instanceof RunQueue shared ? shared : new RunQueue(pool, CpuClock.NONE, null);
+        return pool instanceof RunQueue shared ? shared : new RunQueue(pool, CpuClock.NONE, null, null);
     }
 
     /** What times the tasks run here, unless a mailbox's CPU limit brings its own clock. */
     CpuClock clock() {
         return clock;
+    }
+
+    /** A new mailbox's CPU bandwidth, or null when the mailboxes here are not limited. */
+    CpuBandwidth bandwidth() {
+        return max == null ? null : new CpuBandwidth(max, clock.nanoTime());
     }
 
     /** A task that is nobody's mailbox runs on the pool as it is. */
@@ -61,11 +78,11 @@ final class RunQueue implements Executor {
     }
 
     /**
-     * Puts a mailbox that has work in line: in the throttled lane while its CPU quota is used up or
-     * was within the last period, else here. {@code woken}: it was idle or throttled until now.
+     * Puts a mailbox that has work in line: in the throttled lane while it takes more than its share,
+     * else here. {@code woken}: it was idle or throttled until now.
      */
     void enqueue(Mailbox mailbox, boolean woken) {
-        RunQueue queue = throttledLane != null && mailbox.usingItsWholeQuota() ? throttledLane : this;
+        RunQueue queue = throttledLane != null && mailbox.overItsShare() ? throttledLane : this;
         queue.add(mailbox, woken);
     }
 
@@ -98,11 +115,14 @@ final class RunQueue implements Executor {
     }
 
     /**
-     * Adds a task's CPU time to the running mailbox's virtual runtime; whether it may run its next
-     * task in this turn, having still used no more than every mailbox waiting here.
+     * Adds a task's CPU time to the running mailbox's virtual runtime, and moves the queue's minimum
+     * up to the least of it and the waiting ones' ({@code update_min_vruntime}); whether it may run
+     * its next task in this turn, having still used less than every mailbox waiting here.
      */
     synchronized boolean charge(Mailbox running, long cpuTime) {
         running.vruntime += cpuTime;
-        return waiting.isEmpty() || running.vruntime <= waiting.first().vruntime;
+        Mailbox first = waiting.isEmpty() ? null : waiting.first();
+        minVruntime = Math.max(minVruntime, first == null ? running.vruntime : Math.min(running.vruntime, first.vruntime));
+        return first == null || running.vruntime < first.vruntime;
     }
 }
