@@ -28,6 +28,7 @@ final class Mailbox implements Executor {
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean scheduled;
     private CpuBandwidth bandwidth;
+    private boolean limited;
     private CpuClock clock;
     private volatile boolean throttled;
     /** The run queue this mailbox last waited in, its CPU time there and its place in line: the run queue's to keep. */
@@ -38,7 +39,6 @@ final class Mailbox implements Executor {
     Mailbox(Executor pool) {
         this.home = RunQueue.of(pool);
         this.clock = home.clock();
-        this.bandwidth = home.bandwidth();
     }
 
     /** From the next task on, charges tasks to {@code bandwidth}, timed by {@code clock}. */
@@ -46,6 +46,22 @@ final class Mailbox implements Executor {
         synchronized (queue) {
             this.bandwidth = bandwidth;
             this.clock = clock;
+            this.limited = true;
+        }
+    }
+
+    /**
+     * After its first task, the mailbox is held to its run queue's CPU limit, if it has one. The
+     * first task is the restore {@link SandboxActor} queues before any other: bringing a sandbox
+     * back (after the server dropped it for being idle, or restarted) is the server's work, not the
+     * learner's, and charging it would make the learner's first command wait out the debt.
+     */
+    private void limitAfterRestore() {
+        synchronized (queue) {
+            if (!limited) {
+                limited = true;
+                bandwidth = home.bandwidth();
+            }
         }
     }
 
@@ -85,7 +101,7 @@ final class Mailbox implements Executor {
 
     /**
      * One turn on a thread of {@code runQueue}, which picked this mailbox: runs what is queued
-     * while it has used no more than the mailboxes waiting there (at most a batch), then goes back
+     * while it has used less than every mailbox waiting there (at most a batch), then goes back
      * in line or gives the thread back for good. A throttled mailbox waits off the queue until its
      * quota is refilled.
      */
@@ -133,6 +149,8 @@ final class Mailbox implements Executor {
             long used = cpu.threadCpuTime() - start;
             if (budget != null) {
                 budget.charge(used, cpu.nanoTime() - wallStart);
+            } else {
+                limitAfterRestore();
             }
             if (!runQueue.charge(this, used)) {
                 break;

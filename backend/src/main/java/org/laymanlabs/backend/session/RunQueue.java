@@ -42,8 +42,8 @@ public final class RunQueue implements Executor {
     /**
      * The server's run queue ({@link Sessions}; benchmarks build the same): {@code pool}'s threads
      * shared fairly, sandboxes taking more than their share on {@code lane}, and every mailbox held
-     * to {@code max} from its first task (its restore's replay included), with the JVM's clocks,
-     * throttled ones woken on {@code waker}.
+     * to {@code max} once its restore has run ({@link Mailbox}), with the JVM's clocks, throttled
+     * ones woken on {@code waker}.
      */
     public static RunQueue server(Executor pool, Executor lane, ScheduledExecutorService waker, CpuMax max) {
         return withThrottledLane(pool, lane, CpuClock.system(waker), max);

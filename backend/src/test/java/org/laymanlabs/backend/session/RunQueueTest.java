@@ -71,6 +71,7 @@ class RunQueueTest {
     void aSandboxThatUsedMoreThanItsQuotaRunsInTheThrottledLaneUntilAPeriodPassesWithinIt() {
         RunQueue runQueue = RunQueue.withThrottledLane(host.pool(1, "pool"), host.pool(1, "lane"), host, CpuMax.DEFAULT);
         Mailbox heavy = new Mailbox(runQueue);
+        heavy.execute(() -> { }); // its restore, which is not charged
         heavy.execute(task("step", 25)); // 20 ms a period: 5 ms more
 
         host.runUntil(150 * MS);
@@ -80,5 +81,18 @@ class RunQueueTest {
         host.runUntil(300 * MS);
 
         assertThat(done).containsExactly("step@25 on pool-0", "after@151 on lane-0", "later@251 on pool-0");
+    }
+
+    @Test
+    void aSandboxsRestoreIsNotChargedToItsQuotaButWhatFollowsIs() {
+        RunQueue runQueue = RunQueue.withThrottledLane(host.pool(1, "pool"), host.pool(1, "lane"), host, CpuMax.DEFAULT);
+        Mailbox restored = new Mailbox(runQueue);
+        restored.execute(task("restore", 50));
+        restored.execute(task("first", 25)); // its quota starts at 50: 20 ms a period, 5 ms more
+        restored.execute(task("second", 1));
+
+        host.runUntil(300 * MS);
+
+        assertThat(done).containsExactly("restore@50 on pool-0", "first@75 on pool-0", "second@151 on lane-0");
     }
 }
