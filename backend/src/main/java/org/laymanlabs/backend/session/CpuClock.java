@@ -21,6 +21,27 @@ interface CpuClock {
     /** Runs {@code wake} after {@code nanos} of real time, on the timer's thread. */
     void wakeAfter(long nanos, Runnable wake);
 
+    /**
+     * No clock, for a mailbox on a plain executor without a CPU limit: its tasks cost nothing, so
+     * it is never throttled and never woken.
+     */
+    CpuClock NONE = new CpuClock() {
+        @Override
+        public long nanoTime() {
+            return 0;
+        }
+
+        @Override
+        public long threadCpuTime() {
+            return 0;
+        }
+
+        @Override
+        public void wakeAfter(long nanos, Runnable wake) {
+            throw new UnsupportedOperationException("nothing is throttled without a CPU clock");
+        }
+    };
+
     /** The JVM's clocks, waking on {@code timer}. */
     static CpuClock system(ScheduledExecutorService timer) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An actor's mailbox, as Akka's dispatcher runs one: tasks run one at a time, in the order they
  * arrived, on threads borrowed from a shared pool. While the queue is empty the actor holds no
- * thread, so thousands of idle sandboxes cost no threads at all.
+ * thread, so thousands of idle sandboxes cost no threads at all. Which mailbox a free thread serves
+ * is its {@link RunQueue}'s choice: the one whose tasks have taken least CPU time.
  *
  * <p>With a {@link CpuBandwidth}, the CPU time each task takes is charged to it, and a mailbox that
  * used up its quota is throttled: it gives its thread back and its queue waits for the period that
@@ -23,15 +24,21 @@ final class Mailbox implements Executor {
     private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
     private static final int BATCH = 16;
 
-    private final Executor pool;
+    private final RunQueue home;
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean scheduled;
     private CpuBandwidth bandwidth;
+    private boolean limited;
     private CpuClock clock;
     private volatile boolean throttled;
+    /** The run queue this mailbox last waited in, its CPU time there and its place in line: the run queue's to keep. */
+    RunQueue runQueue;
+    long vruntime;
+    long enqueued;
 
     Mailbox(Executor pool) {
-        this.pool = pool;
+        this.home = RunQueue.of(pool);
+        this.clock = home.clock();
     }
 
     /** From the next task on, charges tasks to {@code bandwidth}, timed by {@code clock}. */
@@ -39,12 +46,39 @@ final class Mailbox implements Executor {
         synchronized (queue) {
             this.bandwidth = bandwidth;
             this.clock = clock;
+            this.limited = true;
+        }
+    }
+
+    /**
+     * After its first task, the mailbox is held to its run queue's CPU limit, if it has one. The
+     * first task is the restore {@link SandboxActor} queues before any other: bringing a sandbox
+     * back (after the server dropped it for being idle, or restarted) is the server's work, not the
+     * learner's, and charging it would make the learner's first command wait out the debt.
+     */
+    private void limitAfterRestore() {
+        synchronized (queue) {
+            if (!limited) {
+                limited = true;
+                bandwidth = home.bandwidth();
+            }
         }
     }
 
     /** Whether work is waiting for the next period because the quota is used up. */
     boolean throttled() {
         return throttled;
+    }
+
+    /** Whether it takes more than its share of CPU ({@link CpuBandwidth#overItsShare}): it then waits in {@link RunQueue}'s throttled lane. */
+    boolean overItsShare() {
+        CpuBandwidth budget;
+        CpuClock cpu;
+        synchronized (queue) {
+            budget = bandwidth;
+            cpu = clock;
+        }
+        return budget != null && budget.overItsShare(cpu.nanoTime());
     }
 
     CpuStat cpuStat() {
@@ -62,15 +96,16 @@ final class Mailbox implements Executor {
             }
             scheduled = true;
         }
-        pool.execute(this::drain);
+        home.enqueue(this, true);
     }
 
     /**
-     * Runs what is queued, then gives the thread back. A busy actor yields after a batch so that
-     * one learner's burst cannot keep a pool thread from everyone else, and a throttled one yields
-     * until its quota is refilled.
+     * One turn on a thread of {@code runQueue}, which picked this mailbox: runs what is queued
+     * while it has used less than every mailbox waiting there (at most a batch), then goes back
+     * in line or gives the thread back for good. A throttled mailbox waits off the queue until its
+     * quota is refilled.
      */
-    private void drain() {
+    void runTurn(RunQueue runQueue) {
         for (int batch = 0; batch < BATCH; batch++) {
             Runnable next;
             CpuBandwidth budget;
@@ -91,7 +126,7 @@ final class Mailbox implements Executor {
             }
             if (next == null) {
                 try {
-                    cpu.wakeAfter(wait, () -> pool.execute(this::drain));
+                    cpu.wakeAfter(wait, () -> home.enqueue(this, true));
                     return;
                 } catch (RejectedExecutionException e) {
                     // The server is stopping and its timer is gone: what is queued runs now, unthrottled,
@@ -103,18 +138,30 @@ final class Mailbox implements Executor {
                     budget = null;
                 }
             }
-            long start = budget == null ? 0 : cpu.threadCpuTime();
+            long start = cpu.threadCpuTime();
+            long wallStart = cpu.nanoTime();
             try {
                 next.run();
             } catch (RuntimeException e) {
                 // A task that throws must not stop the ones behind it: the actor would hang for good.
                 log.error("A sandbox task failed", e);
-            } finally {
-                if (budget != null) {
-                    budget.charge(cpu.threadCpuTime() - start);
-                }
+            }
+            long used = cpu.threadCpuTime() - start;
+            if (budget != null) {
+                budget.charge(used, cpu.nanoTime() - wallStart);
+            } else {
+                limitAfterRestore();
+            }
+            if (!runQueue.charge(this, used)) {
+                break;
             }
         }
-        pool.execute(this::drain);
+        synchronized (queue) {
+            if (queue.isEmpty()) {
+                scheduled = false;
+                return;
+            }
+        }
+        home.enqueue(this, false);
     }
 }

@@ -42,12 +42,12 @@ public class Sessions {
     private final SessionProperties properties;
     private final Clock clock;
     private final ExecutorService pool;
+    private final ExecutorService lane;
+    private final RunQueue runQueue;
     private final ScheduledExecutorService ticker;
     private final ScheduledExecutorService waker;
     private final Map<UUID, LiveSandbox> live = new ConcurrentHashMap<>();
     private final int commandsPerSecond;
-    private final CpuMax cpuMax;
-    private final CpuClock cpuClock;
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
     Sessions(SessionStore store, SandboxLeases leases, LabSandboxes labs, SessionProperties properties,
@@ -56,7 +56,6 @@ public class Sessions {
         this.leases = leases;
         SandboxProperties sandbox = limits.getIfAvailable(SandboxProperties::defaults);
         this.commandsPerSecond = sandbox.limits().commandsPerSecond();
-        this.cpuMax = sandbox.cpuMax();
         this.labs = labs;
         this.apis = ApiDispatchers.of(apis.orderedStream().toList());
         this.properties = properties;
@@ -66,7 +65,10 @@ public class Sessions {
         // Throttled sandboxes wake on a timer of their own: the ticker may block saving an evicted
         // sandbox, which itself may be waiting for its wake-up.
         this.waker = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-cpu-wake"));
-        this.cpuClock = CpuClock.system(waker);
+        // Sandboxes taking more than their CPU share run on a thread of their own, so that they never
+        // hold one of the pool's threads, which stay for learners within theirs (RunQueue).
+        this.lane = Executors.newSingleThreadExecutor(daemon("sandbox-throttled-"));
+        this.runQueue = RunQueue.server(pool, lane, waker, sandbox.cpuMax());
         if (!properties.tick().isZero()) {
             long tickMillis = properties.tick().toMillis();
             timers.add(ticker.scheduleAtFixedRate(() -> tickAll(this.clock.instant()), tickMillis, tickMillis,
@@ -88,9 +90,8 @@ public class Sessions {
         }
         LiveSandbox session = live.computeIfAbsent(attemptId, id -> {
             SandboxJournal journal = store.journal(id).orElseGet(origin::freshJournal);
-            return new LiveSandbox(SandboxActor.restore(journal, labs, apis, pool, state -> saveInput(id, state))
-                    .limitingCommands(new CommandRate(commandsPerSecond, clock))
-                    .limitingCpu(cpuMax, cpuClock), now);
+            return new LiveSandbox(SandboxActor.restore(journal, labs, apis, runQueue, state -> saveInput(id, state))
+                    .limitingCommands(new CommandRate(commandsPerSecond, clock)), now);
         });
         session.lastUsed = now;
         return session.actor;
@@ -185,6 +186,7 @@ public class Sessions {
         live.clear();
         ticker.shutdownNow();
         pool.shutdown();
+        lane.shutdown();
         waker.shutdownNow();
     }
 

@@ -15,14 +15,14 @@ class CpuBandwidthTest {
 
     @Test
     void aSandboxWithinItsQuotaRunsAtOnce() {
-        bandwidth.charge(19 * MS);
+        bandwidth.charge(19 * MS, 19 * MS);
 
         assertThat(bandwidth.throttledFor(30 * MS)).isZero();
     }
 
     @Test
     void aSandboxThatUsedItsQuotaWaitsForTheNextPeriod() {
-        bandwidth.charge(20 * MS);
+        bandwidth.charge(20 * MS, 20 * MS);
 
         assertThat(bandwidth.throttledFor(30 * MS)).isEqualTo(70 * MS);
         assertThat(bandwidth.throttledFor(100 * MS)).isZero();
@@ -31,7 +31,7 @@ class CpuBandwidthTest {
 
     @Test
     void aTaskThatRanPastTheQuotaIsPaidOffByTheNextPeriods() {
-        bandwidth.charge(75 * MS);
+        bandwidth.charge(75 * MS, 75 * MS);
 
         // 20 - 75 = -55: three refills of 20 bring it to +5, at the start of the fourth period.
         assertThat(bandwidth.throttledFor(80 * MS)).isEqualTo(220 * MS);
@@ -42,9 +42,39 @@ class CpuBandwidthTest {
     @Test
     void anUnusedQuotaDoesNotPileUpBeyondOnePeriods() {
         assertThat(bandwidth.throttledFor(10_000 * MS)).isZero();
-        bandwidth.charge(20 * MS);
+        bandwidth.charge(20 * MS, 20 * MS);
 
         assertThat(bandwidth.throttledFor(10_001 * MS)).isEqualTo(99 * MS);
+    }
+
+    @Test
+    void aSandboxIsOverItsShareWhileThrottledAndForAPeriodAfter() {
+        assertThat(bandwidth.overItsShare(0)).isFalse();
+        bandwidth.charge(20 * MS, 20 * MS);
+
+        assertThat(bandwidth.overItsShare(30 * MS)).isTrue();
+        assertThat(bandwidth.overItsShare(150 * MS)).isTrue(); // unthrottled at 150, this period
+        assertThat(bandwidth.overItsShare(249 * MS)).isTrue();
+        assertThat(bandwidth.overItsShare(250 * MS)).isFalse();
+    }
+
+    @Test
+    void aSandboxWhoseTasksHoldAThreadLongerThanItsQuotaIsOverItsShareThoughWithinItsCpuTime() {
+        // A busy host: 15 ms of CPU time took 75 ms.
+        bandwidth.charge(15 * MS, 75 * MS);
+
+        assertThat(bandwidth.throttledFor(80 * MS)).isZero();
+        assertThat(bandwidth.overItsShare(80 * MS)).isTrue();
+        assertThat(bandwidth.overItsShare(199 * MS)).isTrue();
+        assertThat(bandwidth.overItsShare(200 * MS)).isFalse();
+    }
+
+    @Test
+    void aLearnersCommandsAreNotOverTheirShare() {
+        bandwidth.charge(3 * MS, 15 * MS);
+        bandwidth.charge(3 * MS, 4 * MS);
+
+        assertThat(bandwidth.overItsShare(60 * MS)).isFalse();
     }
 
     @Test
