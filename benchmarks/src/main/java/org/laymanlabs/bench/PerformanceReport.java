@@ -80,6 +80,7 @@ public final class PerformanceReport {
         section("Scale", notes -> ScaleFigures.scheduling(new Sampler(Math.min(1, sizes.warmups()), sizes.schedulerShots()),
                 sizes.schedulerNodes(), sizes.schedulerReplicaSets()));
         section("Idle sandboxes", notes -> List.of(SandboxFigures.retainedPerIdleSandbox(sizes.idleSandboxes())));
+        section("A noisy neighbour", notes -> NoisyNeighbourFigures.measure(sizes.samples() > 1 ? 12 : 1));
         section("The whole app: learners over HTTP", this::learners);
         return sections;
     }

@@ -21,7 +21,7 @@ class PerformanceReportSmokeTest {
 
         assertThat(sections).extracting(PerformanceReport.Section::title).containsExactly(
                 "Netfilter (JMH, sample time)", "Warming up: the JIT of a long-running server", "A sandbox", "An idle cluster", "Commands at the prompt", "Convergence",
-                "Snapshots and grading (backend)", "Scale", "Idle sandboxes", "The whole app: learners over HTTP");
+                "Snapshots and grading (backend)", "Scale", "Idle sandboxes", "A noisy neighbour", "The whole app: learners over HTTP");
         List<Figure> figures = sections.stream().flatMap(s -> s.figures().stream()).toList();
         assertThat(figures).hasSizeGreaterThanOrEqualTo(20);
         assertThat(figures).allSatisfy(f -> assertThat(f.median()).as(f.what()).isFinite().isGreaterThanOrEqualTo(0));
