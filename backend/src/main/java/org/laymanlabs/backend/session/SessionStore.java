@@ -53,7 +53,9 @@ public class SessionStore {
                 lines.save(new TerminalLine(attemptId, line));
             }
         }
-        lines.deleteUpTo(attemptId, newest - TerminalHistory.MAX_LINES);
+        if (newest > TerminalHistory.MAX_LINES) { // lines count from 1: until then there is none to drop
+            lines.deleteUpTo(attemptId, newest - TerminalHistory.MAX_LINES);
+        }
     }
 
     private void saveFiles(UUID attemptId, Map<String, String> current) {

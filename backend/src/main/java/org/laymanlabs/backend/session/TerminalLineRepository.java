@@ -9,6 +9,7 @@ import org.springframework.data.repository.CrudRepository;
 /** Stored scrollback per attempt. */
 interface TerminalLineRepository extends CrudRepository<TerminalLine, UUID> {
 
+    @Query("select t from TerminalLine t where t.attemptId = ?1 order by t.seq")
     List<TerminalLine> findByAttemptIdOrderBySeq(UUID attemptId);
 
     @Query("select coalesce(max(t.seq), 0) from TerminalLine t where t.attemptId = ?1")
