@@ -64,7 +64,12 @@ public final class LoadDriver implements AutoCloseable {
         }
     }
 
-    static final String LAB = "images-and-containers";
+    /**
+     * Lab 1 unless {@code -Dlayman.load.lab} names another: a laptop with Docker and no cluster, so
+     * its {@code kubectl} lines get the laptop's "connection refused". A lab with a cluster (e.g.
+     * {@code pods-and-pause}, lab 5) is the heavier case: each sandbox then runs three nodes.
+     */
+    static final String LAB = System.getProperty("layman.load.lab", "images-and-containers");
     private static final String PASSWORD = "a long enough password";
     /** Learners signing in and getting their sandbox at once: enough to keep the app's sandbox threads busy. */
     private static final int JOINING = 8;
