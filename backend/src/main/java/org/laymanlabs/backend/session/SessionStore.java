@@ -42,8 +42,10 @@ public class SessionStore {
     }
 
     private void saveHistory(UUID attemptId, List<HistoryLine> history) {
-        long stored = lines.lastSeq(attemptId);
         long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).seq();
+        // Most inputs add one line to a history saved up to the line before: look there first.
+        Long recent = lines.lastSeqFrom(attemptId, newest - 1);
+        long stored = recent != null ? recent : lines.lastSeq(attemptId);
         if (newest < stored) {
             lines.deleteAll(attemptId);
             stored = 0;
