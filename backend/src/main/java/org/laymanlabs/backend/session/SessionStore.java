@@ -42,8 +42,10 @@ public class SessionStore {
     }
 
     private void saveHistory(UUID attemptId, List<HistoryLine> history) {
-        long stored = lines.lastSeq(attemptId);
         long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).seq();
+        // Most inputs add one line to a history saved up to the line before: look there first.
+        Long recent = lines.lastSeqFrom(attemptId, newest - 1);
+        long stored = recent != null ? recent : lines.lastSeq(attemptId);
         if (newest < stored) {
             lines.deleteAll(attemptId);
             stored = 0;
@@ -53,7 +55,9 @@ public class SessionStore {
                 lines.save(new TerminalLine(attemptId, line));
             }
         }
-        lines.deleteUpTo(attemptId, newest - TerminalHistory.MAX_LINES);
+        if (newest > TerminalHistory.MAX_LINES) { // lines count from 1: until then there is none to drop
+            lines.deleteUpTo(attemptId, newest - TerminalHistory.MAX_LINES);
+        }
     }
 
     private void saveFiles(UUID attemptId, Map<String, String> current) {

@@ -9,6 +9,8 @@ import org.springframework.data.repository.CrudRepository;
 /** Stored workspace files per attempt. */
 interface WorkspaceFileRepository extends CrudRepository<WorkspaceFile, UUID> {
 
+    /** Written out, so that Hibernate caches its plan: every saved input reads it (see {@code AccountRepository}). */
+    @Query("select f from WorkspaceFile f where f.attemptId = ?1 order by f.path")
     List<WorkspaceFile> findByAttemptIdOrderByPath(UUID attemptId);
 
     @Modifying

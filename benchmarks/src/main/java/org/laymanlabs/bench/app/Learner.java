@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * One simulated learner, signed in as a browser is: a session cookie from the login form, and
- * the CSRF token that a request riding on that cookie must carry. Signing up and in hashes the
- * password (BCrypt) once; after that each command costs what the browser's command costs.
+ * the CSRF token that a request riding on that cookie must carry. Signing in checks the password
+ * once; after that each command costs what the browser's command costs.
  */
 final class Learner {
 
@@ -33,12 +33,9 @@ final class Learner {
         this.base = base;
     }
 
-    /** Signs up, signs in through the login form, and starts the lab (its sandbox is made on the first command). */
-    void signUpAndStart(String username, String password, String labId) throws IOException, InterruptedException {
+    /** Signs in through the login form, as a browser does, and starts the lab (its sandbox is made on the first command). */
+    void signInAndStart(String username, String password, String labId) throws IOException, InterruptedException {
         refreshCsrf();
-        String json = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
-        expect(send(withSession(HttpRequest.newBuilder(base.resolve("/api/accounts"))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))), 201);
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf;
         expect(send(withCookie(HttpRequest.newBuilder(base.resolve("/login"))).header("Content-Type", "application/x-www-form-urlencoded")

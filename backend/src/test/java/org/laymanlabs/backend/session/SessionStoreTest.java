@@ -1,0 +1,89 @@
+package org.laymanlabs.backend.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.laymanlabs.backend.BackendTestApplication;
+import org.laymanlabs.backend.account.Accounts;
+import org.laymanlabs.backend.account.Caller;
+import org.laymanlabs.backend.account.Role;
+import org.laymanlabs.backend.progress.Attempts;
+import org.laymanlabs.backend.progress.TestCourse;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The scrollback as saved after each input: new lines added, the oldest beyond 500 dropped, a rewound history replacing it. */
+class SessionStoreTest {
+
+    private static final Instant AT = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext app;
+    private SessionStore store;
+    private UUID attemptId;
+
+    @BeforeEach
+    void start() {
+        app = new SpringApplicationBuilder(BackendTestApplication.class, TestCourse.class).web(WebApplicationType.NONE)
+                .run("--layman.data-dir=" + dataDir, "--layman.sessions.tick=0");
+        Caller ada = app.getBean(Accounts.class).create("ada", "correct horse", Role.LEARNER).asCaller();
+        attemptId = app.getBean(Attempts.class).startOrResume(ada, TestCourse.LAB).id();
+        store = app.getBean(SessionStore.class);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private void saveLines(long first, long last) {
+        List<HistoryLine> history = LongStream.rangeClosed(first, last)
+                .mapToObj(seq -> new HistoryLine(seq, AT, "echo " + seq, seq + "\n", 0)).toList();
+        store.save(attemptId, new SandboxState(SandboxJournal.fresh(TestCourse.LAB, 7, AT), history, Map.of()));
+    }
+
+    private List<Long> storedSeqs() {
+        return store.history(attemptId).stream().map(HistoryLine::seq).toList();
+    }
+
+    @Test
+    void eachSaveAddsTheLinesTypedSinceTheLastOne() {
+        saveLines(1, 1);
+        saveLines(1, 2);
+        saveLines(1, 5); // three inputs answered before this save
+        saveLines(1, 5); // an input that typed no line
+
+        assertThat(storedSeqs()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(store.history(attemptId).get(4).line()).isEqualTo("echo 5");
+    }
+
+    @Test
+    void onlyTheNewest500LinesAreKept() {
+        saveLines(1, 499);
+        saveLines(1, 500);
+        saveLines(2, 501);
+        saveLines(30, 529);
+
+        assertThat(storedSeqs()).hasSize(500).startsWith(30L, 31L).endsWith(528L, 529L);
+    }
+
+    @Test
+    void aHistoryThatWentBackReplacesTheStoredOne() {
+        saveLines(1, 40);
+        saveLines(1, 3); // the sandbox was rebuilt from an earlier point: a step was reset
+
+        assertThat(storedSeqs()).containsExactly(1L, 2L, 3L);
+    }
+}
