@@ -1,5 +1,7 @@
 package org.laymanlabs.sandbox;
 
+import org.laymanlabs.sandbox.vfs.FileSystem;
+
 /**
  * The learner's terminal into a sandbox. The web terminal, the REPL and the tests all type
  * into the same shell, so what one sees the others see.
@@ -33,6 +35,19 @@ public interface Shell {
      * @throws IllegalStateException if the previous line started here is still running
      */
     RunningCommand start(String line, OutputSink out);
+
+    /**
+     * What the terminal shows before the next line: bash's {@code learner@laptop:~$ }, or, while
+     * a shell in a container reads the terminal ({@code docker exec -it web sh}), that shell's
+     * prompt ({@code / # }), or nothing when it has no TTY ({@code docker exec -i}).
+     */
+    String prompt();
+
+    /** The files the next line would run over: the workspace, or the container's while its shell reads the terminal. */
+    FileSystem files();
+
+    /** The working directory the next line would run in, an absolute path in {@link #files()}. */
+    String cwd();
 
     /** True once the learner has typed {@code exit}; the shell then refuses further lines. */
     boolean hasExited();

@@ -281,6 +281,27 @@ public final class ContainerEngine {
         return new ExecSession(c, runtime).start(argv, workingDir, out);
     }
 
+    /**
+     * docker exec -i/-t: as {@link #exec}, with stdin from the learner's terminal and maybe a TTY; a
+     * shell then reads the lines the learner types until it exits (see {@link InteractiveExec}).
+     *
+     * @param hostname the container's hostname in the shell's prompt: its short ID, or its pod's name
+     */
+    public Execution execAttached(String nameOrId, List<String> argv, String workingDir, boolean stdin, boolean tty,
+                                  String hostname, OutputSink out) {
+        Container c = containers.get(nameOrId);
+        if (c.state().status() != ContainerStatus.RUNNING) {
+            throw new DaemonException(DaemonException.Kind.CONFLICT, "container " + c.id() + " is not running");
+        }
+        return new ExecSession(c, runtime).startAttached(argv, workingDir, stdin, tty,
+                hostname.isEmpty() ? c.shortId() : hostname, out);
+    }
+
+    /** Whether this command, given a terminal, would read it line by line: a shell with no script ({@code sh}, {@code bash -l}). */
+    public static boolean readsTerminal(List<String> argv) {
+        return ExecSession.readsTerminal(argv);
+    }
+
     /** docker network connect NETWORK CONTAINER. */
     public void connect(String network, String container) {
         new NetworkAttachments(networks, runtime).connect(network, containers, container);
