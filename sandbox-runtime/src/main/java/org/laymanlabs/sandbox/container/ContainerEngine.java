@@ -297,6 +297,21 @@ public final class ContainerEngine {
                 hostname.isEmpty() ? c.shortId() : hostname, out);
     }
 
+    /**
+     * docker run -it / -i of a shell: the learner's terminal becomes PID 1's stdin, so the shell
+     * reads the lines typed next (see {@link InteractiveExec}); its exit is PID 1's, which stops the
+     * container with that status (and removes it with {@code --rm}). Empty when PID 1 is not a
+     * shell waiting for input (nginx, or a shell given a script): the run then follows its output.
+     */
+    public Optional<Execution> attachShell(Container c, OutputSink out) {
+        ContainerProcess pid1 = c.pid1;
+        if (!c.spec().openStdin() || !readsTerminal(c.argv()) || pid1 == null || pid1.exited()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExecSession(c, runtime).startAttached(c.argv(), "", true, c.spec().tty(), c.shortId(), out))
+                .map(session -> session instanceof InteractiveExec shell ? shell.whenEnded(pid1::exit) : session);
+    }
+
     /** Whether this command, given a terminal, would read it line by line: a shell with no script ({@code sh}, {@code bash -l}). */
     public static boolean readsTerminal(List<String> argv) {
         return ExecSession.readsTerminal(argv);

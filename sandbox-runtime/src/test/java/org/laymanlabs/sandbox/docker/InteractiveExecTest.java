@@ -236,6 +236,56 @@ class InteractiveExecTest {
         }
     }
 
+    @Nested
+    @DisplayName("docker run -it: the container's own shell reads the terminal")
+    class Run {
+
+        @Test
+        void alpinesShellIsPid1AndItsExitStopsTheContainerWithThatStatus() {
+            CommandResult opened = laptop.run("docker run -it --name box alpine");
+
+            assertThat(opened.exitCode()).isZero();
+            assertThat(shell.prompt()).isEqualTo("/ # ");
+            laptop.run("echo kept > /root/note");
+            assertThat(laptop.run("exit 5").exitCode()).isEqualTo(5);
+            assertThat(shell.prompt()).isEqualTo(LAPTOP);
+            assertThat(laptop.ok("docker ps -a --format '{{.Names}} {{.Status}}'")).isEqualTo("box Exited (5) Less than a second ago\n");
+            assertThat(laptop.ok("docker start box")).isEqualTo("box\n");
+            assertThat(laptop.ok("docker exec box cat /root/note")).isEqualTo("kept\n");
+        }
+
+        @Test
+        void withRmTheContainerIsGoneAfterExit() {
+            laptop.ok("docker run -it --rm ubuntu bash");
+            assertThat(shell.prompt()).startsWith("root@").endsWith(":/# ");
+
+            assertThat(laptop.run("exit").stderr()).isEqualTo("exit\n");
+            assertThat(laptop.ok("docker ps -aq")).isEmpty();
+        }
+
+        @Test
+        void detachedWithStdinOpenTheShellWaitsAndTheContainerStaysUp() {
+            laptop.ok("docker run -dit --name box alpine");
+            laptop.advance(Duration.ofMinutes(1));
+
+            assertThat(laptop.ok("docker ps --format '{{.Names}} {{.Status}}'")).isEqualTo("box Up About a minute\n");
+            laptop.ok("docker exec -it box sh");
+            assertThat(shell.prompt()).isEqualTo("/ # ");
+        }
+
+        @Test
+        void aServerImageWithDashItFollowsItsOutputAsBefore() {
+            CommandResult.Builder screen = CommandResult.builder();
+
+            RunningCommand attached = shell.start("docker run -it --name web nginx:alpine", screen);
+
+            assertThat(attached.isFinished()).isFalse();
+            assertThat(screen.build(0).stdout()).contains("Configuration complete; ready for start up");
+            attached.detach();
+            assertThat(shell.prompt()).isEqualTo(LAPTOP);
+        }
+    }
+
     private org.laymanlabs.sandbox.container.Container container(String name) {
         return laptop.sandbox.containers().containers().get(name);
     }
