@@ -100,7 +100,7 @@ class LaymanTerminal extends HTMLElement {
    * Server: the sandbox's scrollback, oldest first, shown as it was typed and answered, and its lines
    * put into ↑/↓ history. A terminal the learner already typed into keeps its screen.
    */
-  restore(entries: { line: string; output: string }[], prompt?: string | null) {
+  restore(entries: { line: string; output: string; prompt?: string }[], prompt?: string | null) {
     this.history = entries.map((e) => e.line).filter((l) => l.trim() !== '');
     this.historyIndex = this.history.length;
     if (this.touched) {
@@ -108,7 +108,8 @@ class LaymanTerminal extends HTMLElement {
     }
     let text = '\r\x1b[K';
     for (const e of entries) {
-      text += PROMPT + e.line + '\r\n' + e.output;
+      // Each line at the prompt it was typed at: a container's shell's inside docker exec -it.
+      text += (e.prompt !== undefined && e.prompt !== null ? coloured(e.prompt) : PROMPT) + e.line + '\r\n' + e.output;
     }
     this.term?.write(text);
     this.follow(prompt);

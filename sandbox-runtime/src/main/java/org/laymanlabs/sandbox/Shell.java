@@ -17,7 +17,8 @@ public interface Shell {
      * chose this over "interrupt at once" (status 130, SIGINT to the container) so that running a
      * line never changes the sandbox more than its command itself does, and over "run until the
      * clock is idle" because a sandbox's clock is rarely idle and moving it would change what
-     * every later check sees.
+     * every later check sees. An interactive shell the line opens ({@code docker exec -it web sh})
+     * is not cut off: it is not following anything but waiting for the next line, which it reads.
      */
     default CommandResult run(String line) {
         RunningCommand running = start(line, OutputSink.DISCARD);

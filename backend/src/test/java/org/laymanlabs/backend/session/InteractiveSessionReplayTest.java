@@ -63,7 +63,7 @@ class InteractiveSessionReplayTest {
     }
 
     @Test
-    void theScrollbackKeepsTheLinesTypedInsideWithTheirOutput() {
+    void theScrollbackKeepsTheLinesTypedInsideWithTheirPromptAndOutput() {
         SandboxActor live = restore(SandboxJournal.fresh("demo", 42, START));
         typed(live, "docker run -d --name web nginx:alpine");
         typed(live, "docker exec -it web sh");
@@ -71,8 +71,8 @@ class InteractiveSessionReplayTest {
 
         SandboxActor restored = restore(live.journal().join());
 
-        assertThat(restored.history().join()).extracting(HistoryLine::line, HistoryLine::output).endsWith(
-                org.assertj.core.groups.Tuple.tuple("docker exec -it web sh", ""),
-                org.assertj.core.groups.Tuple.tuple("echo inside", "inside\n"));
+        assertThat(restored.history().join()).extracting(HistoryLine::prompt, HistoryLine::line, HistoryLine::output).endsWith(
+                org.assertj.core.groups.Tuple.tuple("learner@laptop:~$ ", "docker exec -it web sh", ""),
+                org.assertj.core.groups.Tuple.tuple("/ # ", "echo inside", "inside\n"));
     }
 }

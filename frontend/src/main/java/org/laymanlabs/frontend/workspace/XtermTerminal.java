@@ -53,6 +53,9 @@ class XtermTerminal extends Component {
             JsonObject entry = Json.createObject();
             entry.put("line", scrollback.get(i).line());
             entry.put("output", scrollback.get(i).output());
+            if (scrollback.get(i).prompt() != null) {
+                entry.put("prompt", scrollback.get(i).prompt());
+            }
             entries.set(i, entry);
         }
         getElement().callJsFunction("restore", entries, prompt);

@@ -18,6 +18,10 @@ import org.laymanlabs.sandbox.RunningCommand;
  * not line by line as a real pipe would show it. On Ctrl-C bash signals every stage; here the
  * stages after the interrupted one still read what it wrote, and the pipeline's status is 130,
  * as for a last stage killed by SIGINT, after which bash abandons the rest of the line.
+ *
+ * <p>A job may wait on an {@link InteractiveShell} ({@code docker exec -it web sh}) for many typed
+ * lines: the shell hands each to it, and the job writes to the terminal of the line typed last
+ * (its {@link Turn}), or, between lines, to what the shell shows before the next one.
  */
 final class Job {
 
