@@ -5,6 +5,16 @@ import { FitAddon } from '@xterm/addon-fit';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 
 const PROMPT = '\x1b[1;32mlearner@laptop\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
+const LAPTOP = /^(learner@laptop):(.*)\$ $/;
+
+/**
+ * The prompt as the server gives it, in colour where Ubuntu's bash would colour it (the laptop's
+ * user@host and directory); a container's shell prompts in plain text (ash's "/ # ", bash's "root@id:/# ").
+ */
+function coloured(prompt: string): string {
+  const laptop = LAPTOP.exec(prompt);
+  return laptop ? `\x1b[1;32m${laptop[1]}\x1b[0m:\x1b[1;34m${laptop[2]}\x1b[0m$ ` : prompt;
+}
 
 const DARK = { background: '#0b1220', foreground: '#e2e8f0', cursor: '#93c5fd', selectionBackground: '#334155' };
 const LIGHT = {
@@ -28,6 +38,10 @@ class LaymanTerminal extends HTMLElement {
   private touched = false;
   private queue: string[] = [];
   private resizeObserver?: ResizeObserver;
+  /** The prompt shown before the line being typed: bash's, or a container's shell's during docker exec -it. */
+  private promptText = PROMPT;
+  /** Whether a container's shell reads the terminal: there Ctrl-D ends its input, as it does in a real one. */
+  private inContainer = false;
 
   connectedCallback() {
     if (!cssAdded) {
@@ -86,7 +100,7 @@ class LaymanTerminal extends HTMLElement {
    * Server: the sandbox's scrollback, oldest first, shown as it was typed and answered, and its lines
    * put into ↑/↓ history. A terminal the learner already typed into keeps its screen.
    */
-  restore(entries: { line: string; output: string }[]) {
+  restore(entries: { line: string; output: string; prompt?: string }[], prompt?: string | null) {
     this.history = entries.map((e) => e.line).filter((l) => l.trim() !== '');
     this.historyIndex = this.history.length;
     if (this.touched) {
@@ -94,10 +108,20 @@ class LaymanTerminal extends HTMLElement {
     }
     let text = '\r\x1b[K';
     for (const e of entries) {
-      text += PROMPT + e.line + '\r\n' + e.output;
+      // Each line at the prompt it was typed at: a container's shell's inside docker exec -it.
+      text += (e.prompt !== undefined && e.prompt !== null ? coloured(e.prompt) : PROMPT) + e.line + '\r\n' + e.output;
     }
     this.term?.write(text);
+    this.follow(prompt);
     this.prompt();
+  }
+
+  /** Takes the server's prompt for the next line; null or undefined keeps the one shown. */
+  private follow(prompt?: string | null) {
+    if (prompt !== undefined && prompt !== null) {
+      this.promptText = coloured(prompt);
+      this.inContainer = !LAPTOP.test(prompt);
+    }
   }
 
   /** Server: empties the screen and the scrollback (a reset). */
@@ -113,9 +137,10 @@ class LaymanTerminal extends HTMLElement {
     this.term?.write(text);
   }
 
-  /** Server: the line ended; show a fresh prompt and run the next queued line, if any. */
-  finished() {
+  /** Server: the line ended; show a fresh prompt (the server's, when it gives one) and run the next queued line, if any. */
+  finished(prompt?: string | null) {
     this.busy = false;
+    this.follow(prompt);
     this.prompt();
     const next = this.queue.shift();
     if (next !== undefined) {
@@ -157,12 +182,12 @@ class LaymanTerminal extends HTMLElement {
   private prompt() {
     this.line = '';
     this.cursor = 0;
-    this.term?.write(PROMPT);
+    this.term?.write(this.promptText);
   }
 
   private redraw() {
     const back = this.line.length - this.cursor;
-    this.term?.write('\r\x1b[K' + PROMPT + this.line + (back > 0 ? `\x1b[${back}D` : ''));
+    this.term?.write('\r\x1b[K' + this.promptText + this.line + (back > 0 ? `\x1b[${back}D` : ''));
   }
 
   private submit() {
@@ -194,6 +219,13 @@ class LaymanTerminal extends HTMLElement {
         this.prompt();
         // A line the sandbox still runs from before this page (another tab, a restart) may be waiting for it.
         this.dispatchEvent(new CustomEvent('interrupt'));
+        return;
+      case '\x04':
+        // Ctrl-D on an empty line is end of input for a container's shell, which exits as `exit` would.
+        if (this.inContainer && this.line === '') {
+          this.line = 'exit';
+          this.submit();
+        }
         return;
       case '\x0c':
         this.term?.clear();

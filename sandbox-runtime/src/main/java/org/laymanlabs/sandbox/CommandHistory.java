@@ -25,6 +25,21 @@ final class CommandHistory {
             }
 
             @Override
+            public String prompt() {
+                return shell.prompt();
+            }
+
+            @Override
+            public org.laymanlabs.sandbox.vfs.FileSystem files() {
+                return shell.files();
+            }
+
+            @Override
+            public String cwd() {
+                return shell.cwd();
+            }
+
+            @Override
             public boolean hasExited() {
                 return shell.hasExited();
             }

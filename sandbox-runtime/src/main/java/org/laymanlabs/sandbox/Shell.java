@@ -1,5 +1,7 @@
 package org.laymanlabs.sandbox;
 
+import org.laymanlabs.sandbox.vfs.FileSystem;
+
 /**
  * The learner's terminal into a sandbox. The web terminal, the REPL and the tests all type
  * into the same shell, so what one sees the others see.
@@ -15,7 +17,8 @@ public interface Shell {
      * chose this over "interrupt at once" (status 130, SIGINT to the container) so that running a
      * line never changes the sandbox more than its command itself does, and over "run until the
      * clock is idle" because a sandbox's clock is rarely idle and moving it would change what
-     * every later check sees.
+     * every later check sees. An interactive shell the line opens ({@code docker exec -it web sh})
+     * is not cut off: it is not following anything but waiting for the next line, which it reads.
      */
     default CommandResult run(String line) {
         RunningCommand running = start(line, OutputSink.DISCARD);
@@ -33,6 +36,19 @@ public interface Shell {
      * @throws IllegalStateException if the previous line started here is still running
      */
     RunningCommand start(String line, OutputSink out);
+
+    /**
+     * What the terminal shows before the next line: bash's {@code learner@laptop:~$ }, or, while
+     * a shell in a container reads the terminal ({@code docker exec -it web sh}), that shell's
+     * prompt ({@code / # }), or nothing when it has no TTY ({@code docker exec -i}).
+     */
+    String prompt();
+
+    /** The files the next line would run over: the workspace, or the container's while its shell reads the terminal. */
+    FileSystem files();
+
+    /** The working directory the next line would run in, an absolute path in {@link #files()}. */
+    String cwd();
 
     /** True once the learner has typed {@code exit}; the shell then refuses further lines. */
     boolean hasExited();

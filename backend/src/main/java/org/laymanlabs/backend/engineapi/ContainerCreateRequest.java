@@ -21,7 +21,11 @@ final class ContainerCreateRequest {
     }
 
     static ContainerSpec read(HttpRequest request, String name) throws IOException {
-        JsonBody config = JsonBody.read(request, "container.Config");
+        return read(JsonBody.read(request, "container.Config"), name);
+    }
+
+    /** From a container.Config already read (the caller needs its AttachStdin as well). */
+    static ContainerSpec read(JsonBody config, String name) throws IOException {
         JsonBody host = config.child("HostConfig", "container.HostConfig");
         List<String> command = new ArrayList<>(config.strings("Cmd").orElse(List.of()));
         Optional<String> entrypoint = Optional.empty();

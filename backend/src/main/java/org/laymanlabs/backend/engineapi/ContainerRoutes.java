@@ -28,11 +28,19 @@ final class ContainerRoutes {
     }
 
     static ApiResponse create(Dispatch d) throws IOException {
-        ContainerSpec spec = ContainerCreateRequest.read(d.request, d.param("name"));
+        JsonBody config = JsonBody.read(d.request, "container.Config");
+        ContainerSpec spec = ContainerCreateRequest.read(config, d.param("name"));
         if (spec.image().isEmpty()) {
             throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "no image specified");
         }
-        return Dispatch.json(201, "{\"Id\":\"" + d.sandbox.containers().create(spec).id() + "\",\"Warnings\":[]}");
+        Container created = d.sandbox.containers().create(spec);
+        if (spec.openStdin() && config.bool("AttachStdin")
+                && ContainerEngine.readsTerminal(created.argv())) {
+            // docker run -i of a shell: its stdin would be the client's, which this API does not carry (see ExecRoutes).
+            d.sandbox.containers().remove(created.id(), true);
+            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, ExecRoutes.INTERACTIVE);
+        }
+        return Dispatch.json(201, "{\"Id\":\"" + created.id() + "\",\"Warnings\":[]}");
     }
 
     /** {@code GET /containers/json?all=&limit=&filters=}: summaries, newest first (daemon/list.go). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.container.Container;
+import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.container.ContainerStatus;
 import org.laymanlabs.sandbox.image.DaemonException;
 import org.laymanlabs.sandbox.image.json.JsonWriter;
@@ -21,6 +22,14 @@ import org.laymanlabs.sandbox.shell.Execution;
  * exec writes ({@link ExecOutput}), so a replay runs the same program without anyone reading it.
  */
 final class ExecRoutes {
+
+    /**
+     * Why a shell that would read the client's stdin is refused rather than started: this API does
+     * not carry stdin, so the shell would read end of input and return at once with status 0, which
+     * looks like success. The sandbox's own terminal has the session.
+     */
+    static final String INTERACTIVE = "interactive sessions are not served over the sandbox's Engine API (it does not"
+            + " carry stdin): open the shell in the Layman Labs terminal, where docker exec -it and docker run -it work";
 
     private ExecRoutes() {
     }
@@ -41,6 +50,9 @@ final class ExecRoutes {
         }
         if (cmd.isEmpty()) {
             throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, "No exec command specified");
+        }
+        if (body.bool("AttachStdin") && ContainerEngine.readsTerminal(cmd)) {
+            throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, INTERACTIVE);
         }
         ExecInstance exec = new ExecInstance(d.sandbox.random(), c.id(), cmd, workingDir, user, tty, stdout, stderr);
         d.state.add(exec);

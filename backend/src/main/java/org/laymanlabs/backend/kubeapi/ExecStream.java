@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.laymanlabs.backend.session.ApiRequest;
 import org.laymanlabs.backend.session.ApiResponse;
+import org.laymanlabs.sandbox.container.ContainerEngine;
 
 /**
  * pods/exec over a WebSocket with the channel protocols (apimachinery wsstream, kubelet
@@ -31,7 +32,10 @@ final class ExecStream {
     static void serve(KubeCall call, String target, Socket socket) throws IOException {
         HttpRequest request = call.request();
         if (!request.wantsWebSocket() || WebSocket.chosen(request, PROTOCOLS).isEmpty()) {
-            call.response().send(Status.badRequest("Upgrade request required"));
+            // kubectl falls back to SPDY when the WebSocket is refused: an interactive shell gets its reason here too.
+            boolean interactive = request.flag("stdin")
+                    && ContainerEngine.readsTerminal(request.query().getOrDefault("command", List.of("")));
+            call.response().send(Status.badRequest(interactive ? PodExec.INTERACTIVE : "Upgrade request required"));
             return;
         }
         ApiResponse result = KubeCall.await(call.sandbox().call(new ApiRequest(KubeDispatcher.API, request.method(), target,

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.laymanlabs.backend.session.ApiResponse;
 import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;
 import org.laymanlabs.sandbox.kube.cri.CriContainer;
 import org.laymanlabs.sandbox.kube.kubelet.Kubelet;
@@ -26,6 +27,10 @@ final class PodExec {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** Why a shell that would read the client's stdin is refused: it would read end of input and end at once, as if it had run. */
+    static final String INTERACTIVE = "interactive sessions are not served over the sandbox's Kubernetes API (its exec"
+            + " stream does not carry stdin): open the shell in the Layman Labs terminal, where kubectl exec -it works";
+
     private PodExec() {
     }
 
@@ -35,6 +40,11 @@ final class PodExec {
         String name = PodContainers.container(pod, KubeDispatcher.first(query, "container"));
         if (command.isEmpty()) {
             throw new ApiException(ApiException.Reason.BAD_REQUEST, "you must specify at least 1 command");
+        }
+        String stdin = KubeDispatcher.first(query, "stdin");
+        if (("true".equals(stdin) || "1".equals(stdin)) && ContainerEngine.readsTerminal(command)) {
+            // The stream carries no stdin: the shell would read end of input and end at once, looking like success.
+            throw new ApiException(ApiException.Reason.BAD_REQUEST, INTERACTIVE);
         }
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         if ("Succeeded".equals(phase) || "Failed".equals(phase)) {

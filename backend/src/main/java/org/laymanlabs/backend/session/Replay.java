@@ -30,7 +30,7 @@ final class Replay {
     private SandboxFailure failure;
 
     /** The line a terminal started and that has not ended yet. */
-    private record Foreground(Instant at, String line, RunningCommand running, CompletableFuture<CommandResult> done) {
+    private record Foreground(Instant at, String prompt, String line, RunningCommand running, CompletableFuture<CommandResult> done) {
     }
 
     Replay(LabSandboxes labs, ApiDispatchers apis) {
@@ -78,14 +78,16 @@ final class Replay {
     private Object switchOn(JournalEntry entry, OutputSink sink) {
         if (entry instanceof JournalEntry.Typed typed) {
             requireNoForeground();
+            String prompt = sandbox.shell().prompt();
             CommandResult result = sandbox.shell().run(typed.line());
-            history.add(typed.at(), typed.line(), result);
+            history.add(typed.at(), prompt, typed.line(), result);
             return result;
         }
         if (entry instanceof JournalEntry.Started started) {
             requireNoForeground();
             CompletableFuture<CommandResult> done = new CompletableFuture<>();
-            foreground = new Foreground(started.at(), started.line(), sandbox.shell().start(started.line(), sink), done);
+            String prompt = sandbox.shell().prompt();
+            foreground = new Foreground(started.at(), prompt, started.line(), sandbox.shell().start(started.line(), sink), done);
             return done;
         }
         if (entry instanceof JournalEntry.Interrupted) {
@@ -165,7 +167,7 @@ final class Replay {
     private void settleForeground() {
         if (foreground != null && foreground.running().isFinished()) {
             CommandResult result = foreground.running().result();
-            history.add(foreground.at(), foreground.line(), result);
+            history.add(foreground.at(), foreground.prompt(), foreground.line(), result);
             foreground.done().complete(result);
             foreground = null;
         }

@@ -18,12 +18,13 @@ final class TerminalHistory {
     private final Deque<HistoryLine> lines = new ArrayDeque<>();
     private long typed;
 
-    void add(Instant at, String line, CommandResult result) {
+    /** @param prompt the prompt the line was typed at */
+    void add(Instant at, String prompt, String line, CommandResult result) {
         String output = result.terminal();
         if (output.length() > MAX_OUTPUT_CHARS) {
             output = output.substring(0, MAX_OUTPUT_CHARS) + "\n[output truncated]\n";
         }
-        lines.addLast(new HistoryLine(++typed, at, line, output, result.exitCode()));
+        lines.addLast(new HistoryLine(++typed, at, line, output, result.exitCode(), prompt));
         while (lines.size() > MAX_LINES) {
             lines.removeFirst();
         }

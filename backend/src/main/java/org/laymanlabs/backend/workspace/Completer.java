@@ -65,10 +65,22 @@ final class Completer {
     }
 
     Completion complete(String line) {
+        if (sandbox.shell().files() != sandbox.workspace()) {
+            return completeIn(line, paths(line.substring(wordStart(line))));
+        }
+        return completeIn(line, null);
+    }
+
+    private static int wordStart(String line) {
+        return Math.max(line.lastIndexOf(' '), Math.max(line.lastIndexOf('|'), line.lastIndexOf(';'))) + 1;
+    }
+
+    /** @param given the candidates to use, or null to find them as the laptop's bash-completion would */
+    private Completion completeIn(String line, List<String> given) {
         int start = Math.max(line.lastIndexOf(' '), Math.max(line.lastIndexOf('|'), line.lastIndexOf(';'))) + 1;
         String word = line.substring(start);
         List<String> before = words(line.substring(0, start));
-        List<String> fits = candidates(before, word).stream().filter(c -> c.startsWith(word)).distinct().sorted().toList();
+        List<String> fits = (given != null ? given : candidates(before, word)).stream().filter(c -> c.startsWith(word)).distinct().sorted().toList();
         if (fits.isEmpty()) {
             return new Completion(line, List.of());
         }
@@ -162,6 +174,28 @@ final class Completer {
         }
         return sandbox.cluster().api().list(type, type.namespaced() ? namespace : "").stream()
                 .map(o -> o.getMetadata().getName()).toList();
+    }
+
+    /**
+     * While a container's shell reads the terminal ({@code docker exec -it web sh}), every word is a
+     * path in the container, completed a folder at a time against its working directory: its own
+     * programs and the laptop's names mean nothing there.
+     */
+    private List<String> paths(String word) {
+        var files = sandbox.shell().files();
+        int slash = word.lastIndexOf('/');
+        String folder = slash < 0 ? "" : word.substring(0, slash + 1);
+        String absolute = folder.startsWith("/") ? folder : sandbox.shell().cwd() + "/" + folder;
+        String dir = org.laymanlabs.sandbox.vfs.FileSystem.resolve("/", files.home(), absolute);
+        if (!files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (String name : files.list(dir)) {
+            String path = dir.equals("/") ? "/" + name : dir + "/" + name;
+            found.add(folder + name + (files.isDirectory(path) ? "/" : ""));
+        }
+        return found;
     }
 
     /** Files and folders under the home folder, completed a folder at a time as bash does. */

@@ -24,6 +24,9 @@ public interface LabSandbox {
      */
     TerminalLine start(String line, TerminalOutput out);
 
+    /** The prompt the terminal shows before the next line (see {@link org.laymanlabs.sandbox.Shell#prompt()}). */
+    String prompt();
+
     /** Ctrl-C to whatever line runs in the foreground, even one started before a reload. */
     void interrupt();
 

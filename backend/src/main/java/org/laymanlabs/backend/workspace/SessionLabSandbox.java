@@ -43,6 +43,8 @@ final class SessionLabSandbox implements LabSandbox {
         CompletableFuture<Integer> finished = running
                 .start(line, (stream, text) -> out.write(text, stream == OutputChunk.Stream.STDERR))
                 .thenApply(result -> result.exitCode());
+        // Queued behind the line's end, so it reads the prompt the line left (a container's shell, or bash's again).
+        CompletableFuture<String> prompt = finished.thenCompose(status -> running.query(sandbox -> sandbox.shell().prompt()));
         return new TerminalLine() {
             @Override
             public CompletableFuture<Integer> finished() {
@@ -50,10 +52,20 @@ final class SessionLabSandbox implements LabSandbox {
             }
 
             @Override
+            public CompletableFuture<String> prompt() {
+                return prompt;
+            }
+
+            @Override
             public void interrupt() {
                 running.interrupt();
             }
         };
+    }
+
+    @Override
+    public String prompt() {
+        return query(sandbox -> sandbox.shell().prompt());
     }
 
     @Override

@@ -208,6 +208,23 @@ class DockerCliTest {
     }
 
     @Test
+    void anInteractiveShellIsRefusedWithTheReasonRatherThanEndingAtOnceAsIfItHadRun() throws Exception {
+        docker("run", "-d", "--name", "box", "nginx");
+
+        DockerCli.Run exec = docker("exec", "-i", "box", "sh");
+        DockerCli.Run run = docker("run", "-i", "--name", "shell", "alpine");
+
+        assertThat(exec.stderr()).isEqualTo("Error response from daemon: interactive sessions are not served over the"
+                + " sandbox's Engine API (it does not carry stdin): open the shell in the Layman Labs terminal, where"
+                + " docker exec -it and docker run -it work\n");
+        assertThat(exec.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("docker: Error response from daemon: interactive sessions are not served");
+        assertThat(run.exitCode()).isEqualTo(125);
+        assertThat(docker("ps", "-a", "--format", "{{.Names}}").stdout()).isEqualTo("box\n");
+        assertThat(docker("exec", "-i", "box", "cat", "/etc/nginx/conf.d/default.conf").exitCode()).isZero();
+    }
+
+    @Test
     void inspectShowsWhatTheSandboxShellShows() throws Exception {
         docker("run", "-d", "--name", "inspected", "-p", "9090:80", "nginx");
         String format = "{{.State.Status}} {{.NetworkSettings.IPAddress}} {{.HostConfig.PortBindings}}";

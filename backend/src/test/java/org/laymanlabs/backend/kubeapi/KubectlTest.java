@@ -171,6 +171,15 @@ class KubectlTest {
     }
 
     @Test
+    void anInteractiveShellIsRefusedWithTheReasonRatherThanEndingAtOnceAsIfItHadRun() throws Exception {
+        Kubectl.Run sh = kubectl.run("exec", "-i", webPod(), "--", "sh");
+
+        assertThat(sh.exitCode()).isEqualTo(1);
+        assertThat(sh.stderr()).contains("interactive sessions are not served over the sandbox's Kubernetes API")
+                .contains("open the shell in the Layman Labs terminal");
+    }
+
+    @Test
     void deleteRemovesThePodAndWaitsUntilItIsGone() throws Exception {
         assertThat(kubectl.run("run", "doomed", "--image=nginx:1.27").stdout()).isEqualTo("pod/doomed created\n");
 

@@ -43,7 +43,7 @@ final class Foreground {
             return;
         }
         running = started;
-        started.finished().whenComplete((status, failure) -> page.send(() -> {
+        started.finished().thenCompose(status -> started.prompt()).whenComplete((prompt, failure) -> page.send(() -> {
             if (running == started) {
                 running = null;
             }
@@ -51,7 +51,7 @@ final class Foreground {
                 ended(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
                 return;
             }
-            view.terminal.finished();
+            view.terminal.finished(prompt);
             view.contain(() -> {
                 if (traced) {
                     view.map.showTrace(printed.toString());
@@ -92,7 +92,7 @@ final class Foreground {
             log.error("The terminal could not run a line", failure);
             view.terminal.write("\u001b[31m" + Trouble.forCommand(failure) + "\u001b[0m\r\n");
         }
-        view.terminal.finished();
+        view.terminal.finished(null);
     }
 
 }

@@ -220,7 +220,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
         UUID attempt = attemptId;
         CompletableFuture.supplyAsync(() -> {
             sandbox.ready().join();
-            return new Loaded(attempts.currentStep(caller, attempt), sandbox.scrollback());
+            return new Loaded(attempts.currentStep(caller, attempt), sandbox.scrollback(), sandbox.prompt());
         }).whenComplete((loaded, failure) -> new PagePush(ui).send(() -> {
             if (failure != null) {
                 log.error("Lab {}: the sandbox could not be built or restored", lab.id(), failure);
@@ -233,7 +233,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
             broken = false;
             status.setText("Sandbox ready");
             lesson.showStep(loaded.step());
-            terminal.restore(loaded.scrollback());
+            terminal.restore(loaded.scrollback(), loaded.prompt());
             contain(() -> {
                 checks.reset();
                 map.refresh();
@@ -242,7 +242,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
         }));
     }
 
-    private record Loaded(String step, List<HistoryLine> scrollback) {
+    private record Loaded(String step, List<HistoryLine> scrollback, String prompt) {
     }
 
     private void retry() {
@@ -262,7 +262,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
             attempts.resetStep(caller, attemptId, stepId);
             terminal.clear();
             terminal.write("\u001b[1mThis step is back to how it began.\u001b[0m\r\n");
-            terminal.restore(sandbox.scrollback());
+            terminal.restore(sandbox.scrollback(), sandbox.prompt());
             checks.reset();
             map.refresh();
             editor.refreshFiles();
@@ -279,7 +279,7 @@ class WorkspaceView extends Main implements HasUrlParameter<String>, HasDynamicT
             sandbox = sandboxes.of(caller, attemptId);
             terminal.clear();
             terminal.write("\u001b[1mA fresh sandbox is ready: the lab starts again from the first step.\u001b[0m\r\n");
-            terminal.restore(List.of());
+            terminal.restore(List.of(), sandbox.prompt());
             lesson.go(0);
             checks.reset();
             map.refresh();

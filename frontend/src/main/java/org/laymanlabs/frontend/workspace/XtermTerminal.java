@@ -33,8 +33,9 @@ class XtermTerminal extends Component {
         getElement().callJsFunction("write", text);
     }
 
-    void finished() {
-        getElement().callJsFunction("finished");
+    /** The line ended; the terminal shows {@code prompt} next (a container's shell's, or bash's), or the same one when null. */
+    void finished(String prompt) {
+        getElement().callJsFunction("finished", prompt);
     }
 
     void completed(String line, List<String> candidates) {
@@ -44,16 +45,20 @@ class XtermTerminal extends Component {
     /**
      * Shows the scrollback of the learner's sandbox (each line after a prompt, then its output) and
      * puts its lines into ↑/↓ history; a terminal the learner already typed into keeps its screen.
+     * {@code prompt} is the one to show next: a container's shell's while one reads the terminal.
      */
-    void restore(List<HistoryLine> scrollback) {
+    void restore(List<HistoryLine> scrollback, String prompt) {
         JsonArray entries = Json.createArray();
         for (int i = 0; i < scrollback.size(); i++) {
             JsonObject entry = Json.createObject();
             entry.put("line", scrollback.get(i).line());
             entry.put("output", scrollback.get(i).output());
+            if (scrollback.get(i).prompt() != null) {
+                entry.put("prompt", scrollback.get(i).prompt());
+            }
             entries.set(i, entry);
         }
-        getElement().callJsFunction("restore", entries);
+        getElement().callJsFunction("restore", entries, prompt);
     }
 
     /** Empties the screen and the scrollback, as {@code clear} does. */

@@ -281,6 +281,42 @@ public final class ContainerEngine {
         return new ExecSession(c, runtime).start(argv, workingDir, out);
     }
 
+    /**
+     * docker exec -i/-t: as {@link #exec}, with stdin from the learner's terminal and maybe a TTY; a
+     * shell then reads the lines the learner types until it exits (see {@link InteractiveExec}).
+     *
+     * @param hostname the container's hostname in the shell's prompt: its short ID, or its pod's name
+     */
+    public Execution execAttached(String nameOrId, List<String> argv, String workingDir, boolean stdin, boolean tty,
+                                  String hostname, OutputSink out) {
+        Container c = containers.get(nameOrId);
+        if (c.state().status() != ContainerStatus.RUNNING) {
+            throw new DaemonException(DaemonException.Kind.CONFLICT, "container " + c.id() + " is not running");
+        }
+        return new ExecSession(c, runtime).startAttached(argv, workingDir, stdin, tty,
+                hostname.isEmpty() ? c.shortId() : hostname, out);
+    }
+
+    /**
+     * docker run -it / -i of a shell: the learner's terminal becomes PID 1's stdin, so the shell
+     * reads the lines typed next (see {@link InteractiveExec}); its exit is PID 1's, which stops the
+     * container with that status (and removes it with {@code --rm}). Empty when PID 1 is not a
+     * shell waiting for input (nginx, or a shell given a script): the run then follows its output.
+     */
+    public Optional<Execution> attachShell(Container c, OutputSink out) {
+        ContainerProcess pid1 = c.pid1;
+        if (!c.spec().openStdin() || !readsTerminal(c.argv()) || pid1 == null || pid1.exited()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExecSession(c, runtime).startAttached(c.argv(), "", true, c.spec().tty(), c.shortId(), out))
+                .map(session -> session instanceof InteractiveExec shell ? shell.whenEnded(pid1::exit) : session);
+    }
+
+    /** Whether this command, given a terminal, would read it line by line: a shell with no script ({@code sh}, {@code bash -l}). */
+    public static boolean readsTerminal(List<String> argv) {
+        return ExecSession.readsTerminal(argv);
+    }
+
     /** docker network connect NETWORK CONTAINER. */
     public void connect(String network, String container) {
         new NetworkAttachments(networks, runtime).connect(network, containers, container);

@@ -119,6 +119,11 @@ final class ContainerProcess implements ProcessContext {
     }
 
     @Override
+    public boolean stdinOpen() {
+        return container.spec().openStdin() || container.spec().tty();
+    }
+
+    @Override
     public void exit(int status) {
         if (exited) {
             return;

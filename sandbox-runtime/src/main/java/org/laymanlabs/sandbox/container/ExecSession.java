@@ -22,6 +22,8 @@ final class ExecSession {
 
     private static final int NOT_FOUND = 127;
     private static final int CANNOT_EXECUTE = 126;
+    private static final int INTERRUPTED = 130;
+    private static final List<String> SHELLS = List.of("sh", "ash", "bash", "dash");
 
     private final Container container;
     private final ContainerRuntime runtime;
@@ -32,20 +34,17 @@ final class ExecSession {
     }
 
     Execution start(List<String> argv, String workingDir, OutputSink out) {
-        String cwd = workingDir.isEmpty() ? (container.workingDir().isEmpty() ? "/" : container.workingDir()) : workingDir;
+        String cwd = cwd(workingDir);
         ProgramRegistry.Lookup found = container.programs.lookup(container.rootfs().view(), argv.get(0),
                 ContainerTools.pathOf(container), cwd);
         if (found instanceof ProgramRegistry.Lookup.NotFound missing) {
-            int status = missing.message().endsWith("permission denied") ? CANNOT_EXECUTE : NOT_FOUND;
-            out.out("OCI runtime exec failed: exec failed: unable to start container process: " + missing.message()
-                    + ": unknown\n");
-            return Execution.finished(status);
+            return notFound(missing, out);
         }
         HostResolver resolver = runtime.resolverFor(container);
         List<Command> commands = runtime.tools().commandsFor(container, resolver, true);
-        String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        String name = nameOf(argv);
         String line;
-        if (List.of("sh", "ash", "bash", "dash").contains(name)) {
+        if (SHELLS.contains(name)) {
             if (argv.size() < 3 || !argv.get(1).equals("-c")) {
                 return Execution.finished(0);
             }
@@ -66,6 +65,80 @@ final class ExecSession {
                     ? dialect(chunk.text(), name) : chunk.text());
         }
         return Execution.finished(result.exitCode());
+    }
+
+    /**
+     * An exec whose stdin is the learner's terminal ({@code -i}) and which may have a TTY
+     * ({@code -t}). A shell with no script to run ({@code sh}, {@code bash -l}) then reads the
+     * terminal line by line ({@link InteractiveExec}); with a TTY but no stdin it prints its prompt
+     * and waits for input that never comes, as the real one does, until Ctrl-C or the terminal goes;
+     * anything else runs as a plain exec.
+     *
+     * @param hostname what the container calls itself: its short ID, or the pod's name
+     */
+    Execution startAttached(List<String> argv, String workingDir, boolean stdin, boolean tty, String hostname,
+                            OutputSink out) {
+        if (!readsTerminal(argv) || !(stdin || tty)) {
+            return start(argv, workingDir, out);
+        }
+        String cwd = cwd(workingDir);
+        ProgramRegistry.Lookup found = container.programs.lookup(container.rootfs().view(), argv.get(0),
+                ContainerTools.pathOf(container), cwd);
+        if (found instanceof ProgramRegistry.Lookup.NotFound missing) {
+            return notFound(missing, out);
+        }
+        CommandLineShell shell = new CommandLineShell(runtime.tools().commandsFor(container, runtime.resolverFor(container), true),
+                container.files(), "root");
+        for (String entry : container.env()) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                shell.setVariable(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        if (container.files().isDirectory(cwd)) {
+            shell.run("cd '" + cwd + "'");
+        }
+        InteractiveExec session = InteractiveExec.open(container, shell, nameOf(argv), tty, hostname, runtime.clock(), out);
+        if (stdin) {
+            return session;
+        }
+        out.err(session.prompt());
+        return new WaitingForInput();
+    }
+
+    /** {@code -t} without {@code -i}: the shell sits at its prompt reading a terminal nobody writes to. */
+    private static final class WaitingForInput extends Execution {
+
+        @Override
+        public void interrupt() {
+            finish(INTERRUPTED);
+        }
+
+        @Override
+        public void detach() {
+            finish(0);
+        }
+    }
+
+    /** Whether argv is a shell with no script to run ({@code sh}, {@code bash -l}): one that reads its stdin. */
+    static boolean readsTerminal(List<String> argv) {
+        return SHELLS.contains(nameOf(argv)) && argv.stream().skip(1).allMatch(a -> a.startsWith("-") && !a.equals("-c"));
+    }
+
+    private String cwd(String workingDir) {
+        return workingDir.isEmpty() ? (container.workingDir().isEmpty() ? "/" : container.workingDir()) : workingDir;
+    }
+
+    private static String nameOf(List<String> argv) {
+        return argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+    }
+
+    /** runc's exec of a program $PATH does not hold: 127, or 126 when it is there but cannot run. */
+    private static Execution notFound(ProgramRegistry.Lookup.NotFound missing, OutputSink out) {
+        int status = missing.message().endsWith("permission denied") ? CANNOT_EXECUTE : NOT_FOUND;
+        out.out("OCI runtime exec failed: exec failed: unable to start container process: " + missing.message()
+                + ": unknown\n");
+        return Execution.finished(status);
     }
 
     /**

@@ -14,7 +14,8 @@ import org.laymanlabs.sandbox.shell.Execution;
  * (each line to the stream it was written to, in the order written; {@code -t} prefixes
  * RFC3339Nano timestamps with nine digits; {@code --tail N}; {@code -f} follows until the
  * container stops, or Ctrl-C ends it with 130 as the CLI's signal handler does) and exec.go
- * (non-interactive: the command's output as it comes and its exit status).
+ * (the command's output as it comes and its exit status; with {@code -i}/{@code -t} a shell reads
+ * the learner's next lines until it exits, see ContainerEngine#execAttached).
  */
 final class LogsExecCommands {
 
@@ -106,6 +107,11 @@ final class LogsExecCommands {
                         Flag.string("workdir", 'w', "Working directory inside the container")),
                 ArgsRule.atLeast(2), 1, Subcommand.streaming((args, invocation, out) -> {
                     List<String> argv = args.args().subList(1, args.args().size());
+                    if (!args.bool("detach") && (args.bool("interactive") || args.bool("tty"))) {
+                        // The learner's terminal is a TTY, so -t is allowed: a shell then reads the lines typed next.
+                        return engine.execAttached(args.arg(0), argv, args.string("workdir"), args.bool("interactive"),
+                                args.bool("tty"), "", out);
+                    }
                     if (!args.bool("detach")) {
                         return engine.exec(args.arg(0), argv, args.string("workdir"), out);
                     }

@@ -32,7 +32,7 @@ final class RunCommand {
                 Flag.bool("detach", 'd', "Run container in background and print container ID"),
                 Flag.string("entrypoint", '\0', "Overwrite the default ENTRYPOINT of the image"),
                 Flag.valued("env", 'e', "list", "Set environment variables"),
-                Flag.bool("interactive", 'i', "Keep STDIN open even if not attached (accepted; the sandbox's terminal is not interactive)"),
+                Flag.bool("interactive", 'i', "Keep STDIN open even if not attached"),
                 Flag.string("name", '\0', "Assign a name to the container"),
                 Flag.string("network", '\0', "Connect a container to a network"),
                 Flag.valued("publish", 'p', "list", "Publish a container's port(s) to the host"),
@@ -88,7 +88,8 @@ final class RunCommand {
             out.out(container.id() + "\n");
             return Execution.finished(0);
         }
-        return AttachedRun.follow(engine, container, null, out);
+        // -i with a shell as PID 1 (docker run -it alpine): the shell reads the learner's next lines until it exits.
+        return engine.attachShell(container, out).orElseGet(() -> AttachedRun.follow(engine, container, null, out));
     }
 
     private static Container createPulling(Daemon daemon, ContainerEngine engine, ContainerSpec spec, OutputSink err) {

@@ -23,7 +23,8 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  */
 final class InteractiveSession {
 
-    private static final String PROMPT = "learner@laptop:~$ ";
+    /** Where bash's own prompt begins: any other prompt is a container's shell reading the terminal. */
+    private static final String LAPTOP = "learner@laptop:";
     private static final Duration MOMENT = Duration.ofMillis(100);
     private static final Path HISTORY = Path.of(System.getProperty("user.home"), ".layman_sandbox_history");
 
@@ -54,11 +55,16 @@ final class InteractiveSession {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(PROMPT);
+                    line = reader.readLine(shell.prompt());
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {
-                    break;
+                    if (shell.prompt().startsWith(LAPTOP)) {
+                        break;
+                    }
+                    // Ctrl-D at a container's shell is end of input there: it exits with its last status.
+                    line = "exit";
+                    screen.println();
                 }
                 // The REPL is the edge of the system: while a learner types, sandbox time passes too,
                 // so restarts, probes and "Up 2 minutes" move on as they would on a real machine.

@@ -28,6 +28,10 @@ public final class CommandLineShell implements Shell {
     private final SortedMap<String, Command> commands = new TreeMap<>();
     private final ShellState state;
     private Job foreground;
+    /** The line typed last: while it runs, the shell takes no other. */
+    private Turn typed;
+    /** What the foreground job wrote while no line was running (a session ended by its container's stop). */
+    private CommandResult.Builder unattended = CommandResult.builder();
     private int outputLimit = Integer.MAX_VALUE;
 
     /** A shell with exactly these commands, over an empty workspace. */
@@ -77,29 +81,93 @@ public final class CommandLineShell implements Shell {
     /**
      * Starts a line in the foreground. Parse errors and an exited shell answer at once; otherwise
      * a {@link Job} runs the line, pausing at a command that follows something until it ends.
+     * While the foreground job waits on an {@link InteractiveShell} (a shell in a container), the
+     * line is that shell's input instead.
      */
     @Override
     public RunningCommand start(String line, OutputSink out) {
-        if (foreground != null && !foreground.isFinished()) {
+        if (typed != null && !typed.isFinished()) {
             throw new IllegalStateException("a command is still running in this shell; interrupt or detach it first");
         }
+        if (foreground != null && !foreground.isFinished() && foreground.reader() == null) {
+            // A session ended between lines and the rest of its line went on following something:
+            // nobody was there to watch it, so it is cut off as a detached line is.
+            foreground.detach();
+        }
+        if (foreground != null && foreground.reader() != null) {
+            typed = new Turn(foreground, out, outputLimit, takeUnattended());
+            return typed.readBy(foreground.reader(), line);
+        }
+        CommandResult before = takeUnattended();
         if (state.exited) {
-            out.err("bash: this shell has exited; open a new terminal to go on\n");
-            return Job.answered(CommandResult.error("bash: this shell has exited; open a new terminal to go on\n",
-                    state.lastExitCode));
+            CommandResult.Builder answer = CommandResult.builder();
+            before.writeTo(answer);
+            answer.err("bash: this shell has exited; open a new terminal to go on\n");
+            CommandResult exited = answer.build(state.lastExitCode);
+            exited.writeTo(out);
+            return Job.answered(exited);
         }
         Script script;
         try {
             script = Parser.parse(line);
         } catch (ShellSyntaxException e) {
             state.lastExitCode = SYNTAX_ERROR;
-            CommandResult error = CommandResult.error("bash: " + e.getMessage() + "\n", SYNTAX_ERROR);
+            CommandResult.Builder answer = CommandResult.builder();
+            before.writeTo(answer);
+            answer.err("bash: " + e.getMessage() + "\n");
+            CommandResult error = answer.build(SYNTAX_ERROR);
             error.writeTo(out);
             return Job.answered(error);
         }
-        foreground = new Job(this, state, script, out, outputLimit);
+        foreground = new Job(this, state, script, (stream, text) -> unattended.write(stream, text));
+        typed = new Turn(foreground, out, outputLimit, before);
         foreground.proceed();
-        return foreground;
+        return typed;
+    }
+
+    private CommandResult takeUnattended() {
+        CommandResult taken = unattended.build(0);
+        unattended = CommandResult.builder();
+        return taken;
+    }
+
+    /** The prompt the terminal shows before the next line: bash's, or that of the shell the line would go to. */
+    @Override
+    public String prompt() {
+        InteractiveShell reader = foreground == null ? null : foreground.reader();
+        if (reader != null) {
+            return reader.prompt();
+        }
+        String user = state.variables.getOrDefault("USER", "learner");
+        String home = state.files.home();
+        String cwd = state.cwd.equals(home) || state.cwd.startsWith(home + "/") && !home.equals("/")
+                ? "~" + state.cwd.substring(home.length()) : state.cwd;
+        // Ubuntu's PS1 (user@host:cwd$ ): the terminal always opens on the learner's laptop.
+        return user + "@laptop:" + cwd + (user.equals("root") ? "# " : "$ ");
+    }
+
+    /** The files the next line runs over: the workspace, or those of the container whose shell reads the terminal. */
+    @Override
+    public FileSystem files() {
+        InteractiveShell reader = foreground == null ? null : foreground.reader();
+        return reader != null ? reader.files() : state.files;
+    }
+
+    /** The directory the next line runs in, an absolute path in {@link #files()}. */
+    @Override
+    public String cwd() {
+        InteractiveShell reader = foreground == null ? null : foreground.reader();
+        return reader != null ? reader.cwd() : state.cwd;
+    }
+
+    /** A shell variable's value, as {@code $NAME} expands. */
+    Optional<String> variable(String name) {
+        return Optional.ofNullable(state.parameter(name));
+    }
+
+    /** For an interactive shell: runs once the line started last has ended. */
+    void whenForegroundEnds(Runnable then) {
+        foreground.whenEnded(then);
     }
 
     /**

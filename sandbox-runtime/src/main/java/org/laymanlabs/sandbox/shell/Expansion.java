@@ -46,18 +46,17 @@ final class Expansion implements Word.Expander {
             return "";
         }
         StringBuilder captured = new StringBuilder();
-        Job job = new Job(shell, state.subshell(), parsed, (stream, text) -> {
+        Job job = new Job(shell, state.subshell(), parsed, new CappedOutput((stream, text) -> {
             if (stream == OutputChunk.Stream.STDOUT) {
                 captured.append(text);
             } else {
                 stderr.accept(text);
             }
-        }, outputLimit);
+        }, outputLimit));
         job.proceed();
-        if (!job.isFinished()) {
-            job.detach();
-        }
-        lastStatus = OptionalInt.of(job.result().exitCode());
+        // Nothing waits for a substitution: a following command, and even an interactive shell, is cut off.
+        job.cutOff();
+        lastStatus = OptionalInt.of(job.status());
         int end = captured.length();
         while (end > 0 && captured.charAt(end - 1) == '\n') {
             end--;

@@ -18,32 +18,43 @@ import org.laymanlabs.sandbox.RunningCommand;
  * not line by line as a real pipe would show it. On Ctrl-C bash signals every stage; here the
  * stages after the interrupted one still read what it wrote, and the pipeline's status is 130,
  * as for a last stage killed by SIGINT, after which bash abandons the rest of the line.
+ *
+ * <p>A job may wait on an {@link InteractiveShell} ({@code docker exec -it web sh}) for many typed
+ * lines: the shell hands each to it, and the job writes to the terminal of the line typed last
+ * (its {@link Turn}), or, between lines, to what the shell shows before the next one.
  */
-final class Job implements RunningCommand {
+final class Job {
 
     private static final int INTERRUPTED = 130;
 
     private final CommandLineShell shell;
     private final ShellState state;
+    /** The terminal: the {@link Turn} typed last while it runs, else what the shell keeps for the next one. */
     private final OutputSink terminal;
-    private final CommandResult.Builder transcript = CommandResult.builder();
     private final Deque<Script.AndOr> lists;
     private Script.AndOr list;
     private int nextLink;
     private Stages pipeline;
     private boolean abandoned;
-    private CommandResult result;
+    private Integer status;
+    private Turn turn;
+    private Runnable whenEnded = () -> { };
 
-    Job(CommandLineShell shell, ShellState state, Script script, OutputSink out, int outputLimit) {
+    Job(CommandLineShell shell, ShellState state, Script script, OutputSink unattended) {
         this.shell = shell;
         this.state = state;
         this.lists = new ArrayDeque<>(script.lists());
-        this.terminal = new CappedOutput((stream, text) -> {
-            if (!text.isEmpty()) {
-                transcript.write(stream, text);
-                out.write(stream, text);
-            }
-        }, outputLimit);
+        this.terminal = (stream, text) -> (turn != null && !turn.isFinished() ? turn.sink() : unattended).write(stream, text);
+    }
+
+    /** The line the learner typed last, whose terminal this job now writes to. */
+    void typedInto(Turn typed) {
+        this.turn = typed;
+    }
+
+    /** Runs once the whole line has ended: an interactive shell checks then whether it was exited. */
+    void whenEnded(Runnable then) {
+        this.whenEnded = then;
     }
 
     /** A line that was answered without running anything (a syntax error, an exited shell). */
@@ -71,7 +82,7 @@ final class Job implements RunningCommand {
 
     /** Runs pipelines until one must wait or the line is done. */
     void proceed() {
-        while (result == null) {
+        while (status == null) {
             if (pipeline != null) {
                 if (!pipeline.step()) {
                     return;
@@ -82,7 +93,8 @@ final class Job implements RunningCommand {
             }
             Script.Pipeline next = nextPipeline();
             if (next == null) {
-                result = transcript.build(state.lastExitCode);
+                status = state.lastExitCode;
+                whenEnded.run();
             } else {
                 pipeline = new Stages(next.commands());
             }
@@ -107,30 +119,47 @@ final class Job implements RunningCommand {
         return list == null ? null : list.first();
     }
 
-    @Override
-    public boolean isFinished() {
-        return result != null;
+    boolean isFinished() {
+        return status != null;
     }
 
-    @Override
-    public CommandResult result() {
-        if (result == null) {
+    /** The line's status, once it has ended. */
+    int status() {
+        if (status == null) {
             throw new IllegalStateException("the line is still running");
         }
-        return result;
+        return status;
     }
 
-    @Override
-    public void interrupt() {
-        if (result != null) {
-            return;
+    /** The interactive shell this line waits on, reading the terminal; null when it waits on nothing of the kind. */
+    InteractiveShell reader() {
+        return status == null && pipeline != null && pipeline.current instanceof InteractiveShell shell
+                && !shell.isFinished() ? shell : null;
+    }
+
+    void interrupt() {
+        if (status == null) {
+            pipeline.interrupt();
         }
-        pipeline.interrupt();
     }
 
-    @Override
-    public void detach() {
-        while (result == null) {
+    /** Cuts off everything still running, an interactive shell too: for a line nobody types into. */
+    void cutOff() {
+        while (status == null) {
+            Execution current = pipeline.current;
+            current.detach();
+            if (!current.isFinished()) {
+                throw new IllegalStateException(current + " did not finish when detached");
+            }
+        }
+    }
+
+    /**
+     * Cuts off each command that follows something, so the line runs on to its end, or to an
+     * interactive shell: that one is not cut off, since it reads the lines still to be typed.
+     */
+    void detach() {
+        while (status == null && reader() == null) {
             Execution current = pipeline.current;
             current.detach();
             if (!current.isFinished()) {

@@ -42,6 +42,14 @@ public interface ProcessContext {
     /** Writes one line (without its newline) to stdout. */
     void stdout(String line);
 
+    /**
+     * Whether the process's stdin stays open with nobody at the end of it ({@code docker run -i} or
+     * {@code -t}): a shell then waits for input instead of reading end of input at once.
+     */
+    default boolean stdinOpen() {
+        return false;
+    }
+
     void stderr(String line);
 
     /**

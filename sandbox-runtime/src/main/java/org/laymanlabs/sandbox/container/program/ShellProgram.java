@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * sh, ash, dash and bash as a container's command: {@code sh -c SCRIPT} runs the script, {@code sh
  * FILE} a script file; with no arguments and no terminal attached, a shell reads an empty stdin
- * and exits 0 at once, which is why {@code docker run busybox} stops immediately.
+ * and exits 0 at once, which is why {@code docker run busybox} stops immediately. With stdin kept
+ * open ({@code -i}) or a TTY ({@code -t}) it waits for input instead, so {@code docker run -dit
+ * alpine} keeps running; {@code docker run -it} gives it the learner's lines (see
+ * ContainerEngine#attachShell).
  */
 final class ShellProgram implements Program {
 
@@ -22,9 +25,10 @@ final class ShellProgram implements Program {
             } else {
                 new ScriptRunner(context, args.get(0)).runToEnd(file);
             }
-        } else {
+        } else if (!context.stdinOpen()) {
             context.exit(0);
         }
+        // With stdin kept open (docker run -dit alpine) the shell waits for a line that may never come: it runs on.
         return Process.IGNORES_SIGNALS;
     }
 }

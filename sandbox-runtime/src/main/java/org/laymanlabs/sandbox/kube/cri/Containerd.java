@@ -182,6 +182,11 @@ public final class Containerd {
         return engine.exec(id, argv, "", out);
     }
 
+    /** Exec with stdin and maybe a TTY (kubectl exec -it): a shell reads the learner's lines; {@code hostname} is the pod's. */
+    public Execution execAttached(String id, List<String> argv, boolean stdin, boolean tty, String hostname, OutputSink out) {
+        return engine.execAttached(id, argv, "", stdin, tty, hostname, out);
+    }
+
     public List<PodSandbox> sandboxes() {
         return List.copyOf(sandboxes.values());
     }

@@ -4,15 +4,17 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.stream.Stream;
+import org.laymanlabs.sandbox.container.ContainerEngine;
 import org.laymanlabs.sandbox.kube.cri.CriContainer;
 import org.laymanlabs.sandbox.kube.kubelet.Kubelet;
 import org.laymanlabs.sandbox.shell.Execution;
+import org.laymanlabs.sandbox.shell.InteractiveShell;
 
 /**
  * Mirrors kubectl exec (staging/src/k8s.io/kubectl/pkg/cmd/exec): runs a command in a pod's
  * running container through the node's kubelet and containerd, prints its output, and ends with
- * kubectl's "command terminated with exit code N" and that code. -i and -t are accepted; the
- * sandbox's terminal is line-based, so an interactive shell gets no session.
+ * kubectl's "command terminated with exit code N" and that code. With -i a shell reads the
+ * learner's next lines, as over a real SPDY stream (see {@link #attach}).
  */
 final class ExecCommand implements Subcommand {
 
@@ -53,6 +55,10 @@ final class ExecCommand implements Subcommand {
             throw KubectlException.error("unable to upgrade connection: container not found (\"" + name + "\")");
         }
         List<String> command = args.args().subList(1, args.args().size());
+        if (args.bool("stdin") && ContainerEngine.readsTerminal(command)) {
+            attach(session, kubelet, container, pod, command, args.bool("tty"));
+            return;
+        }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         Execution execution = kubelet.runtime().exec(container.id(), command, (stream, text) -> {
@@ -78,6 +84,28 @@ final class ExecCommand implements Subcommand {
         if (execution.exitCode() != 0) {
             session.exit("command terminated with exit code " + execution.exitCode(), execution.exitCode());
         }
+    }
+
+    /**
+     * {@code -i}: the learner's terminal is the command's stdin, so a shell reads the lines typed
+     * next until it exits (with {@code -t}, showing its prompt). As kubectl's StreamOptions, a
+     * status other than 0 ends with "command terminated with exit code N". Without {@code -i},
+     * {@code -t} is dropped (SetupTTY), and a shell reads an empty stdin and exits at once.
+     */
+    private static void attach(Session session, Kubelet kubelet, CriContainer container, Pod pod, List<String> command,
+                               boolean tty) {
+        String hostname = pod.getSpec().getHostname() != null ? pod.getSpec().getHostname() : pod.getMetadata().getName();
+        session.stream(out -> {
+            Execution execution = kubelet.runtime().execAttached(container.id(), command, true, tty, hostname, out);
+            if (execution instanceof InteractiveShell shell) {
+                return shell.whenEnded(status -> {
+                    if (status != 0) {
+                        out.err("command terminated with exit code " + status + "\n");
+                    }
+                });
+            }
+            return execution;
+        });
     }
 
     /** containerd names each exec process with a random 64-hex ID; this one is derived from the container and command. */

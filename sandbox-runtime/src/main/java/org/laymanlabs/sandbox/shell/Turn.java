@@ -1,0 +1,88 @@
+package org.laymanlabs.sandbox.shell;
+
+import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputSink;
+import org.laymanlabs.sandbox.RunningCommand;
+
+/**
+ * One line typed at the terminal, as its caller sees it: what it printed, capped, and when the
+ * prompt comes back. Usually the line is a whole {@link Job}. While a job waits on an
+ * {@link InteractiveShell}, each further line is that shell's input: its turn ends when the line
+ * has run in the shell and the shell shows its prompt again, or, after {@code exit}, when the rest
+ * of the job that started the shell has run.
+ */
+final class Turn implements RunningCommand {
+
+    private final Job job;
+    private final CommandResult.Builder transcript = CommandResult.builder();
+    private final OutputSink sink;
+    /** The line as the interactive shell runs it; null when the line began the job. */
+    private RunningCommand input;
+    /** Set while the shell reads the line, before {@link #input} exists: the line runs meanwhile. */
+    private boolean reading;
+
+    /**
+     * @param pending what the terminal showed since the last line (a session ended by its
+     *                container's stop), shown first
+     */
+    Turn(Job job, OutputSink out, int outputLimit, CommandResult pending) {
+        this.job = job;
+        this.sink = new CappedOutput((stream, text) -> {
+            if (!text.isEmpty()) {
+                transcript.write(stream, text);
+                out.write(stream, text);
+            }
+        }, outputLimit);
+        pending.writeTo(sink);
+        job.typedInto(this);
+    }
+
+    /** Gives the line to the shell the job waits on. */
+    Turn readBy(InteractiveShell shell, String line) {
+        reading = true;
+        this.input = shell.read(line);
+        return this;
+    }
+
+    OutputSink sink() {
+        return sink;
+    }
+
+    @Override
+    public boolean isFinished() {
+        if (reading && input == null) {
+            return false;
+        }
+        return (input == null || input.isFinished()) && (job.isFinished() || job.reader() != null);
+    }
+
+    /** The job's status once it has ended; while a shell reads the terminal, that shell's {@code $?}. */
+    @Override
+    public CommandResult result() {
+        if (!isFinished()) {
+            throw new IllegalStateException("the line is still running");
+        }
+        int status = job.isFinished() ? job.status() : input == null ? 0 : input.result().exitCode();
+        return transcript.build(status);
+    }
+
+    @Override
+    public void interrupt() {
+        if (isFinished()) {
+            return;
+        }
+        if (input != null && !input.isFinished()) {
+            input.interrupt();
+        } else {
+            job.interrupt();
+        }
+    }
+
+    @Override
+    public void detach() {
+        if (input != null) {
+            input.detach();
+        }
+        job.detach();
+    }
+}
