@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.container.program.RedisCli;
-import org.laymanlabs.sandbox.image.fs.FileContent;
-import org.laymanlabs.sandbox.image.fs.RegularFile;
 import org.laymanlabs.sandbox.image.fs.UnionView;
 import org.laymanlabs.sandbox.net.curl.CurlCommand;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
@@ -39,44 +37,33 @@ final class ContainerTools {
     List<Command> commandsFor(Container container, HostResolver resolver, boolean withSleep) {
         UnionView root = container.rootfs().view();
         String path = pathOf(container);
+        PathSearch search = new PathSearch(root, path);
         List<Command> commands = new ArrayList<>(BUILTINS);
         for (Command tool : Coreutils.all(clock)) {
-            if (has(root, path, tool.name())) {
+            if (search.has(tool.name())) {
                 commands.add(tool);
             }
         }
-        if (withSleep && has(root, path, "sleep")) {
+        if (withSleep && search.has("sleep")) {
             commands.add(Coreutils.sleep(clock));
         }
-        if (has(root, path, "uname")) {
+        if (search.has("uname")) {
             // A container runs on the engine host's kernel: it has none of its own to report.
             commands.add(new UnameCommand(UnameCommand.Kernel.LEARNER_MACHINE, container::shortId));
         }
-        if (has(root, path, "curl")) {
+        if (search.has("curl")) {
             commands.add(new CurlCommand(connector, clock, () -> container.namespace, resolver));
         }
-        if (has(root, path, "redis-cli")) {
+        if (search.has("redis-cli")) {
             commands.add(new RedisCli(connector, () -> container.namespace, resolver));
         }
-        commands.addAll(DnsTools.of(root, path, container, connector, clock));
+        commands.addAll(DnsTools.of(search, container, connector, clock));
         return commands;
     }
 
     static String pathOf(Container container) {
         return container.env().stream().filter(e -> e.startsWith("PATH=")).map(e -> e.substring(5)).findFirst()
                 .orElse("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-    }
-
-    /** Whether $PATH holds the tool: a binary of its kind, or busybox under any name. */
-    static boolean has(UnionView root, String path, String tool) {
-        for (String dir : path.split(":")) {
-            if (root.stat(dir + "/" + tool).filter(RegularFile.class::isInstance).isPresent()
-                    || root.stat(dir + "/busybox").filter(RegularFile.class::isInstance).isPresent()) {
-                return true;
-            }
-        }
-        return root.stat("/bin/busybox").map(n -> n instanceof RegularFile f
-                && f.content() instanceof FileContent.Binary b && b.kind().equals("busybox")).orElse(false);
     }
 
     /** The shell's builtins (echo, cd, pwd, export, true, false, exit, help), as a shell lists them. */

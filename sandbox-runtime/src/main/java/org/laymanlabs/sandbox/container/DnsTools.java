@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.laymanlabs.sandbox.image.fs.FileContent;
-import org.laymanlabs.sandbox.image.fs.RegularFile;
-import org.laymanlabs.sandbox.image.fs.UnionView;
 import org.laymanlabs.sandbox.net.dns.DnsClient;
 import org.laymanlabs.sandbox.net.dnsutils.BusyboxNslookup;
 import org.laymanlabs.sandbox.net.dnsutils.Dig;
@@ -26,34 +23,20 @@ final class DnsTools {
     private DnsTools() {
     }
 
-    static List<Command> of(UnionView root, String path, Container container, Connector connector, VirtualClock clock) {
+    static List<Command> of(PathSearch search, Container container, Connector connector, VirtualClock clock) {
         List<Command> tools = new ArrayList<>();
         DnsClient client = new DnsClient(connector, clock, new SplittableRandom(container.id().hashCode()));
         Supplier<String> resolvConf = () -> container.files().exists("/etc/resolv.conf")
                 ? container.files().read("/etc/resolv.conf") : "";
-        Optional<String> nslookup = kind(root, path, "nslookup");
+        Optional<String> nslookup = search.kind("nslookup");
         if (nslookup.filter("nslookup"::equals).isPresent()) {
             tools.add(new Nslookup(client, () -> container.namespace, resolvConf));
         } else if (nslookup.filter("busybox"::equals).isPresent()) {
             tools.add(new BusyboxNslookup(client, () -> container.namespace, resolvConf));
         }
-        if (kind(root, path, "dig").filter("dig"::equals).isPresent()) {
+        if (search.kind("dig").filter("dig"::equals).isPresent()) {
             tools.add(new Dig(client, () -> container.namespace, resolvConf, clock));
         }
         return tools;
-    }
-
-    /** The binary kind that $PATH finds under {@code tool}, following busybox's applet links. */
-    private static Optional<String> kind(UnionView root, String path, String tool) {
-        for (String dir : path.split(":")) {
-            Optional<String> found = root.stat(dir + "/" + tool).filter(RegularFile.class::isInstance)
-                    .map(n -> ((RegularFile) n).content()).filter(FileContent.Binary.class::isInstance)
-                    .map(c -> ((FileContent.Binary) c).kind());
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return ContainerTools.has(root, path, tool) && root.stat("/bin/busybox").isPresent() ? Optional.of("busybox")
-                : Optional.empty();
     }
 }

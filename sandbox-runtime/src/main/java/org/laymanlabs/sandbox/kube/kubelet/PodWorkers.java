@@ -2,7 +2,6 @@ package org.laymanlabs.sandbox.kube.kubelet;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,7 +206,10 @@ final class PodWorkers {
         }
         PodStatus status = PodStatuses.build(pod, probes, node.internalIp(), clock.now(), current.getStatus());
         if (!status.equals(current.getStatus())) {
-            api.updateStatus(new PodBuilder(current).withStatus(status).build()).whenComplete((ok, failure) -> {
+            // The status subresource reads only the pod's name, namespace and resourceVersion besides its
+            // status, so the cached pod's metadata and spec go along as they are instead of a deep copy.
+            Pod update = new Pod(current.getApiVersion(), current.getKind(), current.getMetadata(), current.getSpec(), status);
+            api.updateStatus(update).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     wake(pod, RELIST);
                 }

@@ -15,6 +15,7 @@ import org.laymanlabs.sandbox.kube.apiserver.ApiWatch;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.iptables.IptablesCommand;
 import org.laymanlabs.sandbox.net.iptables.IptablesRestoreCommand;
+import org.laymanlabs.sandbox.net.iptables.RuleCheck;
 import org.laymanlabs.sandbox.net.netfilter.Chain;
 import org.laymanlabs.sandbox.net.netfilter.Netfilter;
 import org.laymanlabs.sandbox.net.netfilter.TableName;
@@ -44,6 +45,7 @@ public final class Proxier {
     private final List<ApiWatch> watches = new ArrayList<>();
     private final Canary canary;
     private final Optional<ServiceHealthServer> health;
+    private final JumpRules jumps;
     private VirtualClock.Timer pending;
     private VirtualClock.Timer fullSync;
     private Instant lastSync;
@@ -76,6 +78,7 @@ public final class Proxier {
         this.tables = Objects.requireNonNull(tables, "tables");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.canary = new Canary(tables, clock, this::syncProxyRules);
+        this.jumps = new JumpRules(tables);
     }
 
     public void start() {
@@ -134,7 +137,7 @@ public final class Proxier {
             fullSync.cancel();
         }
         fullSync = clock.schedule(MAX_SYNC_INTERVAL, this::requestSync);
-        new JumpRules(tables).ensure();
+        jumps.ensure();
         List<ServicePort> ports = ServicePorts.of(api.list(Service.class, ""), api.list(EndpointSlice.class, ""), nodeName);
         List<String> existing = tables.table(TableName.NAT).chains().stream().map(Chain::name).toList();
         String rules = ProxyRules.write(clusterCidr, nodeIps.isEmpty() ? "" : nodeIps.get(0), ports, existing);
@@ -149,8 +152,20 @@ public final class Proxier {
         }
     }
 
-    /** proxier.go iptablesJumpChains, ensured with EnsureChain and EnsureRule(Prepend) outside the restore. */
-    record JumpRules(Netfilter tables) {
+    /**
+     * proxier.go iptablesJumpChains, ensured with EnsureChain and EnsureRule(Prepend) outside the
+     * restore. When a jump's chain and rule are both there, both commands would change nothing
+     * (-N fails with "Chain already exists", -C succeeds), so they are answered from the table.
+     */
+    static final class JumpRules {
+
+        private final Netfilter tables;
+        /** Each jump's -C line as iptables reads it once its chain exists; null until then. */
+        private final RuleCheck[] known = new RuleCheck[JUMPS.size()];
+
+        JumpRules(Netfilter tables) {
+            this.tables = tables;
+        }
 
         private record Jump(String table, String from, String to, String comment, boolean newOnly) {
         }
@@ -171,13 +186,22 @@ public final class Proxier {
 
         void ensure() {
             IptablesCommand iptables = new IptablesCommand(tables);
-            for (List<String> rule : checks()) {
-                run(iptables, rule.get(0), rule.get(1), "-N", rule.get(rule.size() - 1)); // EnsureChain: "already exists" is fine
+            List<List<String>> checks = checks();
+            for (int i = 0; i < checks.size(); i++) {
+                List<String> rule = checks.get(i);
+                String to = rule.get(rule.size() - 1);
+                if (known[i] != null && tables.table(known[i].table()).chain(to).isPresent() && known[i].holds(tables)) {
+                    continue;
+                }
+                run(iptables, rule.get(0), rule.get(1), "-N", to); // EnsureChain: "already exists" is fine
                 if (run(iptables, rule.toArray(String[]::new)).exitCode() != 0) {
                     List<String> insert = new ArrayList<>(rule);
                     insert.set(2, "-I");
                     run(iptables, insert.toArray(String[]::new));
                 }
+                // Read while its chain exists, so that -j names the chain as it will at every later check.
+                known[i] = RuleCheck.parse(rule, tables)
+                        .filter(check -> tables.table(check.table()).chain(to).isPresent()).orElse(null);
             }
         }
 

@@ -19,7 +19,8 @@ final class RestoreTokenizer {
         boolean quoted = false;
         boolean escaped = false;
         boolean started = false;
-        for (char c : line.toCharArray()) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
             if (quoted) {
                 if (escaped) {
                     word.append(c);

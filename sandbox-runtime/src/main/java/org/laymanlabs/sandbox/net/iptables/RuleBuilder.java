@@ -22,6 +22,9 @@ import org.laymanlabs.sandbox.net.netfilter.Target;
  */
 final class RuleBuilder {
 
+    /** values() clones its array on every call, and every rule's -j is looked up here. */
+    private static final StandardTarget[] STANDARD_TARGETS = StandardTarget.values();
+
     private final List<MatchParser> matches = new ArrayList<>();
     private Cidr source;
     private boolean sourceInverted;
@@ -145,7 +148,7 @@ final class RuleBuilder {
     }
 
     private static Optional<StandardTarget> standard(String name) {
-        for (StandardTarget standard : StandardTarget.values()) {
+        for (StandardTarget standard : STANDARD_TARGETS) {
             if (standard.name().equals(name)) {
                 return Optional.of(standard);
             }

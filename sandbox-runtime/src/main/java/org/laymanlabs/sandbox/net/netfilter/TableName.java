@@ -16,16 +16,21 @@ public enum TableName {
     NAT(-100, EnumSet.of(Hook.PREROUTING, Hook.INPUT, Hook.OUTPUT, Hook.POSTROUTING)),
     FILTER(0, EnumSet.of(Hook.INPUT, Hook.FORWARD, Hook.OUTPUT));
 
+    /** values() clones its array on every call; a restore asks once per line. */
+    private static final TableName[] ALL = values();
+
     private final int priority;
     private final Set<Hook> hooks;
+    private final String keyword;
 
     TableName(int priority, Set<Hook> hooks) {
         this.priority = priority;
         this.hooks = hooks;
+        this.keyword = name().toLowerCase(Locale.ROOT);
     }
 
     public String keyword() {
-        return name().toLowerCase(Locale.ROOT);
+        return keyword;
     }
 
     public Set<Hook> hooks() {
@@ -49,8 +54,8 @@ public enum TableName {
     }
 
     public static Optional<TableName> fromKeyword(String text) {
-        for (TableName table : values()) {
-            if (table.keyword().equals(text)) {
+        for (TableName table : ALL) {
+            if (table.keyword.equals(text)) {
                 return Optional.of(table);
             }
         }
