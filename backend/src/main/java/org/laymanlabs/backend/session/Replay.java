@@ -43,25 +43,37 @@ final class Replay {
         sandbox = null;
         replayFailure = null;
         failure = null;
+        List<JournalEntry> entries = from.entries();
+        int applied = -1;
+        Instant lastAt = from.startTime();
         try {
             Sandbox rebuilt = labs.create(from.labId(), from.seed(), from.startTime());
             sandbox = rebuilt;
             history = new TerminalHistory();
             foreground = null;
             journal = SandboxJournal.fresh(from.labId(), from.seed(), from.startTime());
-            for (JournalEntry entry : from.entries()) {
+            applied = 0;
+            for (JournalEntry entry : entries) {
                 advanceTo(entry.at());
                 apply(entry, OutputSink.DISCARD);
-                journal = journal.with(entry);
+                applied++;
+                lastAt = entry.at().isAfter(lastAt) ? entry.at() : lastAt;
             }
             advanceTo(from.now());
-            journal = journal.at(sandbox.clock().now());
         } catch (RuntimeException e) {
             // Half a replay is not the learner's sandbox: refuse to serve it rather than serve it wrong.
             sandbox = null;
             replayFailure = e.getMessage();
             throw e;
+        } finally {
+            if (applied >= 0) {
+                // The journal of what was replayed, made once: adding the entries one by one copied
+                // the list at each, which for a long session's thousands of inputs cost more than the inputs.
+                journal = new SandboxJournal(SandboxJournal.FORMAT, from.labId(), from.seed(), from.startTime(),
+                        entries.subList(0, applied), lastAt);
+            }
         }
+        journal = journal.at(sandbox.clock().now());
     }
 
     void record(JournalEntry entry) {

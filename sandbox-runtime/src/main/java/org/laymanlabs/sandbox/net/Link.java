@@ -76,6 +76,11 @@ public final class Link {
         return List.copyOf(addresses);
     }
 
+    /** The addresses themselves, for the stack's per-packet reads in this package: not to be changed. */
+    List<InterfaceAddress> addressList() {
+        return addresses;
+    }
+
     /**
      * Whether the device can pass traffic: up, and for a veth, its peer up too; a bridge has
      * carrier while it has never had ports or while one of its ports has carrier.

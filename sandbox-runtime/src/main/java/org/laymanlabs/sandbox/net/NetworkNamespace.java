@@ -3,9 +3,11 @@ package org.laymanlabs.sandbox.net;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.laymanlabs.sandbox.net.socket.SocketTable;
 
@@ -186,25 +188,99 @@ public final class NetworkNamespace {
 
     /** True for this namespace's own addresses and, with lo up, all of 127.0.0.0/8 (addrtype LOCAL). */
     public boolean isLocal(Ipv4Address address) {
-        return localRoutes().stream()
-                .anyMatch(r -> r.type() == RouteType.LOCAL && r.destination().contains(address));
+        return localRoute(address) != null;
     }
 
     /**
      * The kernel's route lookup (fib_lookup): the local table first, then the longest matching
-     * prefix of the main table, the lowest metric breaking ties.
+     * prefix of the main table, the lowest metric breaking ties. A probe or a Service's packet
+     * looks routes up several times per hop, so this walks the devices' addresses in place
+     * rather than building both tables: the route it picks is the one the tables' FIB order picks.
      */
     public Optional<Route> lookup(Ipv4Address destination) {
-        Optional<Route> local = localRoutes().stream()
-                .filter(r -> r.type() == RouteType.LOCAL && r.destination().contains(destination))
-                .max(Comparator.comparingInt(r -> r.destination().prefixLength()));
-        if (local.isPresent()) {
-            return local;
+        Route local = localRoute(destination);
+        return local != null ? Optional.of(local) : Optional.ofNullable(mainRoute(destination));
+    }
+
+    /**
+     * The longest local-table LOCAL route that covers {@code destination}, or null: a host route
+     * per address of an up device, and lo's whole prefix. Of equally long ones the first in
+     * device and address order, as the table's stable FIB order has it.
+     */
+    private Route localRoute(Ipv4Address destination) {
+        Link bestLink = null;
+        InterfaceAddress best = null;
+        boolean bestIsHost = false;
+        for (Link link : links.values()) {
+            if (!link.isUp()) {
+                continue;
+            }
+            for (InterfaceAddress a : link.addressList()) {
+                if (a.ip().equals(destination) && (best == null || !bestIsHost)) {
+                    bestLink = link;
+                    best = a;
+                    bestIsHost = true;
+                }
+                int prefix = a.address().prefixLength();
+                if (link.kind() == LinkKind.LOOPBACK && prefix < 32 && a.address().contains(destination)
+                        && (best == null || !bestIsHost && prefix > best.address().prefixLength())) {
+                    bestLink = link;
+                    best = a;
+                }
+            }
         }
-        return routes().stream()
-                .filter(r -> r.destination().contains(destination))
-                .max(Comparator.comparingInt((Route r) -> r.destination().prefixLength())
-                        .thenComparing(Comparator.comparingInt(Route::metric).reversed()));
+        if (best == null) {
+            return null;
+        }
+        return new Route(RouteType.LOCAL, bestIsHost ? Cidr.host(best.ip()) : best.address().network(), Optional.empty(),
+                bestLink.name(), Optional.of(best.ip()), RouteProtocol.KERNEL, RouteScope.HOST, 0);
+    }
+
+    /** The main table's best route for {@code destination}, or null, without building the table. */
+    private Route mainRoute(Ipv4Address destination) {
+        Route best = null;
+        for (Route r : staticRoutes) {
+            if (r.destination().contains(destination)) {
+                best = better(best, r);
+            }
+        }
+        for (Link link : links.values()) {
+            if (link.isUp() && link.kind() != LinkKind.LOOPBACK) {
+                for (InterfaceAddress a : link.addressList()) {
+                    if (a.address().prefixLength() < 32 && a.address().contains(destination)) {
+                        best = better(best, Route.connected(a.address().network(), link.name(), a.ip()));
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Longest prefix, then lowest metric; a full tie goes to the earlier in FIB order, then in the table. */
+    private static Route better(Route best, Route candidate) {
+        if (best == null) {
+            return candidate;
+        }
+        int byPrefix = Integer.compare(candidate.destination().prefixLength(), best.destination().prefixLength());
+        if (byPrefix != 0) {
+            return byPrefix > 0 ? candidate : best;
+        }
+        int byMetric = Integer.compare(candidate.metric(), best.metric());
+        if (byMetric != 0) {
+            return byMetric < 0 ? candidate : best;
+        }
+        return FIB_ORDER.compare(candidate, best) < 0 ? candidate : best;
+    }
+
+    /** Every address assigned to a device here, up or not: what {@code addrtype LOCAL} matches against. */
+    public Set<Ipv4Address> assignedAddresses() {
+        Set<Ipv4Address> local = new HashSet<>();
+        for (Link link : links.values()) {
+            for (InterfaceAddress a : link.addressList()) {
+                local.add(a.ip());
+            }
+        }
+        return Set.copyOf(local);
     }
 
     /** The address the kernel would pick as the source for a packet leaving through {@code link}. */

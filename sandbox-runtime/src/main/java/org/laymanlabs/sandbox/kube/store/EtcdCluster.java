@@ -163,9 +163,28 @@ public final class EtcdCluster {
 
     /** The member serving a client endpoint, given as a URL or as host:port. */
     Optional<EtcdMember> memberAt(String endpoint) {
-        String bare = endpoint.replaceFirst("^[a-z]+://", "");
-        return members.values().stream()
-                .filter(m -> m.spec().clientUrl().replaceFirst("^[a-z]+://", "").equals(bare)).findFirst();
+        String bare = withoutScheme(endpoint);
+        for (EtcdMember m : members.values()) {
+            if (withoutScheme(m.spec().clientUrl()).equals(bare)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code url.replaceFirst("^[a-z]+://", "")} without compiling the pattern on every request to etcd. */
+    static String withoutScheme(String url) {
+        int colon = url.indexOf("://");
+        if (colon <= 0) {
+            return url;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = url.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return url;
+            }
+        }
+        return url.substring(colon + 3);
     }
 
     EtcdMember memberNamed(String name) {

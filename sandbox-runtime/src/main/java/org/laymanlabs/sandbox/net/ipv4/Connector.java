@@ -38,11 +38,30 @@ public final class Connector {
     private final Ipv4Stack stack;
     private final RandomGenerator random;
     private final VirtualClock clock;
+    private final boolean traced;
 
     public Connector(Ipv4Stack stack, RandomGenerator random, VirtualClock clock) {
+        this(stack, random, clock, true);
+    }
+
+    private Connector(Ipv4Stack stack, RandomGenerator random, VirtualClock clock, boolean traced) {
         this.stack = stack;
         this.random = random;
         this.clock = clock;
+        this.traced = traced;
+    }
+
+    /**
+     * The same client whose exchanges keep no trace: for a caller that never reads one (the
+     * kubelet's probes, every few seconds for as long as a pod runs). Its packets are as real:
+     * the same path, rules, counters, conntrack entries and ports drawn from the same source.
+     */
+    public Connector untraced() {
+        return traced ? new Connector(stack, random, clock, false) : this;
+    }
+
+    private PacketTrace newTrace() {
+        return traced ? new PacketTrace() : PacketTrace.discarding();
     }
 
     /** UDP from the same stack, for clients that send datagrams (a resolver, {@code trace -u}). */
@@ -65,7 +84,7 @@ public final class Connector {
      */
     public Exchange exchange(NetworkNamespace client, Ipv4Address destination, int port, String request,
             Duration patience) {
-        PacketTrace requestTrace = new PacketTrace();
+        PacketTrace requestTrace = newTrace();
         Optional<Ipv4Address> source = stack.sourceFor(client, destination);
         if (source.isEmpty()) {
             requestTrace.record(new TraceEvent.Dropped(client.name(), "no route to " + destination
@@ -93,7 +112,7 @@ public final class Connector {
                 break;
             }
             clock.advance(Duration.between(clock.now(), start.plus(at)));
-            PacketTrace retransmission = new PacketTrace();
+            PacketTrace retransmission = newTrace();
             outcome = stack.send(client, syn, SYN_LENGTH, retransmission);
             if (!unheard(outcome, client, socket)) {
                 requestTrace = retransmission;
@@ -135,7 +154,7 @@ public final class Connector {
         PacketHeader seen = delivered.skb().header();
         ConnectionHandler.Peer peer = new ConnectionHandler.Peer(seen.source(), seen.sourcePort());
         String response = delivered.listener().handler().handle(request, peer);
-        PacketTrace replyTrace = new PacketTrace();
+        PacketTrace replyTrace = newTrace();
         // The client's connected socket is bound to the source routing chose before any NAT; a reply
         // reaches it only once conntrack has undone the NAT on the way back.
         Outcome back = stack.send(delivered.namespace(), seen.reply(), SYN_LENGTH, replyTrace);

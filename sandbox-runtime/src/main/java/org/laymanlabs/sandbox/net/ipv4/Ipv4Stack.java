@@ -108,8 +108,10 @@ public final class Ipv4Stack {
         Link out = outDevice(ns, r);
         Ipv4Address hop = r.via().orElse(destination);
         skb.routedOut(out, hop);
-        trace.record(new TraceEvent.Routed(ns.name(), r.toString().strip(), out.name(), hop.toString(),
-                r.type() == RouteType.LOCAL));
+        if (trace.recording()) {
+            trace.record(new TraceEvent.Routed(ns.name(), r.toString().strip(), out.name(), hop.toString(),
+                    r.type() == RouteType.LOCAL));
+        }
         return Optional.empty();
     }
 
@@ -200,13 +202,17 @@ public final class Ipv4Stack {
         skb.decrementTtl();
         Route r = route.get();
         skb.routedOut(ns.requireLink(r.device()), r.via().orElse(destination));
-        trace.record(new TraceEvent.Routed(ns.name(), r.toString().strip(), r.device(), skb.nextHop().toString(), false));
+        if (trace.recording()) {
+            trace.record(new TraceEvent.Routed(ns.name(), r.toString().strip(), r.device(), skb.nextHop().toString(), false));
+        }
         return hook(Hook.FORWARD, ns, skb, trace).or(() -> hook(Hook.POSTROUTING, ns, skb, trace));
     }
 
     private Outcome deliverLocally(NetworkNamespace ns, Skb skb, PacketTrace trace) {
-        trace.record(new TraceEvent.Routed(ns.name(), "local " + skb.header().destination(), "lo",
-                skb.header().destination().toString(), true));
+        if (trace.recording()) {
+            trace.record(new TraceEvent.Routed(ns.name(), "local " + skb.header().destination(), "lo",
+                    skb.header().destination().toString(), true));
+        }
         Optional<Outcome> stopped = hook(Hook.INPUT, ns, skb, trace);
         if (stopped.isPresent()) {
             return stopped.get();
@@ -229,7 +235,9 @@ public final class Ipv4Stack {
             return h.protocol() == Protocol.TCP ? errors.reset(ns, skb, false, trace)
                     : errors.icmp(ns, skb, IcmpType.PORT_UNREACHABLE, Duration.ZERO, trace);
         }
-        trace.record(new TraceEvent.Delivered(ns.name(), listener.get().toString()));
+        if (trace.recording()) {
+            trace.record(new TraceEvent.Delivered(ns.name(), listener.get().toString()));
+        }
         return new Outcome.Delivered(ns, listener.get(), skb);
     }
 
@@ -254,7 +262,9 @@ public final class Ipv4Stack {
         PacketHeader before = skb.header();
         HookResult result = netfilter.apply(ns).run(hook, ns, skb);
         HookVerdict verdict = result.verdict();
-        trace.record(new TraceEvent.Hooked(ns.name(), hook, result.rules(), describe(verdict), conntrackState(skb)));
+        if (trace.recording()) {
+            trace.record(new TraceEvent.Hooked(ns.name(), hook, result.rules(), describe(verdict), conntrackState(skb)));
+        }
         if (!skb.header().equals(before)) {
             boolean destinationChanged = !skb.header().destination().equals(before.destination())
                     || skb.header().destinationPort() != before.destinationPort();

@@ -1,7 +1,6 @@
 package org.laymanlabs.sandbox.net.ipv4;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,8 +100,6 @@ public final class NamespaceNetfilters implements Function<NetworkNamespace, Net
     }
 
     private static Set<Ipv4Address> localAddresses(NetworkNamespace ns) {
-        Set<Ipv4Address> local = new HashSet<>();
-        ns.links().forEach(link -> link.addresses().forEach(a -> local.add(a.ip())));
-        return local;
+        return ns.assignedAddresses();
     }
 }

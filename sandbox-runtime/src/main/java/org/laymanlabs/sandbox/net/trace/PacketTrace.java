@@ -7,9 +7,34 @@ import java.util.List;
 public final class PacketTrace {
 
     private final List<TraceEvent> events = new ArrayList<>();
+    private final boolean recording;
+
+    public PacketTrace() {
+        this(true);
+    }
+
+    private PacketTrace(boolean recording) {
+        this.recording = recording;
+    }
+
+    /**
+     * A trace that keeps nothing, for a packet nobody will look at (the kubelet's probes): the
+     * packet still takes its whole path, counters and conntrack included; only the trace's
+     * words are not written.
+     */
+    public static PacketTrace discarding() {
+        return new PacketTrace(false);
+    }
+
+    /** Whether events are kept: a sender may skip formatting what would be thrown away. */
+    public boolean recording() {
+        return recording;
+    }
 
     public void record(TraceEvent event) {
-        events.add(event);
+        if (recording) {
+            events.add(event);
+        }
     }
 
     public List<TraceEvent> events() {
