@@ -128,7 +128,10 @@ final class Admission {
             pod.setStatus(status);
         } else if (object instanceof Namespace ns) {
             ns.setSpec(new NamespaceSpec(List.of("kubernetes")));
-            ns.setStatus(new NamespaceStatus(null, "Active"));
+            // As decoding leaves it (no conditions: an empty list, not null): the watch cache keeps this object.
+            NamespaceStatus status = new NamespaceStatus();
+            status.setPhase("Active");
+            ns.setStatus(status);
             Map<String, String> labels = new HashMap<>(ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels());
             labels.put("kubernetes.io/metadata.name", ns.getMetadata().getName());
             ns.getMetadata().setLabels(labels);

@@ -153,7 +153,8 @@ public final class ApiServer {
 
     /**
      * Replaces only the status, as a PUT to the /status subresource does: the stored object with
-     * the given status, which is only encoded, never changed.
+     * the given status, which is never changed; it becomes the cached object's, so the caller hands
+     * it over (as a request body is the server's once decoded).
      */
     public <T extends HasMetadata> CompletableFuture<T> updateStatus(T object) {
         return write(object, (existing, given) -> {

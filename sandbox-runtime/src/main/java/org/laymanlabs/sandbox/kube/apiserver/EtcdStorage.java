@@ -35,6 +35,11 @@ final class EtcdStorage {
     private final Codec codec = Codec.shared();
     private final Map<String, WatchCache> caches = new HashMap<>();
     private final TreeMap<Long, List<Runnable>> waiting = new TreeMap<>();
+    /**
+     * Objects this server encoded and sent to etcd, by key, until etcd reports the put back (or
+     * refuses it; a put lost with its leader waits for the key's next event, which replaces it).
+     */
+    private final Map<String, Written> written = new HashMap<>();
     private long revision;
 
     EtcdStorage(EtcdClient etcd) {
@@ -88,7 +93,25 @@ final class EtcdStorage {
                     event.kv().modRevision());
         }
         WatchEvent.Type kind = event.kv().version() == 1 ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED;
-        return new WatchEvent(kind, withVersion(type, event.kv().value(), event.kv().modRevision()), event.kv().modRevision());
+        KeyValue kv = event.kv();
+        Written ours = written.remove(kv.key());
+        HasMetadata object;
+        if (ours != null && ours.json().equals(kv.value())) {
+            object = ours.object();
+            object.getMetadata().setResourceVersion(Long.toString(kv.modRevision()));
+        } else {
+            object = withVersion(type, kv.value(), kv.modRevision());
+        }
+        return new WatchEvent(kind, object, kv.modRevision());
+    }
+
+    /**
+     * An object as this server encoded it for etcd. It becomes the cache's object when etcd
+     * reports the same bytes back, instead of decoding them again: it is what decoding them
+     * gives (the writers hand over objects they no longer hold, and nothing changes a cached
+     * object), and its resourceVersion is then set, as decoding would set it.
+     */
+    private record Written(String json, HasMetadata object) {
     }
 
     private HasMetadata withVersion(ResourceType type, String json, long modRevision) {
@@ -100,14 +123,14 @@ final class EtcdStorage {
     /** Creates the key if absent; answers the stored object, or AlreadyExists. */
     CompletableFuture<HasMetadata> create(ResourceType type, String key, HasMetadata object) {
         TxnRequest txn = new TxnRequest(List.of(Compare.createRevision(key, Compare.Operator.EQUAL, 0)),
-                List.of(PutRequest.of(key, stored(object))), List.of());
+                List.of(PutRequest.of(key, stored(key, object))), List.of());
         return commit(type, key, txn, () -> ApiException.alreadyExists(type, object.getMetadata().getName()));
     }
 
     /** Replaces the key if it still has {@code modRevision}; otherwise Conflict. */
     CompletableFuture<HasMetadata> update(ResourceType type, String key, HasMetadata object, long modRevision) {
         TxnRequest txn = new TxnRequest(List.of(Compare.modRevision(key, Compare.Operator.EQUAL, modRevision)),
-                List.of(PutRequest.of(key, stored(object))), List.of());
+                List.of(PutRequest.of(key, stored(key, object))), List.of());
         return commit(type, key, txn, () -> ApiException.conflict(type, object.getMetadata().getName()));
     }
 
@@ -133,6 +156,7 @@ final class EtcdStorage {
         CompletableFuture<HasMetadata> done = new CompletableFuture<>();
         whenCommitted(etcd.txn(txn), done, response -> {
             if (!response.succeeded()) {
+                written.remove(key);
                 done.completeExceptionally(refused.get());
             } else {
                 afterRevision(response.revision(), () -> cache(type).get(key).ifPresentOrElse(done::complete,
@@ -161,14 +185,21 @@ final class EtcdStorage {
         }
     }
 
-    /** kube-apiserver never stores the resourceVersion: it is the key's revision. */
-    private String stored(HasMetadata object) {
+    /**
+     * kube-apiserver never stores the resourceVersion: it is the key's revision. The object is a
+     * new one of the API server's own (never one the cache holds, whose resourceVersion this would
+     * change): the cache takes it when etcd reports the put.
+     */
+    private String stored(String key, HasMetadata object) {
         String version = object.getMetadata().getResourceVersion();
         object.getMetadata().setResourceVersion(null);
+        String json;
         try {
-            return codec.toStorage(object);
+            json = codec.toStorage(object);
         } finally {
             object.getMetadata().setResourceVersion(version);
         }
+        written.put(key, new Written(json, object));
+        return json;
     }
 }

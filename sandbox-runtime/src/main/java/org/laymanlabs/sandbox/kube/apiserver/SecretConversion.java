@@ -17,17 +17,21 @@ final class SecretConversion {
     private SecretConversion() {
     }
 
-    /** Moves {@code secret}'s stringData into its data, in place (the secret is the API server's own copy). */
+    /**
+     * Moves {@code secret}'s stringData into its data, in place (the secret is the API server's own
+     * copy). What is left is an empty map, as decoding the stored JSON leaves it: the watch cache
+     * keeps this object.
+     */
     static void mergeStringData(Secret secret) {
         Map<String, String> stringData = secret.getStringData();
         if (stringData == null || stringData.isEmpty()) {
-            secret.setStringData(null);
+            secret.setStringData(new LinkedHashMap<>());
             return;
         }
         Map<String, String> data = new LinkedHashMap<>(secret.getData() == null ? Map.of() : secret.getData());
         stringData.forEach((key, value) ->
                 data.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
         secret.setData(data);
-        secret.setStringData(null);
+        secret.setStringData(new LinkedHashMap<>());
     }
 }

@@ -276,4 +276,29 @@ class ApiServerTest {
         clock.advance(Duration.ofMinutes(2));
         assertThat(api.list(io.fabric8.kubernetes.api.model.Event.class, "default")).isEmpty();
     }
+
+    @Test
+    void whatAReadReturnsAfterAWriteIsWhatDecodingTheStoredBytesGives() {
+        api.await(api.create(new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build()));
+        api.await(api.create(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("db").endMetadata()
+                .addToStringData("password", "s3cret").build()));
+        Pod created = api.await(api.create(pod("web")));
+        api.await(api.updateStatus(new PodBuilder(created).editStatus().withPhase("Running").endStatus().build()));
+        api.await(api.update(new PodBuilder(api.get(Pod.class, "default", "web").orElseThrow())
+                .editMetadata().addToLabels("app", "web").endMetadata().build()));
+        for (var read : List.of(api.get(ApiResources.NAMESPACES, "", "team"), api.get(ApiResources.SECRETS, "default", "db"),
+                api.get(ApiResources.PODS, "default", "web"))) {
+            HasMetadata cached = read.orElseThrow();
+            String key = ApiResources.of(cached.getClass()).key(cached.getMetadata().getNamespace() == null ? ""
+                    : cached.getMetadata().getNamespace(), cached.getMetadata().getName());
+            var call = etcd.client().get(key);
+            etcd.runUntil(call::isDone, Duration.ofSeconds(5));
+            var kv = call.get().kvs().get(0);
+            HasMetadata decoded = org.laymanlabs.sandbox.kube.api.Codec.shared().fromStorage(kv.value(), cached.getClass());
+            decoded.getMetadata().setResourceVersion(Long.toString(kv.modRevision()));
+            assertThat(cached).as(key).isEqualTo(decoded);
+            assertThat(org.laymanlabs.sandbox.kube.api.Codec.shared().toStorage(cached)).as(key)
+                    .isEqualTo(org.laymanlabs.sandbox.kube.api.Codec.shared().toStorage(decoded));
+        }
+    }
 }
