@@ -91,7 +91,7 @@ public final class KubeDispatcher implements ApiDispatcher {
                     + ") does not match the name on the URL (" + at.name() + ")");
         }
         inNamespace(at, object);
-        HasMetadata updated = api.await(at.subresource().equals("status") ? api.updateStatus(object) : api.update(object));
+        HasMetadata updated = api.await(at.subresource().equals("status") ? api.updateStatus(normalised(object)) : api.update(object));
         return answer(200, updated, decoded.warnings());
     }
 
@@ -117,6 +117,15 @@ public final class KubeDispatcher implements ApiDispatcher {
     }
 
     /** A JSON patch applies to the stored object and is written as an update of that very version. */
+    /**
+     * A request body as the server keeps it: updateStatus hands its object to the watch cache, which
+     * must hold what decoding the stored bytes gives (an explicit {@code "conditions": null} is an
+     * empty list there, and in-cluster readers rely on that).
+     */
+    private static HasMetadata normalised(HasMetadata body) {
+        return Codec.shared().copy(body);
+    }
+
     private static ApiResponse jsonPatch(ApiServer api, ResourcePath at, ApiRequest request) {
         HasMetadata existing = api.get(at.type(), at.namespace(), at.name())
                 .orElseThrow(() -> ApiException.notFound(at.type(), at.name()));
@@ -131,7 +140,7 @@ public final class KubeDispatcher implements ApiDispatcher {
             throw new ApiException(ApiException.Reason.BAD_REQUEST, "the name of the object (" + (object.getMetadata() == null ? ""
                     : object.getMetadata().getName()) + ") does not match the name on the URL (" + at.name() + ")");
         }
-        HasMetadata updated = api.await(at.subresource().equals("status") ? api.updateStatus(object) : api.update(object));
+        HasMetadata updated = api.await(at.subresource().equals("status") ? api.updateStatus(normalised(object)) : api.update(object));
         return answer(200, updated, List.of());
     }
 

@@ -20,6 +20,9 @@ final class Turn implements RunningCommand {
     private RunningCommand input;
     /** Set while the shell reads the line, before {@link #input} exists: the line runs meanwhile. */
     private boolean reading;
+    private boolean finished;
+    /** The line's status, fixed when it finished. */
+    private int status;
 
     /**
      * @param pending what the terminal showed since the last line (a session ended by its
@@ -33,6 +36,8 @@ final class Turn implements RunningCommand {
                 out.write(stream, text);
             }
         }, outputLimit);
+        // A line for a waiting shell is not finished before that shell has even read it.
+        this.reading = job.reader() != null;
         pending.writeTo(sink);
         job.typedInto(this);
     }
@@ -40,7 +45,11 @@ final class Turn implements RunningCommand {
     /** Gives the line to the shell the job waits on. */
     Turn readBy(InteractiveShell shell, String line) {
         reading = true;
-        this.input = shell.read(line);
+        try {
+            this.input = shell.read(line);
+        } finally {
+            reading = false;
+        }
         return this;
     }
 
@@ -48,12 +57,24 @@ final class Turn implements RunningCommand {
         return sink;
     }
 
+    /**
+     * Once the prompt has come back the line stays finished, whatever the job does next: a
+     * container stopped between lines ends the session, and the rest of its line may then go on
+     * following something, which the next line cuts off; it must not make this line running again.
+     */
     @Override
     public boolean isFinished() {
+        if (finished) {
+            return true;
+        }
         if (reading && input == null) {
             return false;
         }
-        return (input == null || input.isFinished()) && (job.isFinished() || job.reader() != null);
+        finished = (input == null || input.isFinished()) && (job.isFinished() || job.reader() != null);
+        if (finished) {
+            status = job.isFinished() ? job.status() : input == null ? 0 : input.result().exitCode();
+        }
+        return finished;
     }
 
     /** The job's status once it has ended; while a shell reads the terminal, that shell's {@code $?}. */
@@ -62,7 +83,6 @@ final class Turn implements RunningCommand {
         if (!isFinished()) {
             throw new IllegalStateException("the line is still running");
         }
-        int status = job.isFinished() ? job.status() : input == null ? 0 : input.result().exitCode();
         return transcript.build(status);
     }
 

@@ -157,7 +157,8 @@ final class EtcdStorage {
         whenCommitted(etcd.txn(txn), done, response -> {
             if (!response.succeeded()) {
                 written.remove(key);
-                done.completeExceptionally(refused.get());
+                // As for a refused delete: once the cache has the write that got in between, a retry reads it.
+                afterRevision(response.revision(), () -> done.completeExceptionally(refused.get()));
             } else {
                 afterRevision(response.revision(), () -> cache(type).get(key).ifPresentOrElse(done::complete,
                         () -> done.completeExceptionally(ApiException.notFound(type, key))));

@@ -22,6 +22,11 @@ final class WaitCommand implements Subcommand {
 
     private static final Duration STEP = Duration.ofMillis(100);
     private static final Duration A_WEEK = Duration.ofHours(168);
+    /**
+     * Waiting runs every timer of the cluster on the way, all within the learner's one line: an
+     * hour of virtual time is about a second of the server's CPU, a week would hold it for minutes.
+     */
+    private static final Duration LONGEST = Duration.ofHours(1);
 
     @Override
     public String path() {
@@ -40,6 +45,10 @@ final class WaitCommand implements Subcommand {
         Predicate<Optional<HasMetadata>> met = condition(wanted);
         String timeoutText = args.string("timeout");
         Duration timeout = timeoutText.startsWith("-") ? A_WEEK : Durations.parse(timeoutText);
+        if (timeout.compareTo(LONGEST) > 0) {
+            throw KubectlException.error("the sandbox's kubectl waits at most " + LONGEST.toHours() + "h (a negative --timeout"
+                    + " means a week): use --timeout=1h or less");
+        }
         boolean forDelete = wanted.toLowerCase(Locale.ROOT).equals("delete");
         if (args.args().isEmpty()) {
             throw KubectlException.verbatim("error: You must provide one or more resources by argument or filename.\n"
@@ -65,16 +74,20 @@ final class WaitCommand implements Subcommand {
                 }
                 throw KubectlException.error("condition not met for " + type.plural() + "/" + name);
             }
-            while (!met.test(now) && left.compareTo(Duration.ZERO) > 0) {
+            boolean done = met.test(now);
+            while (!done && left.compareTo(Duration.ZERO) > 0) {
                 if (now.isEmpty()) {
                     throw KubectlException.verbatim("Error from server (NotFound): " + type.groupResource() + " \"" + name
                             + "\" not found\n");
                 }
+                String seen = now.get().getMetadata().getResourceVersion();
                 session.api().clock().advance(STEP);
                 left = left.minus(STEP);
                 now = session.api().get(type, namespace, name);
+                // A watch would say nothing until the object changes: look again only when it has.
+                done = now.isEmpty() ? met.test(now) : !seen.equals(now.get().getMetadata().getResourceVersion()) && met.test(now);
             }
-            if (!met.test(now)) {
+            if (!done) {
                 throw KubectlException.error("timed out waiting for the condition on " + type.plural() + "/" + name);
             }
             session.out(Output.name(object) + " condition met\n");

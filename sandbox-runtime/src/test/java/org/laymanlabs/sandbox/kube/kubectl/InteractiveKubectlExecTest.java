@@ -86,6 +86,20 @@ class InteractiveKubectlExecTest {
     }
 
     @Test
+    void aSessionEndedBetweenLinesWhoseLineThenFollowsSomethingDoesNotBlockTheNextLine() {
+        runPod("web", "nginx:alpine");
+        run("kubectl exec -it web -- sh; kubectl get pods -w");
+
+        sandbox.cluster().api().delete(ApiResources.PODS, "default", "web", DeletionPropagation.BACKGROUND, null);
+        sandbox.clock().advance(Duration.ofSeconds(5));
+
+        CommandResult next = run("echo hello");
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        assertThat(next.stdout()).endsWith("hello\n");
+        assertThat(run("echo again").stdout()).isEqualTo("again\n");
+    }
+
+    @Test
     void withoutStdinKubectlDropsTheTtyAndTheShellEndsAtOnce() {
         runPod("web", "nginx:alpine");
 

@@ -72,5 +72,9 @@ class WaitCommandTest {
                 "error: unrecognized condition: \"ready\"\n", 1));
         assertThat(run("kubectl wait --for=condition=Ready pod -l app=nothing")).isEqualTo(new CommandResult("",
                 "error: no matching resources found\n", 1));
+        Instant before = sandbox.clock().now();
+        assertThat(run("kubectl wait --for=condition=Ready pod/nope --timeout=-1s")).isEqualTo(new CommandResult("",
+                "error: the sandbox's kubectl waits at most 1h (a negative --timeout means a week): use --timeout=1h or less\n", 1));
+        assertThat(sandbox.clock().now()).isEqualTo(before);
     }
 }
