@@ -33,6 +33,10 @@ class TerminalLine {
     @Column(name = "exit_code", nullable = false)
     private int exitCode;
 
+    /** The prompt the line was typed at; null for lines stored before prompts were kept. */
+    @Column(length = 300)
+    private String prompt;
+
     protected TerminalLine() {
     }
 
@@ -44,6 +48,7 @@ class TerminalLine {
         this.line = cut(line.line(), 4000);
         this.output = cut(line.output(), 10000);
         this.exitCode = line.exitCode();
+        this.prompt = line.prompt() == null ? null : cut(line.prompt(), 300);
     }
 
     private static String cut(String text, int max) {
@@ -51,7 +56,7 @@ class TerminalLine {
     }
 
     HistoryLine toHistoryLine() {
-        return new HistoryLine(seq, sandboxTime, line, output, exitCode);
+        return new HistoryLine(seq, sandboxTime, line, output, exitCode, prompt);
     }
 
     long seq() {
