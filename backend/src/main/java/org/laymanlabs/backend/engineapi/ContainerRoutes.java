@@ -35,12 +35,20 @@ final class ContainerRoutes {
         }
         Container created = d.sandbox.containers().create(spec);
         if (spec.openStdin() && config.bool("AttachStdin")
-                && ContainerEngine.readsTerminal(created.argv())) {
+                && ContainerEngine.readsTerminal(pastEntrypointScript(created.argv()))) {
             // docker run -i of a shell: its stdin would be the client's, which this API does not carry (see ExecRoutes).
             d.sandbox.containers().remove(created.id(), true);
             throw new DaemonException(DaemonException.Kind.INVALID_PARAMETER, ExecRoutes.INTERACTIVE);
         }
         return Dispatch.json(201, "{\"Id\":\"" + created.id() + "\",\"Warnings\":[]}");
+    }
+
+    /**
+     * The command an official image's {@code docker-entrypoint.sh} ends up running: those scripts end
+     * with {@code exec "$@"}, so {@code docker run -i nginx sh} is a shell reading its stdin too.
+     */
+    private static List<String> pastEntrypointScript(List<String> argv) {
+        return argv.size() > 1 && argv.get(0).endsWith("docker-entrypoint.sh") ? argv.subList(1, argv.size()) : argv;
     }
 
     /** {@code GET /containers/json?all=&limit=&filters=}: summaries, newest first (daemon/list.go). */

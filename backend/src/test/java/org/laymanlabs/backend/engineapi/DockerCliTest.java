@@ -189,6 +189,10 @@ class DockerCliTest {
         DockerCli.Run run = docker("run", "--name", "x", "busybox");
 
         assertThat(run.exitCode()).isEqualTo(125);
+        // nginx's docker-entrypoint.sh ends with exec "$@": its sh reads stdin as well.
+        DockerCli.Run behindEntrypoint = docker("run", "-i", "--name", "shell2", "nginx", "sh");
+        assertThat(behindEntrypoint.stderr()).contains("docker: Error response from daemon: interactive sessions are not served");
+        assertThat(behindEntrypoint.exitCode()).isEqualTo(125);
         assertThat(run.stderr()).isEqualTo(shell(api.sandbox, "docker run --name x busybox").stderr())
                 .isEqualTo("docker: Error response from daemon: Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-]"
                         + " are allowed\n\nRun 'docker run --help' for more information\n");
@@ -221,8 +225,12 @@ class DockerCliTest {
         assertThat(exec.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).contains("docker: Error response from daemon: interactive sessions are not served");
         assertThat(run.exitCode()).isEqualTo(125);
+        // nginx's docker-entrypoint.sh ends with exec "$@": its sh reads stdin as well.
+        DockerCli.Run behindEntrypoint = docker("run", "-i", "--name", "shell2", "nginx", "sh");
+        assertThat(behindEntrypoint.stderr()).contains("docker: Error response from daemon: interactive sessions are not served");
+        assertThat(behindEntrypoint.exitCode()).isEqualTo(125);
         // The class shares one sandbox: other tests' containers may be listed too, but no "shell".
-        assertThat(docker("ps", "-a", "--format", "{{.Names}}").stdout().lines()).contains("box").doesNotContain("shell");
+        assertThat(docker("ps", "-a", "--format", "{{.Names}}").stdout().lines()).contains("box").doesNotContain("shell", "shell2");
         assertThat(docker("exec", "-i", "box", "cat", "/etc/nginx/conf.d/default.conf").exitCode()).isZero();
     }
 
