@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
 import org.laymanlabs.sandbox.kube.api.ResourceType;
+import org.laymanlabs.sandbox.kube.apiserver.ApiException;
 
 /**
  * Mirrors kubectl wait (staging/src/k8s.io/kubectl/pkg/cmd/wait/wait.go): for each object,
@@ -69,16 +70,14 @@ final class WaitCommand implements Subcommand {
             Optional<HasMetadata> now = session.api().get(type, namespace, name);
             if (timeout.isZero() && !met.test(now)) {
                 if (now.isEmpty() && !forDelete) {
-                    throw KubectlException.verbatim("Error from server (NotFound): " + type.groupResource() + " \"" + name
-                            + "\" not found\n");
+                    throw ApiException.notFound(type, name);
                 }
                 throw KubectlException.error("condition not met for " + type.plural() + "/" + name);
             }
             boolean done = met.test(now);
             while (!done && left.compareTo(Duration.ZERO) > 0) {
                 if (now.isEmpty()) {
-                    throw KubectlException.verbatim("Error from server (NotFound): " + type.groupResource() + " \"" + name
-                            + "\" not found\n");
+                    throw ApiException.notFound(type, name);
                 }
                 String seen = now.get().getMetadata().getResourceVersion();
                 session.api().clock().advance(STEP);
