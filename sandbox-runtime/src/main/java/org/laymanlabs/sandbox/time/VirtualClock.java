@@ -132,8 +132,16 @@ public final class VirtualClock {
         return timers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(timers.peek().due());
     }
 
+    /**
+     * What a timer runs. Serializable, so that a pending timer is data a checkpoint can hold: a
+     * lambda written for it keeps the method it calls and the values it captured, nothing more.
+     */
+    @FunctionalInterface
+    public interface Task extends Runnable, java.io.Serializable {
+    }
+
     /** Runs {@code task} once, {@code delay} from now. */
-    public Timer schedule(Duration delay, Runnable task) {
+    public Timer schedule(Duration delay, Task task) {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
@@ -149,10 +157,10 @@ public final class VirtualClock {
         /** Nanoseconds since the clock's start. */
         private final long due;
         private final long order;
-        private final Runnable task;
+        private final Task task;
         private boolean cancelled;
 
-        private Timer(VirtualClock clock, long due, long order, Runnable task) {
+        private Timer(VirtualClock clock, long due, long order, Task task) {
             this.clock = clock;
             this.due = due;
             this.order = order;

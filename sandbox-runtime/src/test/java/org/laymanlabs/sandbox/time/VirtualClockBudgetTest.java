@@ -15,7 +15,7 @@ class VirtualClockBudgetTest {
     @Test
     void aTimerThatReschedulesItselfWithoutWaitingStopsTheClockWithAnError() {
         clock.limitTimersPerSecond(1_000);
-        Runnable[] loop = new Runnable[1];
+        VirtualClock.Task[] loop = new VirtualClock.Task[1];
         loop[0] = () -> clock.schedule(Duration.ZERO, loop[0]);
         clock.schedule(Duration.ZERO, loop[0]);
 
@@ -30,7 +30,7 @@ class VirtualClockBudgetTest {
     void timersWithinTheBudgetRunEverySecondForAsLongAsTheClockMoves() {
         clock.limitTimersPerSecond(10);
         int[] fired = new int[1];
-        Runnable[] tick = new Runnable[1];
+        VirtualClock.Task[] tick = new VirtualClock.Task[1];
         tick[0] = () -> {
             fired[0]++;
             clock.schedule(Duration.ofMillis(100), tick[0]);

@@ -3,7 +3,7 @@ package org.laymanlabs.sandbox.container.program;
 import java.util.OptionalInt;
 
 /** A running simulated program, as its container's PID 1 or an exec'd process. */
-public interface Process {
+public interface Process extends java.io.Serializable {
 
     /**
      * Delivers a signal other than SIGKILL, which the runtime handles itself.

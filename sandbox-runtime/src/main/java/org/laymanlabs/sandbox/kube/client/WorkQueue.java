@@ -33,7 +33,7 @@ public final class WorkQueue {
     }
 
     /** One reconcile of one key. */
-    public interface Sync {
+    public interface Sync extends java.io.Serializable {
         void sync(String key, Done done);
     }
 

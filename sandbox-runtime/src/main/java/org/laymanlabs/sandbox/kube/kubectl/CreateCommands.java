@@ -34,7 +34,7 @@ final class CreateCommands {
     /** A create generator: its path, flags, and the object it builds from the command line. */
     private record Generator(String path, List<Flag> flags, Builder builder, String failurePrefix) implements Subcommand {
 
-        interface Builder {
+        interface Builder extends java.io.Serializable {
             HasMetadata build(FlagSet.Parsed args, Session session);
         }
 

@@ -63,7 +63,7 @@ final class EtcdMember {
     private boolean processing;
     private boolean dirty;
     /** One Runnable for every tick of this member's life, rather than a new one ten times a virtual second. */
-    private final Runnable onTick = this::tickAndReschedule;
+    private final VirtualClock.Task onTick = this::tickAndReschedule;
     private final java.util.function.Supplier<ResponseHeader> headerNow = this::header;
 
     /** A client's watch as this member serves it; a stop ends it with a disconnect. */

@@ -2,7 +2,7 @@ package org.laymanlabs.sandbox.net.socket;
 
 /** A program's side of an accepted connection: it reads a request and writes a response. */
 @FunctionalInterface
-public interface ConnectionHandler {
+public interface ConnectionHandler extends java.io.Serializable {
 
     /**
      * @param request what the client sent (for HTTP, the request text)

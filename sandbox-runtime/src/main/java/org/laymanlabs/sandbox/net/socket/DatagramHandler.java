@@ -8,7 +8,7 @@ import java.util.Optional;
  * no connection to refuse, and a server is free to ignore what it cannot parse).
  */
 @FunctionalInterface
-public interface DatagramHandler {
+public interface DatagramHandler extends java.io.Serializable {
 
     /**
      * @param payload the datagram's bytes, without IP and UDP headers

@@ -1,0 +1,127 @@
+package org.laymanlabs.sandbox.checkpoint;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Registration;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.ClosureSerializer;
+import com.esotericsoftware.kryo.serializers.CollectionSerializer;
+import com.esotericsoftware.kryo.serializers.FieldSerializer;
+import com.esotericsoftware.kryo.serializers.MapSerializer;
+import com.esotericsoftware.kryo.util.DefaultClassResolver;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.objenesis.strategy.StdInstantiatorStrategy;
+
+/**
+ * Kryo set up for a sandbox's object graph: every object field by field, references kept (the graph
+ * is full of shared and cyclic references), no registration (the classes are whatever the sandbox
+ * holds), and the few kinds of object that need more care than their fields given their own
+ * serializer. One per thread: Kryo is not thread-safe, and sandboxes are saved on their actors'.
+ */
+final class GraphKryo extends Kryo {
+
+    /** The classes written by name in the graph being written: the layouts a checkpoint depends on. */
+    private final Set<Class<?>> written = new LinkedHashSet<>();
+
+    GraphKryo(SharedObjects shared) {
+        this(shared, null, null);
+    }
+
+    /**
+     * {@code met}, when not null, receives every object written (how {@link SharedObjects} are
+     * found); {@code offenders}, when not null, every lambda that is not serializable, walked through
+     * instead of refused.
+     */
+    GraphKryo(SharedObjects shared, java.util.List<Object> met, Set<String> offenders) {
+        super(new LayoutRecorder(), new SharedReferences(shared, met));
+        ((LayoutRecorder) getClassResolver()).written = written;
+        setRegistrationRequired(false);
+        setReferences(true);
+        setWarnUnregisteredClasses(false);
+        // A no-argument constructor where there is one (collections need theirs), else none at all:
+        // a restored object is its fields, not what a constructor would make of them.
+        setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+        register(ClosureSerializer.Closure.class, new LambdaSerializer(offenders));
+        register(HashMap.class, new HashTableSerializers.OfMap());
+        register(HashSet.class, new HashTableSerializers.OfSet());
+        register(CompletableFuture.class, new InFlight());
+    }
+
+    Set<Class<?>> written() {
+        return written;
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Serializer getDefaultSerializer(Class type) {
+        String name = type.getName();
+        if (name.startsWith("java.lang.Thread") || name.startsWith("java.util.concurrent.Executor")
+                || name.startsWith("com.fasterxml.jackson.")) {
+            throw new KryoException("a " + name + " is not part of a sandbox's state; keep it out of the sandbox's objects");
+        }
+        Serializer serializer = super.getDefaultSerializer(type);
+        if (name.startsWith("java.") && (serializer.getClass() == MapSerializer.class || serializer.getClass() == CollectionSerializer.class)
+                && !hasPublicNoArgConstructor(type)) {
+            // An unmodifiable view or a fixed-size list: no public way to fill one, so its fields,
+            // which also keeps a view sharing the collection it wraps.
+            serializer = new FieldSerializer<>(this, type);
+        }
+        return Constants.around(serializer, type);
+    }
+
+    private static boolean hasPublicNoArgConstructor(Class<?> type) {
+        if (!Modifier.isPublic(type.getModifiers())) {
+            return false;
+        }
+        try {
+            return Modifier.isPublic(type.getConstructor().getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean isClosure(Class type) {
+        return type.isSynthetic() && type.isHidden();
+    }
+
+    /** Notes each class written by name; see {@link Checkpoints} for how the notes are checked. */
+    private static final class LayoutRecorder extends DefaultClassResolver {
+        private Set<Class<?>> written;
+
+        @Override
+        protected void writeName(Output output, Class type, Registration registration) {
+            written.add(type);
+            super.writeName(output, type, registration);
+        }
+
+    }
+
+    /**
+     * A future is work in flight (an etcd request waiting for its commit): its callbacks are the
+     * JDK's, not data. A checkpoint waits for a moment without one; a completed future with nobody
+     * waiting on it is only its value.
+     */
+    private static final class InFlight extends Serializer<CompletableFuture<Object>> {
+        @Override
+        public void write(Kryo kryo, Output output, CompletableFuture<Object> future) {
+            if (!future.isDone() || future.getNumberOfDependents() > 0 || future.isCompletedExceptionally()) {
+                throw new KryoException("work in flight (a request waiting for its answer); checkpoint at a quieter moment");
+            }
+            kryo.writeClassAndObject(output, future.join());
+        }
+
+        @Override
+        public CompletableFuture<Object> read(Kryo kryo, Input input, Class<? extends CompletableFuture<Object>> type) {
+            return CompletableFuture.completedFuture(kryo.readClassAndObject(input));
+        }
+    }
+}
