@@ -3,12 +3,17 @@ package org.laymanlabs.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.laymanlabs.backend.session.LabSandboxes;
 import org.laymanlabs.backend.session.SandboxActor;
 import org.laymanlabs.backend.session.SandboxJournal;
+import org.laymanlabs.backend.session.HistoryLine;
+import org.laymanlabs.backend.session.SandboxCheckpoint;
+import org.laymanlabs.backend.session.SandboxState;
 import org.laymanlabs.backend.session.SnapshotCodec;
+import org.laymanlabs.backend.session.StoredSandbox;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.SandboxSpec;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,6 +64,9 @@ public class SnapshotBenchmark {
 
     byte[] stored;
     SandboxJournal journal;
+    /** The checkpoint an eviction at the session's end saves beside the journal; null if it was refused. */
+    SandboxCheckpoint checkpoint;
+    List<HistoryLine> history;
 
     @Setup
     public void recordASession() {
@@ -69,14 +77,33 @@ public class SnapshotBenchmark {
             actor.run(line);
             actor.tick(between);
         }
-        journal = actor.journal().join();
+        SandboxState evicted = actor.stateToEvict().join();
+        journal = evicted.journal();
+        checkpoint = evicted.checkpoint();
+        history = evicted.history();
         stored = SnapshotCodec.encode(journal);
-        System.out.printf("%n%d active minutes: snapshot %d bytes, 1,000 of them %.1f MB%n",
-                activeMinutes, stored.length, stored.length * 1000 / 1e6);
+        System.out.printf("%n%d active minutes: snapshot %d bytes, checkpoint %d bytes, 1,000 of both %.1f MB%n",
+                activeMinutes, stored.length, checkpointSize(), (stored.length + checkpointSize()) * 1000 / 1e6);
     }
 
+    int checkpointSize() {
+        return checkpoint == null ? 0 : checkpoint.bytes().length;
+    }
+
+    /** As a learner's return restores it: the journal decoded, the checkpoint loaded, the inputs after it replayed (none). */
     @Benchmark
     public SandboxJournal restoreASnapshot() {
+        SandboxActor actor = SandboxActor.restore(new StoredSandbox(SnapshotCodec.decode(stored), Optional.ofNullable(checkpoint),
+                history), DEFAULT_SHAPE, DIRECT, s -> { });
+        if (checkpoint != null && !actor.restoredFromCheckpoint().join()) {
+            throw new IllegalStateException("the checkpoint was not used");
+        }
+        return actor.journal().join();
+    }
+
+    /** The journal alone, as after an upgrade to another build: a new sandbox and every input again. */
+    @Benchmark
+    public SandboxJournal replayAJournal() {
         return SandboxActor.restore(SnapshotCodec.decode(stored), DEFAULT_SHAPE, DIRECT, s -> { }).journal().join();
     }
 }

@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.RunningCommand;
 import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.checkpoint.CheckpointRefused;
+import org.laymanlabs.sandbox.checkpoint.Checkpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.laymanlabs.sandbox.workspace.Workspace;
 
 /**
@@ -18,6 +23,8 @@ import org.laymanlabs.sandbox.workspace.Workspace;
  * sandbox the same sandbox.
  */
 final class Replay {
+
+    private static final Logger log = LoggerFactory.getLogger(Replay.class);
 
     private final LabSandboxes labs;
     private final ApiDispatchers apis;
@@ -28,6 +35,7 @@ final class Replay {
     /** Why the last replay failed, for every caller after it; null when the sandbox is whole. */
     private String replayFailure;
     private SandboxFailure failure;
+    private boolean restoredFromCheckpoint;
 
     /** The line a terminal started and that has not ended yet. */
     private record Foreground(Instant at, String prompt, String line, RunningCommand running, CompletableFuture<CommandResult> done) {
@@ -38,8 +46,84 @@ final class Replay {
         this.apis = apis;
     }
 
+    /**
+     * Restores the sandbox {@code stored} holds: from its checkpoint and the inputs after it when the
+     * checkpoint fits the journal and this build can read it, else by replaying the journal whole.
+     * Either way the sandbox is the same (CheckpointRestoreTest); only the time it takes differs.
+     */
+    void restore(StoredSandbox stored) {
+        Optional<SandboxCheckpoint> checkpoint = stored.checkpoint().filter(c -> c.fits(stored.journal()));
+        if (checkpoint.isPresent()) {
+            try {
+                resume(checkpoint.get(), stored);
+                restoredFromCheckpoint = true;
+                return;
+            } catch (CheckpointRefused e) {
+                log.info("Replaying the journal of a {} sandbox instead of restoring its checkpoint: {}",
+                        stored.journal().labId(), e.getMessage());
+            }
+        }
+        replay(stored.journal());
+    }
+
+    private void resume(SandboxCheckpoint checkpoint, StoredSandbox stored) {
+        SandboxJournal from = stored.journal();
+        Sandbox restored = Checkpoints.restore(checkpoint.bytes());
+        if (!restored.clock().now().equals(checkpoint.sandboxTime())) {
+            throw new CheckpointRefused("the checkpoint's sandbox is at " + restored.clock().now() + ", not at "
+                    + checkpoint.sandboxTime() + " as stored");
+        }
+        List<JournalEntry> entries = from.entries();
+        sandbox = restored;
+        replayFailure = null;
+        failure = null;
+        foreground = null;
+        // The inputs after the checkpoint are replayed into a scratch scrollback: the saved one
+        // already has their lines, and those of the inputs before it, which are not replayed.
+        history = new TerminalHistory();
+        journal = new SandboxJournal(SandboxJournal.FORMAT, from.labId(), from.seed(), from.startTime(),
+                entries.subList(0, checkpoint.entries()), checkpoint.sandboxTime());
+        try {
+            for (JournalEntry entry : entries.subList(checkpoint.entries(), entries.size())) {
+                advanceTo(entry.at());
+                apply(entry, OutputSink.DISCARD);
+            }
+            advanceTo(from.now());
+        } catch (RuntimeException e) {
+            sandbox = null;
+            replayFailure = e.getMessage();
+            throw e;
+        }
+        history = TerminalHistory.of(stored.history());
+        journal = new SandboxJournal(SandboxJournal.FORMAT, from.labId(), from.seed(), from.startTime(), entries,
+                sandbox.clock().now());
+    }
+
+    /**
+     * The sandbox's checkpoint at the journal's present, for an eviction: none while a command is
+     * still running in the terminal (its output goes to a browser that a checkpoint cannot hold), nor
+     * when some part of the sandbox cannot be written now; the journal alone then restores it.
+     */
+    Optional<SandboxCheckpoint> checkpoint() {
+        if (sandbox == null || failure != null || foreground != null || !Checkpoints.available()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SandboxCheckpoint.of(Checkpoints.save(sandbox), journal));
+        } catch (CheckpointRefused e) {
+            log.info("No checkpoint for a {} sandbox at {}: {}", journal.labId(), journal.now(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the last restore loaded a checkpoint rather than replaying the whole journal. */
+    boolean restoredFromCheckpoint() {
+        return restoredFromCheckpoint;
+    }
+
     /** Builds the sandbox afresh and runs every input again at its instant, then moves to the journal's present. */
     void replay(SandboxJournal from) {
+        restoredFromCheckpoint = false;
         sandbox = null;
         replayFailure = null;
         failure = null;
@@ -232,5 +316,11 @@ final class Replay {
             contents.put(path, files.read(path));
         }
         return new SandboxState(journal, history.lines(), contents);
+    }
+
+    /** The state to save when the sandbox leaves memory: with its checkpoint, when it can have one. */
+    SandboxState stateWithCheckpoint() {
+        SandboxState plain = state();
+        return new SandboxState(plain.journal(), plain.history(), plain.files(), checkpoint().orElse(null));
     }
 }

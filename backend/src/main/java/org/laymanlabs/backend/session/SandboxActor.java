@@ -53,6 +53,20 @@ public final class SandboxActor {
         return actor;
     }
 
+    /** An actor whose first task restores the sandbox {@code stored} holds, from its checkpoint when it has one that fits. */
+    public static SandboxActor restore(StoredSandbox stored, LabSandboxes labs, Executor pool,
+                                       Consumer<SandboxState> onInput) {
+        return restore(stored, labs, ApiDispatchers.none(), pool, onInput);
+    }
+
+    /** As {@link #restore(StoredSandbox, LabSandboxes, Executor, Consumer)}, serving real clients' requests through {@code apis}. */
+    public static SandboxActor restore(StoredSandbox stored, LabSandboxes labs, ApiDispatchers apis, Executor pool,
+                                Consumer<SandboxState> onInput) {
+        SandboxActor actor = new SandboxActor(pool, labs, apis, onInput);
+        actor.mailbox.execute(() -> actor.state.restore(stored));
+        return actor;
+    }
+
     /** From now on takes lines (and check runs) at most at {@code limit}; past it they are refused, not run or journaled. */
     SandboxActor limitingCommands(CommandRate limit) {
         this.rate = limit;
@@ -166,6 +180,16 @@ public final class SandboxActor {
     /** The state as it would be saved now, with the journal up to the present instant. */
     public CompletableFuture<SandboxState> state() {
         return submit(state::state);
+    }
+
+    /** The state to save as the sandbox leaves memory: with a checkpoint of it, when it can have one now. */
+    public CompletableFuture<SandboxState> stateToEvict() {
+        return submit(state::stateWithCheckpoint);
+    }
+
+    /** Whether its last restore loaded a checkpoint instead of replaying its whole journal. */
+    public CompletableFuture<Boolean> restoredFromCheckpoint() {
+        return submit(state::restoredFromCheckpoint);
     }
 
     /** Throws the sandbox away and rebuilds it from {@code journal}: resetting a step or the lab. */

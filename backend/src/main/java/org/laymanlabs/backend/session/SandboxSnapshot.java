@@ -35,6 +35,18 @@ public class SandboxSnapshot {
     @Column(name = "saved_at", nullable = false)
     private Instant savedAt;
 
+    /** The sandbox's checkpoint (SandboxCheckpoint), when it has one that this journal still holds. */
+    private byte[] checkpoint;
+
+    @Column(name = "checkpoint_entries")
+    private Integer checkpointEntries;
+
+    @Column(name = "checkpoint_time")
+    private Instant checkpointTime;
+
+    @Column(name = "checkpoint_fingerprint")
+    private Long checkpointFingerprint;
+
     @Version
     private long version;
 
@@ -50,6 +62,29 @@ public class SandboxSnapshot {
         this.entries = entries;
         this.sandboxTime = sandboxTime;
         this.savedAt = savedAt;
+    }
+
+    /** Keeps {@code taken} beside the journal; null keeps the one there is, unless the journal is now shorter than it covers. */
+    void keepCheckpoint(SandboxCheckpoint taken) {
+        if (taken != null) {
+            checkpoint = taken.bytes().clone();
+            checkpointEntries = taken.entries();
+            checkpointTime = taken.sandboxTime();
+            checkpointFingerprint = taken.fingerprint();
+        } else if (checkpointEntries != null && checkpointEntries > entries) {
+            checkpoint = null;
+            checkpointEntries = null;
+            checkpointTime = null;
+            checkpointFingerprint = null;
+        }
+    }
+
+    java.util.Optional<SandboxCheckpoint> checkpoint() {
+        if (checkpoint == null || checkpointEntries == null || checkpointTime == null || checkpointFingerprint == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SandboxCheckpoint(checkpoint.clone(), checkpointEntries, checkpointTime,
+                checkpointFingerprint));
     }
 
     public UUID attemptId() {

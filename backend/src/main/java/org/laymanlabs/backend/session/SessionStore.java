@@ -36,6 +36,7 @@ public class SessionStore {
         SandboxSnapshot snapshot = snapshots.findById(attemptId).orElseGet(() -> new SandboxSnapshot(attemptId));
         SandboxJournal journal = state.journal();
         snapshot.replace(SnapshotCodec.encode(journal), journal.entries().size(), journal.now(), clock.instant());
+        snapshot.keepCheckpoint(state.checkpoint());
         snapshots.save(snapshot);
         saveHistory(attemptId, state.history());
         saveFiles(attemptId, state.files());
@@ -78,6 +79,17 @@ public class SessionStore {
     @Transactional(readOnly = true)
     public Optional<SandboxJournal> journal(UUID attemptId) {
         return snapshots.findById(attemptId).map(s -> SnapshotCodec.decode(s.state()));
+    }
+
+    /** The saved sandbox to restore: its journal, and its checkpoint with the scrollback when it has one. */
+    @Transactional(readOnly = true)
+    public Optional<StoredSandbox> stored(UUID attemptId) {
+        return snapshots.findById(attemptId).map(s -> {
+            SandboxJournal journal = SnapshotCodec.decode(s.state());
+            Optional<SandboxCheckpoint> checkpoint = s.checkpoint();
+            return checkpoint.isEmpty() ? StoredSandbox.journalOnly(journal)
+                    : new StoredSandbox(journal, checkpoint, history(attemptId));
+        });
     }
 
     @Transactional(readOnly = true)

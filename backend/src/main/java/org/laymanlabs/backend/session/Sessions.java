@@ -89,8 +89,8 @@ public class Sessions {
             leases.acquire(attemptId); // outside computeIfAbsent: it may wait for another replica's hand-over
         }
         LiveSandbox session = live.computeIfAbsent(attemptId, id -> {
-            SandboxJournal journal = store.journal(id).orElseGet(origin::freshJournal);
-            return new LiveSandbox(SandboxActor.restore(journal, labs, apis, runQueue, state -> saveInput(id, state))
+            StoredSandbox stored = store.stored(id).orElseGet(() -> StoredSandbox.journalOnly(origin.freshJournal()));
+            return new LiveSandbox(SandboxActor.restore(stored, labs, apis, runQueue, state -> saveInput(id, state))
                     .limitingCommands(new CommandRate(commandsPerSecond, clock)), now);
         });
         session.lastUsed = now;
@@ -170,7 +170,7 @@ public class Sessions {
 
     private void save(UUID attemptId, LiveSandbox session) {
         try {
-            SandboxState state = session.actor.state().join(); // before the lease's row lock: see fenced
+            SandboxState state = session.actor.stateToEvict().join(); // before the lease's row lock: see fenced
             leases.fenced(attemptId, () -> store.save(attemptId, state));
         } catch (RuntimeException e) {
             log.error("Could not save the sandbox of attempt {}; its inputs up to the last one were saved", attemptId, e);

@@ -37,6 +37,21 @@ public final class SnapshotCodec {
         return bytes.toByteArray();
     }
 
+    /**
+     * A checksum of where the journal came from and its first {@code entries} inputs, as they are
+     * stored: the same in every JVM, unlike the records' hash codes.
+     */
+    static long fingerprint(SandboxJournal journal, int entries) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        try {
+            crc.update(JSON.writeValueAsBytes(new SandboxJournal(SandboxJournal.FORMAT, journal.labId(), journal.seed(),
+                    journal.startTime(), journal.entries().subList(0, entries), journal.startTime())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return crc.getValue();
+    }
+
     public static SandboxJournal decode(byte[] stored) {
         JsonNode tree;
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(stored))) {

@@ -18,6 +18,19 @@ final class TerminalHistory {
     private final Deque<HistoryLine> lines = new ArrayDeque<>();
     private long typed;
 
+    /** A scrollback as it was saved, going on from its last line. */
+    static TerminalHistory of(List<HistoryLine> saved) {
+        TerminalHistory history = new TerminalHistory();
+        for (HistoryLine line : saved) {
+            history.lines.addLast(line);
+            history.typed = Math.max(history.typed, line.seq());
+        }
+        while (history.lines.size() > MAX_LINES) {
+            history.lines.removeFirst();
+        }
+        return history;
+    }
+
     /** @param prompt the prompt the line was typed at */
     void add(Instant at, String prompt, String line, CommandResult result) {
         String output = result.terminal();

@@ -86,4 +86,50 @@ class SessionStoreTest {
 
         assertThat(storedSeqs()).containsExactly(1L, 2L, 3L);
     }
+
+    private static SandboxJournal journalOf(int inputs) {
+        SandboxJournal journal = SandboxJournal.fresh(TestCourse.LAB, 7, AT);
+        for (int i = 1; i <= inputs; i++) {
+            journal = journal.with(new JournalEntry.Typed(AT.plusSeconds(i), "echo " + i));
+        }
+        return journal;
+    }
+
+    @Test
+    void aCheckpointStaysBesideTheJournalAsInputsAreAddedAndGoesWhenTheJournalIsRewoundBeforeIt() {
+        SandboxJournal evicted = journalOf(3).at(AT.plusSeconds(10));
+        SandboxCheckpoint checkpoint = new SandboxCheckpoint(new byte[] {1, 2, 3}, 3, evicted.now(),
+                SnapshotCodec.fingerprint(evicted, 3));
+        store.save(attemptId, new SandboxState(evicted, List.of(), Map.of(), checkpoint));
+        store.save(attemptId, new SandboxState(journalOf(3).with(new JournalEntry.Typed(AT.plusSeconds(11), "date")),
+                List.of(), Map.of()));
+
+        StoredSandbox stored = store.stored(attemptId).orElseThrow();
+        assertThat(stored.journal().entries()).hasSize(4);
+        assertThat(stored.checkpoint()).hasValueSatisfying(c -> {
+            assertThat(c.bytes()).containsExactly(1, 2, 3);
+            assertThat(c.entries()).isEqualTo(3);
+            assertThat(c.sandboxTime()).isEqualTo(AT.plusSeconds(10));
+            assertThat(c.fits(stored.journal())).isTrue();
+        });
+
+        store.save(attemptId, new SandboxState(journalOf(2), List.of(), Map.of()));
+
+        assertThat(store.stored(attemptId).orElseThrow().checkpoint()).isEmpty();
+    }
+
+    @Test
+    void aCheckpointDoesNotFitAJournalWhoseFirstInputsDiffer() {
+        SandboxJournal evicted = journalOf(3);
+        SandboxCheckpoint checkpoint = SandboxCheckpoint.of(new byte[] {1}, evicted);
+        SandboxJournal other = SandboxJournal.fresh(TestCourse.LAB, 7, AT)
+                .with(new JournalEntry.Typed(AT.plusSeconds(1), "echo 1"))
+                .with(new JournalEntry.Typed(AT.plusSeconds(2), "echo two"))
+                .with(new JournalEntry.Typed(AT.plusSeconds(3), "echo 3"));
+
+        assertThat(checkpoint.fits(evicted)).isTrue();
+        assertThat(checkpoint.fits(evicted.with(new JournalEntry.Typed(AT.plusSeconds(9), "ls")))).isTrue();
+        assertThat(checkpoint.fits(other)).isFalse();
+        assertThat(checkpoint.fits(journalOf(2))).isFalse();
+    }
 }

@@ -30,7 +30,9 @@ final class AppProcess implements AutoCloseable {
     AppProcess(int learners, String password) throws IOException, InterruptedException {
         this.dataDir = Files.createTempDirectory("layman-load");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("layman.load.heap", HEAP)));
+                "-Xmx" + System.getProperty("layman.load.heap", HEAP),
+                // As the app's jar manifest gives it: evicted sandboxes are saved with checkpoints.
+                "--add-opens=java.base/java.util=ALL-UNNAMED"));
         String extra = System.getProperty("layman.load.jvm-args", "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));

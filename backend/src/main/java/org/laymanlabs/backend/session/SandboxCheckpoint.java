@@ -1,0 +1,41 @@
+package org.laymanlabs.backend.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A sandbox's whole state as it stood after the first {@code entries} inputs of its journal, at the
+ * virtual instant {@code sandboxTime} ({@link org.laymanlabs.sandbox.checkpoint.Checkpoints}). A
+ * restore loads it and replays only the inputs after it; the {@code fingerprint} of the journal's
+ * first {@code entries} inputs tells whether the journal it is restored with is still the one it
+ * was taken from (a reset step rewinds the journal, and the checkpoint then no longer fits).
+ */
+public record SandboxCheckpoint(byte[] bytes, int entries, Instant sandboxTime, long fingerprint) {
+
+    public SandboxCheckpoint {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(sandboxTime, "sandboxTime");
+    }
+
+    /** A checkpoint of the sandbox that {@code journal} describes, taken at the journal's present. */
+    public static SandboxCheckpoint of(byte[] bytes, SandboxJournal journal) {
+        return new SandboxCheckpoint(bytes, journal.entries().size(), journal.now(),
+                SnapshotCodec.fingerprint(journal, journal.entries().size()));
+    }
+
+    /** Whether this checkpoint is a point on {@code journal}'s way: the same first inputs, in time before the rest. */
+    public boolean fits(SandboxJournal journal) {
+        List<JournalEntry> inputs = journal.entries();
+        if (entries > inputs.size() || sandboxTime.isAfter(journal.now())) {
+            return false;
+        }
+        if (entries > 0 && inputs.get(entries - 1).at().isAfter(sandboxTime)) {
+            return false;
+        }
+        if (entries < inputs.size() && inputs.get(entries).at().isBefore(sandboxTime)) {
+            return false;
+        }
+        return SnapshotCodec.fingerprint(journal, entries) == fingerprint;
+    }
+}
