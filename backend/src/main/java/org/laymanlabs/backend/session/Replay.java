@@ -11,6 +11,7 @@ import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.RunningCommand;
 import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.checkpoint.CheckpointBase;
 import org.laymanlabs.sandbox.checkpoint.CheckpointRefused;
 import org.laymanlabs.sandbox.checkpoint.Checkpoints;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ final class Replay {
 
     private void resume(SandboxCheckpoint checkpoint, StoredSandbox stored) {
         SandboxJournal from = stored.journal();
-        Sandbox restored = Checkpoints.restore(checkpoint.bytes());
+        Sandbox restored = Checkpoints.restore(checkpoint.bytes(), base(from));
         if (!restored.clock().now().equals(checkpoint.sandboxTime())) {
             throw new CheckpointRefused("the checkpoint's sandbox is at " + restored.clock().now() + ", not at "
                     + checkpoint.sandboxTime() + " as stored");
@@ -109,10 +110,20 @@ final class Replay {
             return Optional.empty();
         }
         try {
-            return Optional.of(SandboxCheckpoint.of(Checkpoints.save(sandbox), journal));
+            return Optional.of(SandboxCheckpoint.of(Checkpoints.save(sandbox, base(journal)), journal));
         } catch (CheckpointRefused e) {
             log.info("No checkpoint for a {} sandbox at {}: {}", journal.labId(), journal.now(), e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** The lab's base to compress against; a lab whose sandbox cannot be built (or checkpointed) has none. */
+    private CheckpointBase base(SandboxJournal of) {
+        try {
+            return CheckpointBases.of(labs).forLab(of.labId(), of.seed());
+        } catch (RuntimeException e) {
+            log.info("No checkpoint base for lab {}: {}", of.labId(), e.getMessage());
+            return null;
         }
     }
 

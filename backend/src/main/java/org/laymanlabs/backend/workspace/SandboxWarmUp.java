@@ -8,6 +8,8 @@ import org.laymanlabs.backend.lab.Lab;
 import org.laymanlabs.backend.lab.LabCatalog;
 import org.laymanlabs.backend.session.LabSandboxes;
 import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.checkpoint.CheckpointRefused;
+import org.laymanlabs.sandbox.checkpoint.Checkpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,11 +72,29 @@ public class SandboxWarmUp {
             catalog.definition(labId).flatMap(definition -> definition.steps().stream().findFirst())
                     .ifPresent(step -> labs.check(labId, step.id(), sandbox));
             SessionLabSandbox.vocabulary();
+            checkpointOnce(sandbox);
             log.info("Sandbox warm-up done in {} ms (lab {})", (System.nanoTime() - start) / 1_000_000, labId);
         } catch (RuntimeException e) {
             log.warn("Sandbox warm-up failed; the first learner's sandbox will be slower to start", e);
         } finally {
             finished.complete(null);
+        }
+    }
+
+    /**
+     * A checkpoint written and read back, as the first eviction and return will do: it also walks
+     * the image catalog once, which checkpoints refer to instead of carrying it.
+     */
+    private static void checkpointOnce(Sandbox sandbox) {
+        if (!Checkpoints.available()) {
+            log.warn("Evicted sandboxes will be restored by replaying their journals, which is slower: "
+                    + "checkpoints need the JVM option --add-opens java.base/java.util=ALL-UNNAMED");
+            return;
+        }
+        try {
+            Checkpoints.restore(Checkpoints.save(sandbox));
+        } catch (CheckpointRefused e) {
+            log.info("The warm-up sandbox could not be checkpointed: {}", e.getMessage());
         }
     }
 

@@ -3,10 +3,10 @@ package org.laymanlabs.sandbox.checkpoint;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import java.io.ByteArrayOutputStream;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
 import org.laymanlabs.sandbox.Sandbox;
 
 /**
@@ -16,13 +16,16 @@ import org.laymanlabs.sandbox.Sandbox;
  * sandbox and every input again, which is why a session saves both (the journal is what lasts: a
  * checkpoint is only valid for the build that wrote it, see {@link Layouts}).
  *
- * <p>The format: "LLCP", a version byte, then deflated: the number of classes written, each one's
- * name and layout, and the object graph as {@link GraphKryo} writes it.
+ * <p>The format: "LLCP", a version byte, the id of the {@link CheckpointBase} it was compressed
+ * against (0 for none), the length and CRC-32C of the graph, then the graph Zstandard-compressed:
+ * the number of classes written, each one's name and layout, and the objects as {@link GraphKryo}
+ * writes them.
  */
 public final class Checkpoints {
 
     private static final byte[] MAGIC = {'L', 'L', 'C', 'P'};
     private static final int VERSION = 1;
+    private static final int HEADER = MAGIC.length + 1 + 8 + 4 + 4;
     private static final ThreadLocal<GraphKryo> KRYO = ThreadLocal.withInitial(() -> new GraphKryo(SharedObjects.catalog()));
 
     private Checkpoints() {
@@ -36,49 +39,36 @@ public final class Checkpoints {
         return HashTableSerializers.readable();
     }
 
-    /** The sandbox's state; refused, changing nothing, when some part of it cannot be written now. */
-    public static byte[] save(Sandbox sandbox) {
-        if (!available()) {
-            throw new CheckpointRefused("checkpoints need the JVM option --add-opens java.base/java.util=ALL-UNNAMED");
-        }
-        GraphKryo kryo = KRYO.get();
-        kryo.written().clear();
-        Output graph = new Output(64 * 1024, -1);
-        try {
-            kryo.writeObject(graph, sandbox);
-        } catch (KryoException | IllegalArgumentException | UnsupportedOperationException e) {
-            throw new CheckpointRefused("this sandbox cannot be checkpointed now: " + e.getMessage(), e);
-        } finally {
-            kryo.reset();
-        }
-        Output whole = new Output(graph.position() + 4096, -1);
-        whole.writeVarInt(kryo.written().size(), true);
-        for (Class<?> type : kryo.written()) {
-            whole.writeString(type.getName());
-            whole.writeInt(Layouts.of(type));
-        }
-        whole.writeBytes(graph.getBuffer(), 0, graph.position());
-        return frame(deflate(whole.getBuffer(), whole.position()));
+    /** The base to store a lab's checkpoints against: {@code fresh}, the lab's sandbox as it is just built. */
+    public static CheckpointBase base(Sandbox fresh) {
+        return new CheckpointBase(graph(fresh));
     }
 
-    /**
-     * Every lambda in the sandbox that would keep it from being checkpointed, by the class that made
-     * it and its interface: what to fix, all at once, instead of one refusal at a time.
-     */
-    public static java.util.Set<String> survey(Sandbox sandbox) {
-        java.util.Set<String> offenders = new java.util.TreeSet<>();
-        GraphKryo kryo = new GraphKryo(SharedObjects.catalog(), null, offenders);
-        try (Output sink = new Output(java.io.OutputStream.nullOutputStream())) {
-            kryo.writeObject(sink, sandbox);
-        }
-        return offenders;
+    /** The sandbox's state, compressed on its own; refused, changing nothing, when some part of it cannot be written now. */
+    public static byte[] save(Sandbox sandbox) {
+        return save(sandbox, null);
+    }
+
+    /** The sandbox's state, compressed against {@code base} (null for none). */
+    public static byte[] save(Sandbox sandbox, CheckpointBase base) {
+        byte[] graph = graph(sandbox);
+        byte[] compressed = base == null ? Zstd.compress(graph, CheckpointBase.LEVEL) : Zstd.compress(graph, base.compress());
+        ByteBuffer framed = ByteBuffer.allocate(HEADER + compressed.length);
+        framed.put(MAGIC).put((byte) VERSION).putLong(base == null ? 0 : base.id()).putInt(graph.length)
+                .putInt((int) crc(graph)).put(compressed);
+        return framed.array();
     }
 
     /** The sandbox the bytes hold; refused when they are damaged or were written by another build. */
     public static Sandbox restore(byte[] checkpoint) {
-        byte[] body = inflate(unframe(checkpoint));
+        return restore(checkpoint, null);
+    }
+
+    /** The sandbox the bytes hold, which were compressed against {@code base} if they name one. */
+    public static Sandbox restore(byte[] checkpoint, CheckpointBase base) {
+        byte[] graph = unframe(checkpoint, base);
         GraphKryo kryo = KRYO.get();
-        Input input = new Input(body);
+        Input input = new Input(graph);
         try {
             int classes = input.readVarInt(true);
             for (int i = 0; i < classes; i++) {
@@ -94,6 +84,82 @@ public final class Checkpoints {
         }
     }
 
+    /**
+     * Every lambda in the sandbox that would keep it from being checkpointed, by the class that made
+     * it and its interface: what to fix, all at once, instead of one refusal at a time.
+     */
+    public static java.util.Set<String> survey(Sandbox sandbox) {
+        java.util.Set<String> offenders = new java.util.TreeSet<>();
+        GraphKryo kryo = new GraphKryo(SharedObjects.catalog(), null, offenders);
+        try (Output sink = new Output(java.io.OutputStream.nullOutputStream())) {
+            kryo.writeObject(sink, sandbox);
+        }
+        return offenders;
+    }
+
+    /** The layouts of the classes written, then the graph, uncompressed. */
+    private static byte[] graph(Sandbox sandbox) {
+        if (!available()) {
+            throw new CheckpointRefused("checkpoints need the JVM option --add-opens java.base/java.util=ALL-UNNAMED");
+        }
+        GraphKryo kryo = KRYO.get();
+        kryo.written().clear();
+        Output graph = new Output(64 * 1024, -1);
+        try {
+            kryo.writeObject(graph, sandbox);
+        } catch (KryoException | IllegalArgumentException | UnsupportedOperationException e) {
+            throw new CheckpointRefused("this sandbox cannot be checkpointed now: " + e.getMessage(), e);
+        } finally {
+            kryo.reset();
+        }
+        Output whole = new Output(graph.position() + 8192, -1);
+        whole.writeVarInt(kryo.written().size(), true);
+        for (Class<?> type : kryo.written()) {
+            whole.writeString(type.getName());
+            whole.writeInt(Layouts.of(type));
+        }
+        whole.writeBytes(graph.getBuffer(), 0, graph.position());
+        return whole.toBytes();
+    }
+
+    private static byte[] unframe(byte[] framed, CheckpointBase base) {
+        if (framed.length < HEADER || framed[0] != 'L' || framed[1] != 'L' || framed[2] != 'C' || framed[3] != 'P') {
+            throw new CheckpointRefused("not a sandbox checkpoint");
+        }
+        ByteBuffer header = ByteBuffer.wrap(framed, MAGIC.length, HEADER - MAGIC.length);
+        int version = header.get();
+        if (version != VERSION) {
+            throw new CheckpointRefused("a checkpoint of format " + version + "; this build reads format " + VERSION);
+        }
+        long baseId = header.getLong();
+        int length = header.getInt();
+        int crc = header.getInt();
+        if (baseId != 0 && (base == null || base.id() != baseId)) {
+            throw new CheckpointRefused("the checkpoint was stored against another base than this server's for its lab");
+        }
+        if (length < 0 || length > 256 * 1024 * 1024) {
+            throw new CheckpointRefused("the checkpoint is damaged: it claims " + length + " bytes");
+        }
+        byte[] graph = new byte[length];
+        try {
+            long n = baseId == 0
+                    ? Zstd.decompressByteArray(graph, 0, length, framed, HEADER, framed.length - HEADER)
+                    : Zstd.decompressFastDict(graph, 0, framed, HEADER, framed.length - HEADER, base.decompress());
+            if (Zstd.isError(n) || n != length || (int) crc(graph) != crc) {
+                throw new CheckpointRefused("the checkpoint is damaged: its contents fail their checksum");
+            }
+        } catch (ZstdException e) {
+            throw new CheckpointRefused("the checkpoint is damaged: " + e.getMessage(), e);
+        }
+        return graph;
+    }
+
+    private static long crc(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
     private static void requireSameLayout(GraphKryo kryo, String name, int layout) {
         Class<?> type;
         try {
@@ -103,64 +169,6 @@ public final class Checkpoints {
         }
         if (Layouts.of(type) != layout) {
             throw new CheckpointRefused("the checkpoint is from another build: " + name + " has other fields in this one");
-        }
-    }
-
-    private static byte[] frame(byte[] deflated) {
-        byte[] framed = new byte[MAGIC.length + 1 + deflated.length];
-        System.arraycopy(MAGIC, 0, framed, 0, MAGIC.length);
-        framed[MAGIC.length] = VERSION;
-        System.arraycopy(deflated, 0, framed, MAGIC.length + 1, deflated.length);
-        return framed;
-    }
-
-    private static byte[] unframe(byte[] framed) {
-        if (framed.length < MAGIC.length + 1 || framed[0] != 'L' || framed[1] != 'L' || framed[2] != 'C' || framed[3] != 'P') {
-            throw new CheckpointRefused("not a sandbox checkpoint");
-        }
-        if (framed[MAGIC.length] != VERSION) {
-            throw new CheckpointRefused("a checkpoint of format " + framed[MAGIC.length] + "; this build reads format " + VERSION);
-        }
-        byte[] deflated = new byte[framed.length - MAGIC.length - 1];
-        System.arraycopy(framed, MAGIC.length + 1, deflated, 0, deflated.length);
-        return deflated;
-    }
-
-    private static byte[] deflate(byte[] bytes, int length) {
-        // The fastest level: a checkpoint is written at every eviction and read at every return.
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(bytes, 0, length);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
-            byte[] chunk = new byte[32 * 1024];
-            while (!deflater.finished()) {
-                out.write(chunk, 0, deflater.deflate(chunk));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
-    }
-
-    private static byte[] inflate(byte[] deflated) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(deflated);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 6);
-            byte[] chunk = new byte[64 * 1024];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new CheckpointRefused("the checkpoint is cut short");
-                }
-                out.write(chunk, 0, n);
-            }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
-            throw new CheckpointRefused("the checkpoint is damaged: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
         }
     }
 }
