@@ -110,7 +110,12 @@ final class Replay {
             return Optional.empty();
         }
         try {
-            return Optional.of(SandboxCheckpoint.of(Checkpoints.save(sandbox, base(journal)), journal));
+            CheckpointBase base = base(journal);
+            byte[] bytes = Checkpoints.save(sandbox, base);
+            // Read back before it is trusted, off the learner's path: a sandbox whose graph cannot be
+            // read (a lambda reachable from what it captured) is then saved with its journal alone.
+            Checkpoints.restore(bytes, base);
+            return Optional.of(SandboxCheckpoint.of(bytes, journal));
         } catch (CheckpointRefused e) {
             log.info("No checkpoint for a {} sandbox at {}: {}", journal.labId(), journal.now(), e.getMessage());
             return Optional.empty();

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.SerializerFactory.FieldSerializerFactory;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.ClosureSerializer;
@@ -30,6 +31,8 @@ final class GraphKryo extends Kryo {
 
     /** The classes written by name in the graph being written: the layouts a checkpoint depends on. */
     private final Set<Class<?>> written = new LinkedHashSet<>();
+    /** The records being written, for {@link SharedReferences#getWrittenId}. */
+    private final Set<Object> recordsInProgress = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     GraphKryo(SharedObjects shared) {
         this(shared, null, null);
@@ -43,6 +46,12 @@ final class GraphKryo extends Kryo {
     GraphKryo(SharedObjects shared, java.util.List<Object> met, Set<String> offenders) {
         super(new LayoutRecorder(), new SharedReferences(shared, met));
         ((LayoutRecorder) getClassResolver()).written = written;
+        ((SharedReferences) getReferenceResolver()).recordsInProgress(recordsInProgress);
+        // Everything an object holds is its state: an inner class's outer instance too.
+        FieldSerializerFactory fields = new FieldSerializerFactory();
+        fields.getConfig().setIgnoreSyntheticFields(false);
+        fields.getConfig().setSerializeTransient(true);
+        setDefaultSerializer(fields);
         setRegistrationRequired(false);
         setReferences(true);
         setWarnUnregisteredClasses(false);
@@ -74,7 +83,45 @@ final class GraphKryo extends Kryo {
             // which also keeps a view sharing the collection it wraps.
             serializer = new FieldSerializer<>(this, type);
         }
+        if (type.isRecord()) {
+            serializer = new RecordInProgress(serializer, recordsInProgress);
+        }
         return Constants.around(serializer, type);
+    }
+
+    /**
+     * Notes a record while its components are written. A record is made from its components, so
+     * one that a component refers back to (a socket's listener record whose handler's process lists
+     * that listener) could not be read: the reference would come before the record exists. Such a
+     * reference is written as a second record of the same value instead (see SharedReferences);
+     * records are values, so two equal ones serve as one did.
+     */
+    private static final class RecordInProgress extends Serializer<Object> {
+        private final Serializer<Object> record;
+        private final Set<Object> inProgress;
+
+        @SuppressWarnings("unchecked")
+        RecordInProgress(Serializer<?> record, Set<Object> inProgress) {
+            this.record = (Serializer<Object>) record;
+            this.inProgress = inProgress;
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, Object object) {
+            boolean outermost = inProgress.add(object);
+            try {
+                record.write(kryo, output, object);
+            } finally {
+                if (outermost) {
+                    inProgress.remove(object);
+                }
+            }
+        }
+
+        @Override
+        public Object read(Kryo kryo, Input input, Class<?> type) {
+            return record.read(kryo, input, type);
+        }
     }
 
     private static boolean hasPublicNoArgConstructor(Class<?> type) {

@@ -14,11 +14,16 @@ final class SharedReferences extends MapReferenceResolver {
     private final int offset;
     /** While the shared objects themselves are walked: every object met, in order. */
     private final List<Object> met;
+    private java.util.Set<Object> recordsInProgress = java.util.Set.of();
 
     SharedReferences(SharedObjects shared, List<Object> met) {
         this.shared = shared;
         this.offset = shared.size();
         this.met = met;
+    }
+
+    void recordsInProgress(java.util.Set<Object> records) {
+        this.recordsInProgress = records;
     }
 
     @Override
@@ -34,6 +39,9 @@ final class SharedReferences extends MapReferenceResolver {
         int id = shared.idOf(object);
         if (id >= 0) {
             return id;
+        }
+        if (recordsInProgress.contains(object)) {
+            return -1; // written again, as a new record of the same value: see GraphKryo.RecordInProgress
         }
         int own = super.getWrittenId(object);
         return own < 0 ? own : own + offset;
