@@ -31,6 +31,10 @@ final class GraphKryo extends Kryo {
 
     /** The classes written by name in the graph being written: the layouts a checkpoint depends on. */
     private final Set<Class<?>> written = new LinkedHashSet<>();
+    /** The lambdas whose captured values are being written ahead of them. */
+    private final Set<Object> capturing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Not null in a survey: see {@link LambdaSerializer}. */
+    private final Set<String> offenders;
     /** The records being written, for {@link SharedReferences#getWrittenId}. */
     private final Set<Object> recordsInProgress = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -45,6 +49,7 @@ final class GraphKryo extends Kryo {
      */
     GraphKryo(SharedObjects shared, java.util.List<Object> met, Set<String> offenders) {
         super(new LayoutRecorder(), new SharedReferences(shared, met));
+        this.offenders = offenders;
         ((LayoutRecorder) getClassResolver()).written = written;
         ((SharedReferences) getReferenceResolver()).recordsInProgress(recordsInProgress);
         // Everything an object holds is its state: an inner class's outer instance too.
@@ -59,6 +64,7 @@ final class GraphKryo extends Kryo {
         // a restored object is its fields, not what a constructor would make of them.
         setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         register(ClosureSerializer.Closure.class, new LambdaSerializer(offenders));
+        register(CapturedFirst.class, new CapturedFirst());
         register(HashMap.class, new HashTableSerializers.OfMap());
         register(HashSet.class, new HashTableSerializers.OfSet());
         register(CompletableFuture.class, new InFlight());
@@ -132,6 +138,60 @@ final class GraphKryo extends Kryo {
             return Modifier.isPublic(type.getConstructor().getModifiers());
         } catch (NoSuchMethodException e) {
             return false;
+        }
+    }
+
+    /**
+     * A lambda is made from what it captured, so it cannot be referred to before those are read; yet
+     * what it captured may refer back to it (a command's clock observer captures the command, which
+     * keeps the observer's registration, which holds the observer). Before a lambda's first
+     * appearance its captured values are therefore written first, marked by {@link CapturedFirst}:
+     * read first, they exist (an object is made before its fields) before the lambda is made, and
+     * any way back to it inside them meets the lambda itself, written there in full.
+     */
+    @Override
+    public void writeClassAndObject(Output output, Object object) {
+        if (object != null && offenders == null && isClosure(object.getClass())
+                && getReferenceResolver().getWrittenId(object) < 0 && capturing.add(object)) {
+            try {
+                Object[] captured = LambdaSerializer.captured(object);
+                writeClass(output, CapturedFirst.class);
+                output.writeVarInt(captured.length, true);
+                for (Object value : captured) {
+                    writeClassAndObject(output, value);
+                }
+            } finally {
+                capturing.remove(object);
+            }
+        }
+        super.writeClassAndObject(output, object);
+    }
+
+    @Override
+    public Object readClassAndObject(Input input) {
+        int at = input.position();
+        Registration registration = readClass(input);
+        if (registration != null && registration.getType() == CapturedFirst.class) {
+            int count = input.readVarInt(true);
+            for (int i = 0; i < count; i++) {
+                readClassAndObject(input);
+            }
+        } else {
+            input.setPosition(at);
+        }
+        return super.readClassAndObject(input);
+    }
+
+    /** The mark before a lambda's captured values written ahead of it; never an object of the graph. */
+    private static final class CapturedFirst extends Serializer<Object> {
+        @Override
+        public void write(Kryo kryo, Output output, Object object) {
+            throw new UnsupportedOperationException("a mark, not an object");
+        }
+
+        @Override
+        public Object read(Kryo kryo, Input input, Class<?> type) {
+            throw new UnsupportedOperationException("a mark, not an object");
         }
     }
 

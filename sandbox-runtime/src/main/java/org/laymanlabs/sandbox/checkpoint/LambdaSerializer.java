@@ -92,6 +92,16 @@ final class LambdaSerializer extends Serializer<Object> {
         }
     }
 
+    /** The values a serializable lambda captured. */
+    static Object[] captured(Object lambda) {
+        SerializedLambda form = serializedForm(lambda);
+        Object[] values = new Object[form.getCapturedArgCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = form.getCapturedArg(i);
+        }
+        return values;
+    }
+
     private static SerializedLambda serializedForm(Object lambda) {
         if (!(lambda instanceof Serializable)) {
             throw new KryoException("a lambda that is not serializable: " + lambda.getClass().getName().replaceAll("/0x.*", "")
