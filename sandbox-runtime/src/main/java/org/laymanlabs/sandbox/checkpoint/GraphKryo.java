@@ -33,6 +33,7 @@ final class GraphKryo extends Kryo {
     private final Set<Class<?>> written = new LinkedHashSet<>();
     /** The lambdas whose captured values are being written ahead of them. */
     private final Set<Object> capturing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final int capturedFirstId;
     /** Not null in a survey: see {@link LambdaSerializer}. */
     private final Set<String> offenders;
     /** The records being written, for {@link SharedReferences#getWrittenId}. */
@@ -64,7 +65,7 @@ final class GraphKryo extends Kryo {
         // a restored object is its fields, not what a constructor would make of them.
         setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         register(ClosureSerializer.Closure.class, new LambdaSerializer(offenders));
-        register(CapturedFirst.class, new CapturedFirst());
+        capturedFirstId = register(CapturedFirst.class, new CapturedFirst()).getId();
         register(HashMap.class, new HashTableSerializers.OfMap());
         register(HashSet.class, new HashTableSerializers.OfSet());
         register(CompletableFuture.class, new InFlight());
@@ -169,9 +170,10 @@ final class GraphKryo extends Kryo {
 
     @Override
     public Object readClassAndObject(Input input) {
+        // Peeked as the raw number Kryo writes for a registered class (its id + 2), not through the
+        // class resolver, which remembers a class name once read and would not read it again.
         int at = input.position();
-        Registration registration = readClass(input);
-        if (registration != null && registration.getType() == CapturedFirst.class) {
+        if (input.readVarInt(true) == capturedFirstId + 2) {
             int count = input.readVarInt(true);
             for (int i = 0; i < count; i++) {
                 readClassAndObject(input);
