@@ -77,7 +77,8 @@ final class LambdaSerializer extends Serializer<Object> {
             return deserialize.invoke(null, form);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // The lambda is gone or changed in this build: the checkpoint is from another one.
-            throw new KryoException("lambda " + implClass + "::" + implMethod + " is not in this build", e);
+            throw new KryoException("lambda " + implClass + "::" + implMethod + " could not be made again ("
+                    + (e.getCause() != null ? e.getCause() : e) + ")", e);
         }
     }
 

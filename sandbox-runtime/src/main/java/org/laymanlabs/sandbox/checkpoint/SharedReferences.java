@@ -1,20 +1,31 @@
 package org.laymanlabs.sandbox.checkpoint;
 
+import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
-import com.esotericsoftware.kryo.util.MapReferenceResolver;
+import com.esotericsoftware.kryo.ReferenceResolver;
+import com.esotericsoftware.kryo.util.Util;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Kryo's references with the {@link SharedObjects} in front: numbers below the shared objects'
- * count name one of them, the rest are the graph's own objects as Kryo numbers them.
+ * Kryo's references, numbered as Kryo numbers them (in the order objects are first written, and
+ * read), with the {@link SharedObjects} in front: numbers below their count name one of them.
+ * A record written again while it is being written (GraphKryo.RecordInProgress) gets a number of
+ * its own, which Kryo's MapReferenceResolver would have given to the next object too.
  */
-final class SharedReferences extends MapReferenceResolver {
+final class SharedReferences implements ReferenceResolver {
 
     private final SharedObjects shared;
     private final int offset;
     /** While the shared objects themselves are walked: every object met, in order. */
     private final List<Object> met;
-    private java.util.Set<Object> recordsInProgress = java.util.Set.of();
+    private final Map<Object, Integer> written = new IdentityHashMap<>();
+    private int nextWritten;
+    private final List<Object> read = new ArrayList<>();
+    private Set<Object> recordsInProgress = Set.of();
 
     SharedReferences(SharedObjects shared, List<Object> met) {
         this.shared = shared;
@@ -22,8 +33,12 @@ final class SharedReferences extends MapReferenceResolver {
         this.met = met;
     }
 
-    void recordsInProgress(java.util.Set<Object> records) {
+    void recordsInProgress(Set<Object> records) {
         this.recordsInProgress = records;
+    }
+
+    @Override
+    public void setKryo(Kryo kryo) {
     }
 
     @Override
@@ -31,7 +46,9 @@ final class SharedReferences extends MapReferenceResolver {
         if (met != null) {
             met.add(object);
         }
-        return super.addWrittenObject(object) + offset;
+        int id = offset + nextWritten++;
+        written.put(object, id);
+        return id;
     }
 
     @Override
@@ -43,18 +60,19 @@ final class SharedReferences extends MapReferenceResolver {
         if (recordsInProgress.contains(object)) {
             return -1; // written again, as a new record of the same value: see GraphKryo.RecordInProgress
         }
-        int own = super.getWrittenId(object);
-        return own < 0 ? own : own + offset;
+        Integer own = written.get(object);
+        return own == null ? -1 : own;
     }
 
     @Override
     public int nextReadId(Class type) {
-        return super.nextReadId(type) + offset;
+        read.add(null);
+        return offset + read.size() - 1;
     }
 
     @Override
     public void setReadObject(int id, Object object) {
-        super.setReadObject(id - offset, object);
+        read.set(id - offset, object);
     }
 
     @Override
@@ -62,12 +80,24 @@ final class SharedReferences extends MapReferenceResolver {
         if (id < offset) {
             return shared.get(id);
         }
-        Object object = super.getReadObject(type, id - offset);
+        Object object = read.get(id - offset);
         if (object == null) {
-            // A reference to an object still being read whose serializer makes it only at the end
-            // (a lambda, from its captured values): Kryo would hand back null in its place.
+            // A reference to an object still being read whose serializer makes it only at the end:
+            // Kryo would hand back null in its place.
             throw new KryoException("a cycle through a " + type.getName() + " that is made only after its parts");
         }
         return object;
+    }
+
+    @Override
+    public void reset() {
+        written.clear();
+        nextWritten = 0;
+        read.clear();
+    }
+
+    @Override
+    public boolean useReferences(Class type) {
+        return !Util.isWrapperClass(type);
     }
 }
