@@ -69,6 +69,8 @@ final class GraphKryo extends Kryo {
         register(HashMap.class, new HashTableSerializers.OfMap());
         register(HashSet.class, new HashTableSerializers.OfSet());
         register(CompletableFuture.class, new InFlight());
+        register(java.util.EnumMap.class, new JdkCollections.OfEnumMap());
+        JdkCollections.registerImmutables(this);
     }
 
     Set<Class<?>> written() {
@@ -152,18 +154,9 @@ final class GraphKryo extends Kryo {
      */
     @Override
     public void writeClassAndObject(Output output, Object object) {
-        if (object != null && offenders == null && isClosure(object.getClass())
-                && getReferenceResolver().getWrittenId(object) < 0 && capturing.add(object)) {
-            try {
-                Object[] captured = LambdaSerializer.captured(object);
-                writeClass(output, CapturedFirst.class);
-                output.writeVarInt(captured.length, true);
-                for (Object value : captured) {
-                    writeClassAndObject(output, value);
-                }
-            } finally {
-                capturing.remove(object);
-            }
+        if (object != null && needsCapturedFirst(object)) {
+            writeClass(output, CapturedFirst.class);
+            writeCaptured(output, object);
         }
         super.writeClassAndObject(output, object);
     }
@@ -174,14 +167,57 @@ final class GraphKryo extends Kryo {
         // class resolver, which remembers a class name once read and would not read it again.
         int at = input.position();
         if (input.readVarInt(true) == capturedFirstId + 2) {
-            int count = input.readVarInt(true);
-            for (int i = 0; i < count; i++) {
-                readClassAndObject(input);
-            }
+            readCaptured(input);
         } else {
             input.setPosition(at);
         }
         return super.readClassAndObject(input);
+    }
+
+    /** A field's lambda: its class is already written, so a flag says whether its captured values come first. */
+    @Override
+    public void writeObject(Output output, Object object, Serializer serializer) {
+        if (offenders == null && isClosure(object.getClass())) {
+            boolean first = needsCapturedFirst(object);
+            output.writeBoolean(first);
+            if (first) {
+                writeCaptured(output, object);
+            }
+        }
+        super.writeObject(output, object, serializer);
+    }
+
+    @Override
+    public <T> T readObject(Input input, Class<T> type, Serializer serializer) {
+        if (type == ClosureSerializer.Closure.class && input.readBoolean()) {
+            readCaptured(input);
+        }
+        return super.readObject(input, type, serializer);
+    }
+
+    private boolean needsCapturedFirst(Object object) {
+        return offenders == null && isClosure(object.getClass()) && getReferenceResolver().getWrittenId(object) < 0
+                && !capturing.contains(object);
+    }
+
+    private void writeCaptured(Output output, Object lambda) {
+        capturing.add(lambda);
+        try {
+            Object[] captured = LambdaSerializer.captured(lambda);
+            output.writeVarInt(captured.length, true);
+            for (Object value : captured) {
+                writeClassAndObject(output, value);
+            }
+        } finally {
+            capturing.remove(lambda);
+        }
+    }
+
+    private void readCaptured(Input input) {
+        int count = input.readVarInt(true);
+        for (int i = 0; i < count; i++) {
+            readClassAndObject(input);
+        }
     }
 
     /** The mark before a lambda's captured values written ahead of it; never an object of the graph. */

@@ -96,8 +96,12 @@ final class SharedReferences implements ReferenceResolver {
         read.clear();
     }
 
+    /**
+     * Strings are values: written in full each time, so that a sandbox holding one string in two
+     * places (an interned literal) and one holding two equal strings are written alike.
+     */
     @Override
     public boolean useReferences(Class type) {
-        return !Util.isWrapperClass(type);
+        return type != String.class && !Util.isWrapperClass(type);
     }
 }
