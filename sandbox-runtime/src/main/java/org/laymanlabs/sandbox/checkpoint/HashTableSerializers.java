@@ -21,6 +21,7 @@ import java.util.Map;
 final class HashTableSerializers {
 
     private static final Field TABLE = field(HashMap.class, "table");
+    private static final Field THRESHOLD = field(HashMap.class, "threshold");
     private static final Field BACKING_MAP = field(HashSet.class, "map");
 
     private HashTableSerializers() {
@@ -41,7 +42,7 @@ final class HashTableSerializers {
         public HashMap<Object, Object> read(Kryo kryo, Input input, Class<? extends HashMap<Object, Object>> type) {
             int buckets = input.readVarInt(true);
             int size = input.readVarInt(true);
-            HashMap<Object, Object> map = buckets == 0 ? new HashMap<>() : new HashMap<>(buckets);
+            HashMap<Object, Object> map = new HashMap<>(buckets);
             kryo.reference(map);
             for (int i = 0; i < size; i++) {
                 Object key = kryo.readClassAndObject(input);
@@ -71,7 +72,7 @@ final class HashTableSerializers {
             int buckets = input.readVarInt(true);
             int size = input.readVarInt(true);
             // HashSet(int) sizes its map as HashMap(int) does.
-            HashSet<Object> set = buckets == 0 ? new HashSet<>() : new HashSet<>(buckets);
+            HashSet<Object> set = new HashSet<>(buckets);
             kryo.reference(set);
             for (int i = 0; i < size; i++) {
                 set.add(kryo.readClassAndObject(input));
@@ -80,11 +81,18 @@ final class HashTableSerializers {
         }
     }
 
-    /** The table's length, 0 while none is allocated; HashMap(n) with n a power of two allocates exactly n. */
+    /**
+     * The table's length; before the first put, the length the first put will allocate (kept in
+     * the threshold, 0 for the default 16). HashMap(n) with n a power of two allocates exactly n.
+     */
     private static int buckets(HashMap<?, ?> map) {
         try {
             Object[] table = (Object[]) TABLE.get(map);
-            return table == null ? 0 : table.length;
+            if (table != null) {
+                return table.length;
+            }
+            int threshold = THRESHOLD.getInt(map);
+            return threshold > 0 ? threshold : 16;
         } catch (IllegalAccessException e) {
             throw new KryoException(e);
         }
@@ -102,6 +110,6 @@ final class HashTableSerializers {
     }
 
     static boolean readable() {
-        return TABLE != null && BACKING_MAP != null;
+        return TABLE != null && THRESHOLD != null && BACKING_MAP != null;
     }
 }
