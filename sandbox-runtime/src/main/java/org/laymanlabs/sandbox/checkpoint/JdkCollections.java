@@ -5,7 +5,6 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.serializers.FieldSerializer;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,9 +24,8 @@ final class JdkCollections {
     }
 
     static void registerImmutables(Kryo kryo) {
-        // A list's order is its elements': its fields say all (and ListN may allow nulls, as Stream.toList's does).
         for (List<?> list : List.of(List.of(), List.of(1), List.of(1, 2, 3))) {
-            kryo.register(list.getClass(), new FieldSerializer<>(kryo, list.getClass()));
+            kryo.register(list.getClass(), new OfImmutableList());
         }
         for (Set<?> set : List.of(Set.of(), Set.of(1), Set.of(1, 2, 3))) {
             kryo.register(set.getClass(), new OfImmutableSet());
@@ -68,6 +66,29 @@ final class JdkCollections {
             return field.get(owner);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new KryoException("cannot read " + owner.getClass().getName() + "." + name, e);
+        }
+    }
+
+    /** A list's elements, and whether it allows nulls (Stream.toList's does, List.of's does not). */
+    static final class OfImmutableList extends Serializer<List<Object>> {
+        @Override
+        public void write(Kryo kryo, Output output, List<Object> list) {
+            boolean nullsAllowed = list.size() > 2 || list.isEmpty() ? (Boolean) get(list, "allowNulls") : false;
+            output.writeBoolean(nullsAllowed);
+            output.writeVarInt(list.size(), true);
+            for (Object element : list) {
+                kryo.writeClassAndObject(output, element);
+            }
+        }
+
+        @Override
+        public List<Object> read(Kryo kryo, Input input, Class<? extends List<Object>> type) {
+            boolean nullsAllowed = input.readBoolean();
+            Object[] elements = new Object[input.readVarInt(true)];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = kryo.readClassAndObject(input);
+            }
+            return nullsAllowed ? java.util.Arrays.stream(elements).toList() : List.of(elements);
         }
     }
 
