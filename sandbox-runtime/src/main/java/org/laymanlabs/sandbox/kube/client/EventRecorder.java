@@ -24,13 +24,8 @@ public final class EventRecorder {
     private final ApiServer api;
     private final String component;
     private final String host;
-    /** The correlator's memory of recent events, bounded as client-go's LRU cache of 4096 is. */
-    private final Map<String, CompletableFuture<Event>> written = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Event>> eldest) {
-            return size() > 4096;
-        }
-    };
+    /** The correlator's memory of recent events. */
+    private final Map<String, CompletableFuture<Event>> written = new Recent();
     private long sequence;
 
     public EventRecorder(ApiServer api, String component, String host) {
@@ -73,6 +68,21 @@ public final class EventRecorder {
             }
             return null;
         });
+    }
+
+    /**
+     * Bounded as client-go's LRU cache of 4096 is. A named class with a no-argument constructor, so
+     * that a restored sandbox's copy (made by that constructor, then filled) keeps access order.
+     */
+    private static final class Recent extends java.util.LinkedHashMap<String, CompletableFuture<Event>> {
+        Recent() {
+            super(16, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Event>> eldest) {
+            return size() > 4096;
+        }
     }
 
     /** The latest write of an aggregate; one that fails is forgotten, so that the next repeat creates the Event again. */

@@ -63,20 +63,7 @@ public final class ControllerManager {
         running = true;
         String identity = nodeName + "_" + new UUID(random.nextLong(), random.nextLong());
         elector = new LeaderElector(api, LeaderElector.Config.forComponent("kube-controller-manager", identity),
-                new LeaderElector.Callbacks() {
-                    @Override
-                    public void onStartedLeading() {
-                        leading = true;
-                        controllers.forEach(Controller::start);
-                    }
-
-                    @Override
-                    public void onStoppedLeading() {
-                        // The real process exits when it loses the lease, and the kubelet restarts it.
-                        stop();
-                        start();
-                    }
-                }, random, new EventRecorder(api, "kube-controller-manager", null));
+                new Leadership(this), random, new EventRecorder(api, "kube-controller-manager", null));
         elector.run();
     }
 
@@ -99,5 +86,31 @@ public final class ControllerManager {
 
     public boolean isLeading() {
         return leading;
+    }
+
+    /**
+     * The elector's callbacks: the loops run while it leads. Named and static, holding its manager in
+     * a field of its own: a checkpoint writes an object's fields, and an anonymous class's link to
+     * its outer object is a synthetic field that Kryo leaves out by default.
+     */
+    private static final class Leadership implements LeaderElector.Callbacks {
+        private final ControllerManager manager;
+
+        Leadership(ControllerManager manager) {
+            this.manager = manager;
+        }
+
+        @Override
+        public void onStartedLeading() {
+            manager.leading = true;
+            manager.controllers.forEach(Controller::start);
+        }
+
+        @Override
+        public void onStoppedLeading() {
+            // The real process exits when it loses the lease, and the kubelet restarts it.
+            manager.stop();
+            manager.start();
+        }
     }
 }

@@ -29,18 +29,22 @@ final class ScheduleOne {
     private final SchedulingQueue queue;
     private final SchedulePod algorithm;
     private final EventRecorder recorder;
-    private final BooleanSupplier alive;
+    private final Alive alive;
     private final Codec codec = Codec.shared();
 
     /** @param alive false once this scheduler has stopped, so late binding answers change nothing */
     ScheduleOne(ApiServer api, Cache cache, SchedulingQueue queue, SchedulePod algorithm, EventRecorder recorder,
-                BooleanSupplier alive) {
+                Alive alive) {
         this.api = api;
         this.cache = cache;
         this.queue = queue;
         this.algorithm = algorithm;
         this.recorder = recorder;
         this.alive = alive;
+    }
+
+    /** Whether the scheduler that made this is still the one running; kept, so serializable. */
+    interface Alive extends BooleanSupplier, java.io.Serializable {
     }
 
     void scheduleOne(SchedulingQueue.QueuedPod queued) {

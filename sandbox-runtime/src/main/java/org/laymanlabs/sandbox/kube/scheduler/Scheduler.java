@@ -69,19 +69,8 @@ public final class Scheduler {
                 () -> incarnation == life && running);
         handlers = new EventHandlers(cache, queue, NAME);
         handlers.start(api);
-        elector = new LeaderElector(api, LeaderElector.Config.forComponent("kube-scheduler", identity), new LeaderElector.Callbacks() {
-            @Override
-            public void onStartedLeading() {
-                leading = true;
-                wake();
-            }
-
-            @Override
-            public void onStoppedLeading() {
-                stop();
-                start();
-            }
-        }, random, recorder);
+        elector = new LeaderElector(api, LeaderElector.Config.forComponent("kube-scheduler", identity), new Leadership(this),
+                random, recorder);
         elector.run();
     }
 
@@ -141,17 +130,53 @@ public final class Scheduler {
     }
 
     private PodTopologySpread.Owners owners() {
-        return new PodTopologySpread.Owners() {
-            @Override
-            public List<Service> services(String namespace) {
-                return api.list(Service.class, namespace);
-            }
+        return new ApiOwners(api);
+    }
 
-            @Override
-            public Optional<ReplicaSet> replicaSet(String namespace, String name) {
-                return api.get(ReplicaSet.class, namespace, name);
-            }
-        };
+    /*
+     * The two classes below are named and static, holding what they use in fields of their own: a
+     * checkpoint writes an object's fields, and an anonymous class's link to its outer object is a
+     * synthetic field that Kryo leaves out by default.
+     */
+
+    /** The elector's callbacks: leading wakes the loop; losing the lease ends the process, which the kubelet restarts. */
+    private static final class Leadership implements LeaderElector.Callbacks {
+        private final Scheduler scheduler;
+
+        Leadership(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public void onStartedLeading() {
+            scheduler.leading = true;
+            scheduler.wake();
+        }
+
+        @Override
+        public void onStoppedLeading() {
+            scheduler.stop();
+            scheduler.start();
+        }
+    }
+
+    /** The Services and ReplicaSets PodTopologySpread's default constraints select by, read from the API server. */
+    private static final class ApiOwners implements PodTopologySpread.Owners {
+        private final ApiServer api;
+
+        ApiOwners(ApiServer api) {
+            this.api = api;
+        }
+
+        @Override
+        public List<Service> services(String namespace) {
+            return api.list(Service.class, namespace);
+        }
+
+        @Override
+        public Optional<ReplicaSet> replicaSet(String namespace, String name) {
+            return api.get(ReplicaSet.class, namespace, name);
+        }
     }
 
     private String uuid() {

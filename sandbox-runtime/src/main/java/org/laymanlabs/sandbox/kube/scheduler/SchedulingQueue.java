@@ -55,10 +55,29 @@ final class SchedulingQueue {
         }
     }
 
+    /** Told when a pod becomes poppable, so the scheduling loop can wake up; kept, so serializable. */
+    interface OnActive extends Runnable, java.io.Serializable {
+    }
+
+    /**
+     * activeQ's order, the default profile's QueueSort (PrioritySort.Less): higher priority first,
+     * then the earlier timestamp; arrival breaks what is left of a tie, as the heap would by chance.
+     */
+    private static final class ActiveOrder implements Comparator<QueuedPod>, java.io.Serializable {
+        @Override
+        public int compare(QueuedPod a, QueuedPod b) {
+            int byPriority = Integer.compare(-a.pod.priority(), -b.pod.priority());
+            if (byPriority != 0) {
+                return byPriority;
+            }
+            int byTimestamp = a.timestamp.compareTo(b.timestamp);
+            return byTimestamp != 0 ? byTimestamp : Long.compare(a.order, b.order);
+        }
+    }
+
     private final VirtualClock clock;
-    private final Runnable onActive;
-    private final PriorityQueue<QueuedPod> activeQ = new PriorityQueue<>(Comparator
-            .comparingInt((QueuedPod q) -> -q.pod.priority()).thenComparing(q -> q.timestamp).thenComparingLong(q -> q.order));
+    private final OnActive onActive;
+    private final PriorityQueue<QueuedPod> activeQ = new PriorityQueue<>(new ActiveOrder());
     private final Map<String, QueuedPod> active = new HashMap<>();
     private final Map<String, QueuedPod> backoff = new HashMap<>();
     private final Map<String, QueuedPod> unschedulable = new HashMap<>();
@@ -70,7 +89,7 @@ final class SchedulingQueue {
     private boolean closed;
 
     /** @param onActive called when a pod becomes poppable, so the scheduling loop can wake up */
-    SchedulingQueue(VirtualClock clock, Runnable onActive) {
+    SchedulingQueue(VirtualClock clock, OnActive onActive) {
         this.clock = clock;
         this.onActive = onActive;
     }
