@@ -14,8 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
 import org.laymanlabs.sandbox.kube.api.Codec;
@@ -92,8 +90,8 @@ public final class ApiServer {
     }
 
     /** Watches a type from a revision (0: from now), filtered to a namespace ("" for all). */
-    public ApiWatch watch(ResourceType type, String namespace, long fromRevision, Consumer<WatchEvent> listener) {
-        Predicate<HasMetadata> inNamespace = o -> namespace.isEmpty() || namespace.equals(o.getMetadata().getNamespace());
+    public ApiWatch watch(ResourceType type, String namespace, long fromRevision, ApiWatch.Listener listener) {
+        WatchCache.Filter inNamespace = o -> namespace.isEmpty() || namespace.equals(o.getMetadata().getNamespace());
         return storage.cache(type).watch(fromRevision, inNamespace, listener);
     }
 

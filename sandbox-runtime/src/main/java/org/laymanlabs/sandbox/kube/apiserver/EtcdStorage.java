@@ -34,13 +34,26 @@ final class EtcdStorage {
     private final EtcdClient etcd;
     private final Codec codec = Codec.shared();
     private final Map<String, WatchCache> caches = new HashMap<>();
-    private final TreeMap<Long, List<Runnable>> waiting = new TreeMap<>();
+    private final TreeMap<Long, List<Then>> waiting = new TreeMap<>();
     /**
      * Objects this server encoded and sent to etcd, by key, until etcd reports the put back (or
      * refuses it; a put lost with its leader waits for the key's next event, which replaces it).
      */
     private final Map<String, Written> written = new HashMap<>();
     private long revision;
+
+    /**
+     * The parts of a write that wait for etcd and then for the cache. Serializable, as the call
+     * in flight keeps them; a checkpoint still waits for a moment without one (their future).
+     */
+    private interface Then extends Runnable, java.io.Serializable {
+    }
+
+    private interface OnCommit extends java.util.function.Consumer<TxnResponse>, java.io.Serializable {
+    }
+
+    private interface Refusal extends java.util.function.Supplier<ApiException>, java.io.Serializable {
+    }
 
     EtcdStorage(EtcdClient etcd) {
         this.etcd = etcd;
@@ -70,7 +83,7 @@ final class EtcdStorage {
             revision = kv.modRevision();
         }
         while (!waiting.isEmpty() && waiting.firstKey() <= revision) {
-            waiting.pollFirstEntry().getValue().forEach(Runnable::run);
+            waiting.pollFirstEntry().getValue().forEach(Then::run);
         }
     }
 
@@ -151,8 +164,7 @@ final class EtcdStorage {
         return done;
     }
 
-    private CompletableFuture<HasMetadata> commit(ResourceType type, String key, TxnRequest txn,
-                                                  java.util.function.Supplier<ApiException> refused) {
+    private CompletableFuture<HasMetadata> commit(ResourceType type, String key, TxnRequest txn, Refusal refused) {
         CompletableFuture<HasMetadata> done = new CompletableFuture<>();
         whenCommitted(etcd.txn(txn), done, response -> {
             if (!response.succeeded()) {
@@ -167,8 +179,7 @@ final class EtcdStorage {
         return done;
     }
 
-    private static <T> void whenCommitted(Call<TxnResponse> call, CompletableFuture<T> done,
-                                          java.util.function.Consumer<TxnResponse> onSuccess) {
+    private static <T> void whenCommitted(Call<TxnResponse> call, CompletableFuture<T> done, OnCommit onSuccess) {
         call.whenDone(c -> {
             if (c.succeeded()) {
                 onSuccess.accept(c.get());
@@ -178,7 +189,7 @@ final class EtcdStorage {
         });
     }
 
-    private void afterRevision(long wanted, Runnable then) {
+    private void afterRevision(long wanted, Then then) {
         if (revision >= wanted) {
             then.run();
         } else {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.laymanlabs.sandbox.kube.api.ResourceType;
 
@@ -33,13 +32,17 @@ final class WatchCache {
         this.type = type;
     }
 
+    /** Which objects a watcher receives; kept with it, so serializable. */
+    interface Filter extends Predicate<HasMetadata>, java.io.Serializable {
+    }
+
     /** A watcher with its filter; it stops receiving when cancelled. */
     final class Watcher implements ApiWatch {
-        private final Predicate<HasMetadata> filter;
-        private final Consumer<WatchEvent> listener;
+        private final Filter filter;
+        private final ApiWatch.Listener listener;
         private boolean cancelled;
 
-        Watcher(Predicate<HasMetadata> filter, Consumer<WatchEvent> listener) {
+        Watcher(Filter filter, ApiWatch.Listener listener) {
             this.filter = filter;
             this.listener = listener;
         }
@@ -95,7 +98,7 @@ final class WatchCache {
      * Starts a watch after {@code revision}: the events since then are replayed first. A revision
      * older than the kept history is refused as kube-apiserver refuses it.
      */
-    ApiWatch watch(long revision, Predicate<HasMetadata> filter, Consumer<WatchEvent> listener) {
+    ApiWatch watch(long revision, Filter filter, ApiWatch.Listener listener) {
         if (revision > 0 && revision < oldestRevision) {
             throw new ApiException(ApiException.Reason.GONE,
                     "too old resource version: " + revision + " (" + (oldestRevision + 1) + ")");

@@ -11,7 +11,11 @@ import org.laymanlabs.sandbox.net.socket.ConnectionHandler;
  * The small HTTP servers of CoreDNS's health, ready and prometheus plugins: Go's net/http, a
  * 200 with the plugin's text on its one path and Go's 404 page elsewhere.
  */
-record Http(Function<String, Optional<String>> paths) implements ConnectionHandler {
+record Http(Paths paths) implements ConnectionHandler {
+
+    /** A plugin's one page by path; kept by the listening socket, so serializable. */
+    interface Paths extends Function<String, Optional<String>>, java.io.Serializable {
+    }
 
     @Override
     public String handle(String request, Peer peer) {

@@ -22,10 +22,14 @@ final class Canary {
 
     private final Netfilter tables;
     private final VirtualClock clock;
-    private final Runnable reload;
+    private final Reload reload;
     private VirtualClock.Timer next;
 
-    Canary(Netfilter tables, VirtualClock clock, Runnable reload) {
+    /** The proxier's forced resync; kept for the canary's whole life, so serializable. */
+    interface Reload extends Runnable, java.io.Serializable {
+    }
+
+    Canary(Netfilter tables, VirtualClock clock, Reload reload) {
         this.tables = tables;
         this.clock = clock;
         this.reload = reload;

@@ -13,7 +13,18 @@ import java.util.function.Consumer;
  */
 public final class Call<T> {
 
-    private final List<Consumer<Call<T>>> callbacks = new ArrayList<>();
+    /**
+     * What runs when a call completes. Serializable: a sandbox is checkpointed with calls still
+     * waiting on its clock, their callbacks with them.
+     */
+    public interface Callback<T> extends Consumer<Call<T>>, java.io.Serializable {
+    }
+
+    /** How {@link #map} turns a response into another; kept by the mapped call's callback. */
+    interface Conversion<T, R> extends java.util.function.Function<T, R>, java.io.Serializable {
+    }
+
+    private final List<Callback<T>> callbacks = new ArrayList<>();
     private boolean done;
     private T value;
     private ResponseHeader header;
@@ -47,7 +58,7 @@ public final class Call<T> {
         return Optional.ofNullable(header);
     }
 
-    public Call<T> whenDone(Consumer<Call<T>> callback) {
+    public Call<T> whenDone(Callback<T> callback) {
         if (done) {
             callback.accept(this);
         } else {
@@ -57,7 +68,7 @@ public final class Call<T> {
     }
 
     /** A call that completes when this one does, with its response converted. */
-    <R> Call<R> map(java.util.function.Function<T, R> convert) {
+    <R> Call<R> map(Conversion<T, R> convert) {
         Call<R> mapped = new Call<>();
         whenDone(c -> {
             if (error != null) {
@@ -86,7 +97,7 @@ public final class Call<T> {
 
     private void finish() {
         done = true;
-        List<Consumer<Call<T>>> toRun = List.copyOf(callbacks);
+        List<Callback<T>> toRun = List.copyOf(callbacks);
         callbacks.clear();
         toRun.forEach(c -> c.accept(this));
     }

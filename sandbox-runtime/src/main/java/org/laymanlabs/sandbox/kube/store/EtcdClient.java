@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.laymanlabs.sandbox.kube.store.mvcc.DeleteRangeRequest;
 import org.laymanlabs.sandbox.kube.store.mvcc.DeleteRangeResponse;
 import org.laymanlabs.sandbox.kube.store.mvcc.Op;
@@ -89,7 +88,7 @@ public final class EtcdClient {
      * Watches a key or range. Events arrive through {@code listener} in revision order, none lost:
      * if the serving member goes away the watch resumes on another endpoint from the next revision.
      */
-    public Watch watch(WatchRequest request, Consumer<WatchResponse> listener) {
+    public Watch watch(WatchRequest request, Watch.Listener listener) {
         Watch watch = new Watch(this, request, listener);
         watch.attach(true);
         return watch;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.laymanlabs.sandbox.kube.store.mvcc.MvccException;
 import org.laymanlabs.sandbox.kube.store.mvcc.MvccStore;
 import org.laymanlabs.sandbox.kube.store.mvcc.RangeRequest;
@@ -64,10 +63,18 @@ final class EtcdMember {
     private boolean dirty;
     /** One Runnable for every tick of this member's life, rather than a new one ten times a virtual second. */
     private final VirtualClock.Task onTick = this::tickAndReschedule;
-    private final java.util.function.Supplier<ResponseHeader> headerNow = this::header;
+    private final LinearizableReads.Header headerNow = this::header;
 
     /** A client's watch as this member serves it; a stop ends it with a disconnect. */
-    record MemberWatch(Watcher watcher, Runnable onDisconnect) {
+    record MemberWatch(Watcher watcher, Disconnect onDisconnect) {
+    }
+
+    /** What a served watch's client does when this member stops; kept, so serializable. */
+    interface Disconnect extends Runnable, java.io.Serializable {
+    }
+
+    /** What a request does once it is answered or given up: forget it. Kept by its call's callback. */
+    private interface Forget extends Runnable, java.io.Serializable {
     }
 
     EtcdMember(EtcdCluster cluster, long id, int ordinal, MemberSpec spec, SplittableRandom random) {
@@ -293,7 +300,7 @@ final class EtcdMember {
         submit(requestId, new EtcdCommand.Compaction(requestId, revision), call, () -> compactions.remove(requestId));
     }
 
-    private void submit(long requestId, EtcdCommand command, Call<?> call, Runnable forget) {
+    private void submit(long requestId, EtcdCommand command, Call<?> call, Forget forget) {
         Instant start = cluster.clock().now();
         VirtualClock.Timer deadline = cluster.clock().schedule(cluster.spec().requestTimeout(),
                 () -> call.fail(timeoutError(start)));
@@ -332,7 +339,7 @@ final class EtcdMember {
     }
 
     /** Starts serving a watch; etcd requires a leader for it (clientv3.WithRequireLeader). */
-    MemberWatch watch(WatchRequest request, Consumer<WatchResponse> sink, Runnable onDisconnect) {
+    MemberWatch watch(WatchRequest request, Watch.Listener sink, Disconnect onDisconnect) {
         if (raft.leader() == RaftNode.NONE) {
             throw new EtcdException(EtcdError.NO_LEADER);
         }

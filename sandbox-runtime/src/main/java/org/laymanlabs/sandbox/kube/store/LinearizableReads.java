@@ -34,6 +34,10 @@ final class LinearizableReads {
         }
     }
 
+    /** The answering member's header, made only when a read is served. */
+    interface Header extends java.util.function.Supplier<ResponseHeader>, java.io.Serializable {
+    }
+
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
 
     void add(long context, RangeRequest request, Call<RangeResponse> call) {
@@ -62,7 +66,7 @@ final class LinearizableReads {
     }
 
     /** Serves every confirmed read this member has applied far enough for. */
-    void serve(MvccStore store, long appliedIndex, java.util.function.Supplier<ResponseHeader> header) {
+    void serve(MvccStore store, long appliedIndex, Header header) {
         if (pending.isEmpty()) {
             return;
         }

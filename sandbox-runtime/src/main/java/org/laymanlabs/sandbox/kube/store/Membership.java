@@ -21,7 +21,16 @@ final class Membership {
     }
 
     /** etcd lists members sorted by their unsigned 64-bit ID. */
-    private final Map<Long, Member> members = new TreeMap<>(Long::compareUnsigned);
+    private final Map<Long, Member> members = new TreeMap<>(new UnsignedOrder());
+
+    /** Member IDs as unsigned numbers; a class of its own, so that a checkpoint can write the map's order. */
+    private static final class UnsignedOrder implements java.util.Comparator<Long>, java.io.Serializable {
+        @Override
+        public int compare(Long a, Long b) {
+            return Long.compareUnsigned(a, b);
+        }
+    }
+
     private String clusterVersion = "";
 
     void apply(EtcdCommand command) {

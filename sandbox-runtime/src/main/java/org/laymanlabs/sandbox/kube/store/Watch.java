@@ -14,18 +14,22 @@ import org.laymanlabs.sandbox.kube.store.mvcc.Event;
  */
 public final class Watch {
 
+    /** Where a watch's responses go; serializable, as a checkpointed sandbox keeps its watches. */
+    public interface Listener extends Consumer<WatchResponse>, java.io.Serializable {
+    }
+
     private static final Duration RECONNECT = Duration.ofMillis(100);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final EtcdClient client;
     private final WatchRequest request;
-    private final Consumer<WatchResponse> listener;
+    private final Listener listener;
     private EtcdMember servedBy;
     private EtcdMember.MemberWatch served;
     private long nextRevision;
     private boolean canceled;
 
-    Watch(EtcdClient client, WatchRequest request, Consumer<WatchResponse> listener) {
+    Watch(EtcdClient client, WatchRequest request, Listener listener) {
         this.client = client;
         this.request = request;
         this.listener = listener;

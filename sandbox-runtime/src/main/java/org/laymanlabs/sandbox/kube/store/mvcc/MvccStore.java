@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Mirrors etcd server/storage/mvcc/kvstore.go and watchable_store.go: a multi-version key-value
@@ -162,7 +161,7 @@ public final class MvccStore {
      * Watches {@code range} from {@code startRevision} (0 or less: from the next write). The
      * history from that revision is delivered at once, then every new revision as it is written.
      */
-    public Watcher watch(KeyRange range, long startRevision, boolean prevKv, Consumer<List<Event>> sink) {
+    public Watcher watch(KeyRange range, long startRevision, boolean prevKv, Watcher.Sink sink) {
         long start = startRevision <= 0 ? currentRevision + 1 : startRevision;
         if (start < compactRevision) {
             throw new MvccException(MvccError.COMPACTED);

@@ -10,13 +10,21 @@ import java.util.function.Consumer;
  */
 public final class Watcher {
 
+    /** Where a watcher's events go; serializable, as a checkpointed sandbox keeps its watches. */
+    public interface Sink extends Consumer<List<Event>>, java.io.Serializable {
+    }
+
+    /** How the store forgets a cancelled watcher. */
+    interface OnCancel extends Runnable, java.io.Serializable {
+    }
+
     private final KeyRange range;
     private final boolean prevKv;
-    private final Consumer<List<Event>> sink;
-    private final Runnable onCancel;
+    private final Sink sink;
+    private final OnCancel onCancel;
     private boolean cancelled;
 
-    Watcher(KeyRange range, boolean prevKv, Consumer<List<Event>> sink, Runnable onCancel) {
+    Watcher(KeyRange range, boolean prevKv, Sink sink, OnCancel onCancel) {
         this.range = range;
         this.prevKv = prevKv;
         this.sink = sink;
