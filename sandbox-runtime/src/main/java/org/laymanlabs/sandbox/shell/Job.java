@@ -38,7 +38,7 @@ final class Job {
     private boolean abandoned;
     private Integer status;
     private Turn turn;
-    private Runnable whenEnded = () -> { };
+    private Epilogue whenEnded = () -> { };
 
     Job(CommandLineShell shell, ShellState state, Script script, OutputSink unattended) {
         this.shell = shell;
@@ -53,7 +53,12 @@ final class Job {
     }
 
     /** Runs once the whole line has ended: an interactive shell checks then whether it was exited. */
-    void whenEnded(Runnable then) {
+    /** What runs once the whole line has ended; serializable, as an open interactive shell's job is kept in a checkpoint. */
+    @FunctionalInterface
+    interface Epilogue extends Runnable, java.io.Serializable {
+    }
+
+    void whenEnded(Epilogue then) {
         this.whenEnded = then;
     }
 
