@@ -65,13 +65,31 @@ public abstract class Execution {
      */
     protected final void onEveryTick(VirtualClock clock, VirtualClock.Observer check) {
         if (!isFinished()) {
-            observation = clock.observe(() -> {
-                try {
-                    check.run();
-                } catch (FileSystemException e) {
-                    finish(1);
-                }
-            });
+            observation = clock.observe(new Tick(this, check));
+        }
+    }
+
+    /**
+     * The observer {@link #onEveryTick} registers. A named class, not a lambda: the command holds
+     * its registration, which holds this observer, and a checkpoint restores such a cycle only
+     * through an object made before its fields.
+     */
+    private static final class Tick implements VirtualClock.Observer {
+        private final Execution execution;
+        private final VirtualClock.Observer check;
+
+        private Tick(Execution execution, VirtualClock.Observer check) {
+            this.execution = execution;
+            this.check = check;
+        }
+
+        @Override
+        public void run() {
+            try {
+                check.run();
+            } catch (FileSystemException e) {
+                execution.finish(1);
+            }
         }
     }
 

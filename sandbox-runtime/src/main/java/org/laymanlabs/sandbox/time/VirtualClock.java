@@ -104,7 +104,26 @@ public final class VirtualClock {
      */
     public Observation observe(Observer observer) {
         observers.add(Objects.requireNonNull(observer, "observer"));
-        return () -> observers.remove(observer);
+        return new Registration(this, observer);
+    }
+
+    /**
+     * A named class, not a lambda: the observer it cancels usually holds it (a command keeps its
+     * registration), and a checkpoint restores such a cycle only through an object made before its fields.
+     */
+    private static final class Registration implements Observation {
+        private final VirtualClock clock;
+        private final Observer observer;
+
+        private Registration(VirtualClock clock, Observer observer) {
+            this.clock = clock;
+            this.observer = observer;
+        }
+
+        @Override
+        public void cancel() {
+            clock.observers.remove(observer);
+        }
     }
 
     private void notifyObservers() {

@@ -26,11 +26,16 @@ import org.laymanlabs.sandbox.shell.Invocation;
  */
 public final class CrictlCommand implements Command {
 
-    private final Function<NetworkNamespace, Optional<Containerd>> nodes;
+    private final Nodes nodes;
+
+    /** The containerd of the node whose machine a namespace is, if it is one; serializable, as a sandbox's checkpoint keeps it. */
+    @FunctionalInterface
+    public interface Nodes extends Function<NetworkNamespace, Optional<Containerd>>, java.io.Serializable {
+    }
     private final HomeNamespace current;
 
     /** @param nodes the containerd of the node whose machine a namespace is, if it is one */
-    public CrictlCommand(Function<NetworkNamespace, Optional<Containerd>> nodes, HomeNamespace current) {
+    public CrictlCommand(Nodes nodes, HomeNamespace current) {
         this.nodes = nodes;
         this.current = current;
     }
