@@ -153,8 +153,16 @@ public final class ContainerEngine {
         return container;
     }
 
+    /**
+     * Who hears that a container's process ended (a kubelet's PLEG, the engine's own --rm).
+     * Serializable: listeners are kept, and a sandbox's checkpoint keeps them.
+     */
+    @FunctionalInterface
+    public interface ExitListener extends java.util.function.Consumer<Container>, java.io.Serializable {
+    }
+
     /** containerd's TaskExit events: {@code listener} hears every container whose process ended, after its state says so. */
-    public void onExit(java.util.function.Consumer<Container> listener) {
+    public void onExit(ExitListener listener) {
         runtime.onExit(listener);
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import org.laymanlabs.sandbox.container.network.DockerNetwork;
 import org.laymanlabs.sandbox.container.network.EmbeddedDns;
 import org.laymanlabs.sandbox.container.network.Endpoint;
@@ -40,13 +39,13 @@ final class ContainerRuntime {
     private final EmbeddedDns dns;
     private final Connector connector;
     private final ContainerTools tools;
-    private final Consumer<Container> autoRemover;
+    private final ContainerEngine.ExitListener autoRemover;
     /** containerd's TaskExit events: who hears that a container's process ended (a kubelet's PLEG). */
-    private final List<Consumer<Container>> exitListeners = new java.util.ArrayList<>();
+    private final List<ContainerEngine.ExitListener> exitListeners = new java.util.ArrayList<>();
     /** Host PIDs: each start takes one for its containerd-shim, then one for the container's process. */
     private int nextPid = 999;
 
-    ContainerRuntime(VirtualClock clock, NetworkController networks, Connector connector, Consumer<Container> autoRemover) {
+    ContainerRuntime(VirtualClock clock, NetworkController networks, Connector connector, ContainerEngine.ExitListener autoRemover) {
         this.clock = clock;
         this.networks = networks;
         this.dns = new EmbeddedDns(networks);
@@ -206,7 +205,7 @@ final class ContainerRuntime {
         }
     }
 
-    void onExit(Consumer<Container> listener) {
+    void onExit(ContainerEngine.ExitListener listener) {
         exitListeners.add(listener);
     }
 

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.net.dns.DnsClient;
 import org.laymanlabs.sandbox.net.dnsutils.BusyboxNslookup;
 import org.laymanlabs.sandbox.net.dnsutils.Dig;
 import org.laymanlabs.sandbox.net.dnsutils.Nslookup;
+import org.laymanlabs.sandbox.net.dnsutils.ResolvConf;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.time.VirtualClock;
@@ -26,7 +26,7 @@ final class DnsTools {
     static List<Command> of(PathSearch search, Container container, Connector connector, VirtualClock clock) {
         List<Command> tools = new ArrayList<>();
         DnsClient client = new DnsClient(connector, clock, new SplittableRandom(container.id().hashCode()));
-        Supplier<String> resolvConf = () -> container.files().exists("/etc/resolv.conf")
+        ResolvConf resolvConf = () -> container.files().exists("/etc/resolv.conf")
                 ? container.files().read("/etc/resolv.conf") : "";
         Optional<String> nslookup = search.kind("nslookup");
         if (nslookup.filter("nslookup"::equals).isPresent()) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.image.fs.Diff;
 import org.laymanlabs.sandbox.image.fs.Directory;
 import org.laymanlabs.sandbox.image.fs.FileContent;
@@ -15,6 +14,7 @@ import org.laymanlabs.sandbox.image.fs.Node;
 import org.laymanlabs.sandbox.image.fs.RegularFile;
 import org.laymanlabs.sandbox.image.fs.Symlink;
 import org.laymanlabs.sandbox.image.fs.UnionView;
+import org.laymanlabs.sandbox.time.TimeSource;
 import org.laymanlabs.sandbox.vfs.FileStat;
 import org.laymanlabs.sandbox.vfs.FileSystem;
 import org.laymanlabs.sandbox.vfs.FileSystemException;
@@ -39,7 +39,7 @@ public final class RootFileSystem implements FileSystem {
     private final List<Diff> lower;
     private final String home;
     private final Instant created;
-    private final Supplier<Instant> clock;
+    private final TimeSource clock;
     private final Map<String, Instant> modified = new HashMap<>();
     private Directory upper = Directory.empty();
 
@@ -52,7 +52,7 @@ public final class RootFileSystem implements FileSystem {
      * @param created when the image was made: the time its files show
      * @param clock   the sandbox's clock, for the time of each write
      */
-    public RootFileSystem(List<Diff> lowestFirst, String home, Instant created, Supplier<Instant> clock) {
+    public RootFileSystem(List<Diff> lowestFirst, String home, Instant created, TimeSource clock) {
         this.lower = List.copyOf(lowestFirst);
         this.home = home;
         this.created = created;

@@ -19,9 +19,12 @@ import org.laymanlabs.sandbox.shell.Invocation;
 public record Subcommand(String use, String shortHelp, List<String> aliases, String aliasesHelp, List<Flag> flags,
                          ArgsRule args, int topCategory, Action action) {
 
-    /** What the command does once its flags and arguments are valid. */
+    /**
+     * What the command does once its flags and arguments are valid. Serializable, as the docker
+     * command, with its tree of subcommands, is part of a sandbox's checkpoint.
+     */
     @FunctionalInterface
-    public interface Action {
+    public interface Action extends java.io.Serializable {
         CommandResult run(ParsedArgs args);
 
         /** For commands that read the shell they run in (its working directory and files), as {@code docker build .} does. */
@@ -39,7 +42,7 @@ public record Subcommand(String use, String shortHelp, List<String> aliases, Str
 
     /** What a command that may follow something does ({@code docker logs -f}, an attached {@code docker run}). */
     @FunctionalInterface
-    public interface Streaming {
+    public interface Streaming extends java.io.Serializable {
         Execution start(ParsedArgs args, Invocation invocation, OutputSink out);
     }
 

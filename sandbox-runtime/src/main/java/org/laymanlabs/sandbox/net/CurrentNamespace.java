@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * machine, except while {@code ip netns exec} runs a command inside another one, as setns(2)
  * moves the child it then execs.
  */
-public final class CurrentNamespace implements Supplier<NetworkNamespace> {
+public final class CurrentNamespace implements HomeNamespace {
 
     private NetworkNamespace current;
 

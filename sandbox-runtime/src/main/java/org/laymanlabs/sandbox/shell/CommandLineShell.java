@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.RunningCommand;
@@ -166,7 +165,7 @@ public final class CommandLineShell implements Shell {
     }
 
     /** For an interactive shell: runs once the line started last has ended. */
-    void whenForegroundEnds(Runnable then) {
+    void whenForegroundEnds(Job.Epilogue then) {
         foreground.whenEnded(then);
     }
 
@@ -181,7 +180,7 @@ public final class CommandLineShell implements Shell {
      * @param stderr where its fd 2 points: the terminal
      */
     Execution startStage(ShellState state, Script.SimpleCommand simple, String pipedIn, boolean subshell, boolean last,
-                         Consumer<String> stdout, Consumer<String> stderr) {
+                         Redirections.Destination stdout, Redirections.Destination stderr) {
         boolean toTerminal = last && simple.redirects().stream().noneMatch(r -> r.operator().matches(">|>>|&>"));
         Context context = new Context(state, subshell, toTerminal);
         Expansion expansion = new Expansion(this, state, stderr, outputLimit);

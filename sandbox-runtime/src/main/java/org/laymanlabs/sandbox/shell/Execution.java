@@ -13,7 +13,7 @@ import org.laymanlabs.sandbox.vfs.FileSystemException;
 public abstract class Execution {
 
     private OptionalInt status = OptionalInt.empty();
-    private IntConsumer whenFinished = code -> { };
+    private Continuation whenFinished = code -> { };
     private VirtualClock.Observation observation;
 
     /** A command that has already ended with this status. */
@@ -63,20 +63,43 @@ public abstract class Execution {
      * no longer be written (a redirection's file on a full workspace) ends the command with status
      * 1, as a write error ends a real tool, rather than failing whoever advanced the clock.
      */
-    protected final void onEveryTick(VirtualClock clock, Runnable check) {
+    protected final void onEveryTick(VirtualClock clock, VirtualClock.Observer check) {
         if (!isFinished()) {
-            observation = clock.observe(() -> {
-                try {
-                    check.run();
-                } catch (FileSystemException e) {
-                    finish(1);
-                }
-            });
+            observation = clock.observe(new Tick(this, check));
         }
     }
 
+    /**
+     * The observer {@link #onEveryTick} registers. A named class, not a lambda: the command holds
+     * its registration, which holds this observer, and a checkpoint restores such a cycle only
+     * through an object made before its fields.
+     */
+    private static final class Tick implements VirtualClock.Observer {
+        private final Execution execution;
+        private final VirtualClock.Observer check;
+
+        private Tick(Execution execution, VirtualClock.Observer check) {
+            this.execution = execution;
+            this.check = check;
+        }
+
+        @Override
+        public void run() {
+            try {
+                check.run();
+            } catch (FileSystemException e) {
+                execution.finish(1);
+            }
+        }
+    }
+
+    /** The rest of a line, run with a command's status when it ends; serializable, as a waiting line is kept in a checkpoint. */
+    @FunctionalInterface
+    interface Continuation extends IntConsumer, java.io.Serializable {
+    }
+
     /** Registers the shell's continuation: the rest of the line runs when this command ends. */
-    final void whenFinished(IntConsumer continuation) {
+    final void whenFinished(Continuation continuation) {
         this.whenFinished = continuation;
     }
 }

@@ -1,7 +1,6 @@
 package org.laymanlabs.sandbox.shell;
 
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import org.laymanlabs.sandbox.OutputChunk;
 
 /**
@@ -19,11 +18,11 @@ final class Expansion implements Word.Expander {
 
     private final CommandLineShell shell;
     private final ShellState state;
-    private final Consumer<String> stderr;
+    private final Redirections.Destination stderr;
     private final int outputLimit;
     private OptionalInt lastStatus = OptionalInt.empty();
 
-    Expansion(CommandLineShell shell, ShellState state, Consumer<String> stderr, int outputLimit) {
+    Expansion(CommandLineShell shell, ShellState state, Redirections.Destination stderr, int outputLimit) {
         this.shell = shell;
         this.state = state;
         this.stderr = stderr;

@@ -19,7 +19,7 @@ public abstract class InteractiveShell extends Execution {
 
     private final CommandLineShell shell;
     private final OutputSink out;
-    private IntConsumer onEnd = status -> { };
+    private Epilogue onEnd = status -> { };
     /** Lines read so far: dash numbers its errors by the line of input they came from. */
     private int lines;
 
@@ -42,8 +42,13 @@ public abstract class InteractiveShell extends Execution {
     protected void leaving(OutputSink terminal) {
     }
 
+    /** What hears a session's end (PID 1's exit, for docker run -it); serializable, as an open session is kept in a checkpoint. */
+    @FunctionalInterface
+    public interface Epilogue extends IntConsumer, java.io.Serializable {
+    }
+
     /** Hears the status once the session has ended, whether by {@code exit} or because its container stopped. */
-    public final InteractiveShell whenEnded(IntConsumer epilogue) {
+    public final InteractiveShell whenEnded(Epilogue epilogue) {
         this.onEnd = epilogue;
         return this;
     }

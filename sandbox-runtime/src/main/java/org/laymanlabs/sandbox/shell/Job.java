@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.RunningCommand;
 
@@ -38,13 +39,34 @@ final class Job {
     private boolean abandoned;
     private Integer status;
     private Turn turn;
-    private Runnable whenEnded = () -> { };
+    private Epilogue whenEnded = () -> { };
 
     Job(CommandLineShell shell, ShellState state, Script script, OutputSink unattended) {
         this.shell = shell;
         this.state = state;
         this.lists = new ArrayDeque<>(script.lists());
-        this.terminal = (stream, text) -> (turn != null && !turn.isFinished() ? turn.sink() : unattended).write(stream, text);
+        this.terminal = new Terminal(this, unattended);
+    }
+
+    /**
+     * The job's terminal. A named class, not a lambda: what the job runs (an interactive shell)
+     * writes to it and the job holds what it runs, and a checkpoint restores such a cycle only
+     * through an object made before its fields.
+     */
+    private static final class Terminal implements OutputSink {
+        private final Job job;
+        private final OutputSink unattended;
+
+        private Terminal(Job job, OutputSink unattended) {
+            this.job = job;
+            this.unattended = unattended;
+        }
+
+        @Override
+        public void write(OutputChunk.Stream stream, String text) {
+            Turn turn = job.turn;
+            (turn != null && !turn.isFinished() ? turn.sink() : unattended).write(stream, text);
+        }
     }
 
     /** The line the learner typed last, whose terminal this job now writes to. */
@@ -53,7 +75,12 @@ final class Job {
     }
 
     /** Runs once the whole line has ended: an interactive shell checks then whether it was exited. */
-    void whenEnded(Runnable then) {
+    /** What runs once the whole line has ended; serializable, as an open interactive shell's job is kept in a checkpoint. */
+    @FunctionalInterface
+    interface Epilogue extends Runnable, java.io.Serializable {
+    }
+
+    void whenEnded(Epilogue then) {
         this.whenEnded = then;
     }
 

@@ -78,7 +78,7 @@ final class Redirections {
      * @param stdout where fd 1 points before any redirection: the terminal, or the pipe to the next stage
      * @param stderr where fd 2 points before any redirection: the terminal
      */
-    OutputSink route(Consumer<String> stdout, Consumer<String> stderr) {
+    OutputSink route(Destination stdout, Destination stderr) {
         String outTarget = STDOUT;
         String errTarget = STDERR;
         for (Script.Redirect r : redirects) {
@@ -94,8 +94,8 @@ final class Redirections {
                 default -> { }
             }
         }
-        Consumer<String> toOut = destination(outTarget, stdout, stderr);
-        Consumer<String> toErr = destination(errTarget, stdout, stderr);
+        Destination toOut = destination(outTarget, stdout, stderr);
+        Destination toErr = destination(errTarget, stdout, stderr);
         return (stream, text) -> {
             if (!text.isEmpty()) {
                 (stream == OutputChunk.Stream.STDOUT ? toOut : toErr).accept(text);
@@ -103,8 +103,16 @@ final class Redirections {
         };
     }
 
+    /**
+     * Where one of a command's streams is written: the terminal, a pipe, /dev/null or a file.
+     * Serializable, as a command still running (an open interactive shell) keeps its streams in a checkpoint.
+     */
+    @FunctionalInterface
+    interface Destination extends Consumer<String>, java.io.Serializable {
+    }
+
     /** The terminal's stdout, its stderr, /dev/null, or a file (open() already created it). */
-    private Consumer<String> destination(String target, Consumer<String> stdout, Consumer<String> stderr) {
+    private Destination destination(String target, Destination stdout, Destination stderr) {
         return switch (target) {
             case STDOUT -> stdout;
             case STDERR -> stderr;

@@ -15,7 +15,7 @@ import java.util.PriorityQueue;
 public final class VirtualClock {
 
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    private final List<Runnable> observers = new ArrayList<>();
+    private final List<Observer> observers = new ArrayList<>();
     /**
      * Time is kept as nanoseconds since the clock's start, and {@link #now} made from it only when
      * asked: an idle cluster schedules and fires dozens of timers per virtual second, most of which
@@ -102,25 +102,52 @@ public final class VirtualClock {
      * cancelled: how a command that follows something ({@code docker logs -f}) sees it change as
      * time passes, without a timer of its own that would keep the clock busy.
      */
-    public Observation observe(Runnable observer) {
+    public Observation observe(Observer observer) {
         observers.add(Objects.requireNonNull(observer, "observer"));
-        return () -> observers.remove(observer);
+        return new Registration(this, observer);
+    }
+
+    /**
+     * A named class, not a lambda: the observer it cancels usually holds it (a command keeps its
+     * registration), and a checkpoint restores such a cycle only through an object made before its fields.
+     */
+    private static final class Registration implements Observation {
+        private final VirtualClock clock;
+        private final Observer observer;
+
+        private Registration(VirtualClock clock, Observer observer) {
+            this.clock = clock;
+            this.observer = observer;
+        }
+
+        @Override
+        public void cancel() {
+            clock.observers.remove(observer);
+        }
     }
 
     private void notifyObservers() {
         if (observers.isEmpty()) {
             return;
         }
-        for (Runnable observer : List.copyOf(observers)) {
+        for (Observer observer : List.copyOf(observers)) {
             if (observers.contains(observer)) {
                 observer.run();
             }
         }
     }
 
+    /**
+     * What a running command calls as time passes. Serializable, like {@link Task}: a command that
+     * is still running when a checkpoint is taken (an open {@code docker exec -it}) keeps its observer.
+     */
+    @FunctionalInterface
+    public interface Observer extends Runnable, java.io.Serializable {
+    }
+
     /** An observer's registration. */
     @FunctionalInterface
-    public interface Observation {
+    public interface Observation extends java.io.Serializable {
         void cancel();
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import org.laymanlabs.sandbox.time.TimeSource;
 import org.laymanlabs.sandbox.vfs.FileStat;
 import org.laymanlabs.sandbox.vfs.FileSystem;
 import org.laymanlabs.sandbox.vfs.FileSystemException;
@@ -34,7 +34,7 @@ public final class Workspace implements FileSystem {
     private final TreeMap<String, String> entries = new TreeMap<>();
     private final TreeMap<String, Integer> modes = new TreeMap<>();
     private final TreeMap<String, Instant> modified = new TreeMap<>();
-    private final Supplier<Instant> clock;
+    private final TimeSource clock;
     private final int maxFileBytes;
     private final int maxTotalBytes;
     private long totalBytes;
@@ -45,12 +45,12 @@ public final class Workspace implements FileSystem {
     }
 
     /** @param clock when a write happens, for {@code ls -l}: the sandbox's clock */
-    public Workspace(Supplier<Instant> clock) {
+    public Workspace(TimeSource clock) {
         this(clock, MAX_FILE_BYTES, MAX_TOTAL_BYTES);
     }
 
-    /** As {@link #Workspace(Supplier)}, with a sandbox's own limits on one file and on all files. */
-    public Workspace(Supplier<Instant> clock, int maxFileBytes, int maxTotalBytes) {
+    /** As {@link #Workspace(TimeSource)}, with a sandbox's own limits on one file and on all files. */
+    public Workspace(TimeSource clock, int maxFileBytes, int maxTotalBytes) {
         this.clock = clock;
         this.maxFileBytes = maxFileBytes;
         this.maxTotalBytes = maxTotalBytes;

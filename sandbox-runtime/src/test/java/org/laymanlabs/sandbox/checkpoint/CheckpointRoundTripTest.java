@@ -102,6 +102,22 @@ class CheckpointRoundTripTest {
                     s.shell().run("docker exec -it web sh");
                     s.shell().run("cd /etc/nginx");
                     s.shell().run("X=42");
+                }),
+                scenario("a shell that is a container's PID 1, open", docker(), s -> {
+                    s.shell().run("docker run -it --name box alpine sh");
+                    s.shell().run("cd /tmp");
+                    s.shell().run("X=42");
+                }),
+                scenario("a container restarting in a loop", docker(), s -> {
+                    s.shell().run("docker run -d --name flaky --restart always alpine sh -c 'echo starting; exit 3'");
+                    s.clock().advance(Duration.ofSeconds(5));
+                }),
+                scenario("an interactive shell open in a pod", cluster(), s -> {
+                    s.shell().run("kubectl run box --image=busybox -- sleep 3600");
+                    s.clock().advance(Duration.ofSeconds(30));
+                    s.shell().run("kubectl exec -it box -- sh");
+                    s.shell().run("cd /tmp");
+                    s.shell().run("X=42");
                 }));
     }
 

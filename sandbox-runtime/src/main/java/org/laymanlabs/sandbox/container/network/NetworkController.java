@@ -34,16 +34,21 @@ public final class NetworkController {
     private final Network network;
     private final NetworkNamespace host;
     private final VirtualClock clock;
-    private final Supplier<String> ids;
+    private final Ids ids;
     private final DockerFirewall firewall;
     private final PortPublisher ports;
     private final Map<String, DockerNetwork> networks = new LinkedHashMap<>();
+
+    /** A source of 64-hex IDs (RandomIds::next); serializable, as the controller is part of a sandbox's checkpoint. */
+    @FunctionalInterface
+    public interface Ids extends Supplier<String>, java.io.Serializable {
+    }
 
     /**
      * @param ids a source of 64-hex IDs, seeded like every ID of the sandbox
      */
     public NetworkController(Network network, NetworkNamespace host, Netfilter hostNetfilter, Connector connector,
-                             VirtualClock clock, Supplier<String> ids) {
+                             VirtualClock clock, Ids ids) {
         this.network = network;
         this.host = host;
         this.clock = clock;

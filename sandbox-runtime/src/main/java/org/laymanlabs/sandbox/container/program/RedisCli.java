@@ -3,10 +3,9 @@ package org.laymanlabs.sandbox.container.program;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.Ipv4Address;
-import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Exchange;
@@ -21,10 +20,10 @@ import org.laymanlabs.sandbox.shell.Invocation;
 public final class RedisCli implements Command {
 
     private final Connector connector;
-    private final Supplier<NetworkNamespace> home;
+    private final HomeNamespace home;
     private final HostResolver resolver;
 
-    public RedisCli(Connector connector, Supplier<NetworkNamespace> home, HostResolver resolver) {
+    public RedisCli(Connector connector, HomeNamespace home, HostResolver resolver) {
         this.connector = connector;
         this.home = home;
         this.resolver = resolver;

@@ -47,7 +47,7 @@ public final class Containerd {
     private final Optional<BridgePlugin> cni;
     private final Map<String, PodSandbox> sandboxes = new LinkedHashMap<>();
     private final Map<String, CriContainer> containers = new LinkedHashMap<>();
-    private final List<Consumer<CriContainer>> exitListeners = new ArrayList<>();
+    private final List<ExitListener> exitListeners = new ArrayList<>();
 
     /**
      * @param node the node's machine (its own namespace is the one host-network pods share)
@@ -77,8 +77,13 @@ public final class Containerd {
         return clock;
     }
 
+    /** Who hears a container's TaskExit (the kubelet's PLEG); serializable, as a sandbox's checkpoint keeps it. */
+    @FunctionalInterface
+    public interface ExitListener extends Consumer<CriContainer>, java.io.Serializable {
+    }
+
     /** containerd's TaskExit events, which the kubelet's PLEG turns into pod syncs. */
-    public void onExit(Consumer<CriContainer> listener) {
+    public void onExit(ExitListener listener) {
         exitListeners.add(listener);
     }
 

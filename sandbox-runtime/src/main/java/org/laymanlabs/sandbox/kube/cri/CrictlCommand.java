@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.container.LogEntry;
 import org.laymanlabs.sandbox.docker.Units;
 import org.laymanlabs.sandbox.image.Image;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.Execution;
@@ -26,11 +26,16 @@ import org.laymanlabs.sandbox.shell.Invocation;
  */
 public final class CrictlCommand implements Command {
 
-    private final Function<NetworkNamespace, Optional<Containerd>> nodes;
-    private final Supplier<NetworkNamespace> current;
+    private final Nodes nodes;
+
+    /** The containerd of the node whose machine a namespace is, if it is one; serializable, as a sandbox's checkpoint keeps it. */
+    @FunctionalInterface
+    public interface Nodes extends Function<NetworkNamespace, Optional<Containerd>>, java.io.Serializable {
+    }
+    private final HomeNamespace current;
 
     /** @param nodes the containerd of the node whose machine a namespace is, if it is one */
-    public CrictlCommand(Function<NetworkNamespace, Optional<Containerd>> nodes, Supplier<NetworkNamespace> current) {
+    public CrictlCommand(Nodes nodes, HomeNamespace current) {
         this.nodes = nodes;
         this.current = current;
     }

@@ -17,9 +17,14 @@ final class ExplainCommand implements Subcommand {
     private static final String PLAINTEXT_V2 = "plaintext-openapiv2";
 
     /** The schema is read on the first explain, not when a sandbox's kubectl is built. */
-    private final java.util.function.Supplier<ExplainSchema> schema;
+    private final Schema schema;
 
-    ExplainCommand(java.util.function.Supplier<ExplainSchema> schema) {
+    /** Where the schema comes from (ExplainSchema::shared): serializable, as kubectl is part of a sandbox's checkpoint. */
+    @FunctionalInterface
+    interface Schema extends java.util.function.Supplier<ExplainSchema>, java.io.Serializable {
+    }
+
+    ExplainCommand(Schema schema) {
         this.schema = schema;
     }
 

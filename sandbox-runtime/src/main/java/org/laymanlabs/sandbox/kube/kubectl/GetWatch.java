@@ -1,16 +1,15 @@
 package org.laymanlabs.sandbox.kube.kubectl;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.OutputSink;
 import org.laymanlabs.sandbox.kube.api.ResourceType;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.kube.apiserver.ApiWatch;
 import org.laymanlabs.sandbox.shell.Execution;
+import org.laymanlabs.sandbox.time.TimeSource;
 
 /**
  * Mirrors kubectl get --watch (get.go watch, with the human-readable printer): after the list,
@@ -27,12 +26,12 @@ final class GetWatch extends Execution {
     }
 
     private final OutputSink out;
-    private final Supplier<Instant> now;
+    private final TimeSource now;
     private final Printers.Layout layout;
     private final List<ApiWatch> watches = new ArrayList<>();
     private final List<String> pending = new ArrayList<>();
 
-    GetWatch(ApiServer api, Spec spec, Supplier<Instant> now, OutputSink out) {
+    GetWatch(ApiServer api, Spec spec, TimeSource now, OutputSink out) {
         this.out = out;
         this.now = now;
         this.layout = new Printers.Layout(spec.layout().wide(), spec.layout().withNamespace(), spec.layout().withKind(),

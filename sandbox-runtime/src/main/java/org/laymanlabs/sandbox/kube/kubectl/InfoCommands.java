@@ -149,7 +149,7 @@ final class InfoCommands {
     }
 
     /** A verb with no arguments of its own. */
-    interface Action {
+    interface Action extends java.io.Serializable {
         void run(FlagSet.Parsed args, Session session) throws Exception;
     }
 

@@ -1,21 +1,20 @@
 package org.laymanlabs.sandbox.kube.kubectl;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.laymanlabs.sandbox.kube.kubelet.Kubelet;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.OutputSink;
-import org.laymanlabs.sandbox.shell.Execution;
 import org.laymanlabs.sandbox.kube.apiserver.ApiException;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
+import org.laymanlabs.sandbox.kube.kubelet.Kubelet;
 import org.laymanlabs.sandbox.shell.Command;
+import org.laymanlabs.sandbox.shell.Execution;
 import org.laymanlabs.sandbox.shell.Invocation;
+import org.laymanlabs.sandbox.time.TimeSource;
 
 /**
  * The {@code kubectl} command of the sandbox shell, talking to the sandbox's API server as the
@@ -27,9 +26,17 @@ public final class KubectlCommand implements Command {
 
     private final ApiServer api;
     private final String defaultNamespace;
-    private final Supplier<Instant> laptopClock;
+    private final TimeSource laptopClock;
     private final Map<String, Subcommand> commands = new LinkedHashMap<>();
-    private final Function<String, Optional<Kubelet>> kubelets;
+    private final Kubelets kubelets;
+
+    /**
+     * Each node's kubelet by node name, as the API server finds it to proxy {@code logs} and
+     * {@code exec}. Serializable: kubectl is part of a sandbox's checkpoint.
+     */
+    @FunctionalInterface
+    public interface Kubelets extends Function<String, Optional<Kubelet>>, java.io.Serializable {
+    }
 
     /** The address {@code kubectl cluster-info} shows when the sandbox does not give one. */
     public static final String DEFAULT_SERVER = "https://control-plane:6443";
@@ -52,7 +59,7 @@ public final class KubectlCommand implements Command {
      *                    the sandbox clock, but tests may set it ahead instead of running the
      *                    control plane through minutes of virtual time
      */
-    KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Supplier<Instant> laptopClock) {
+    KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, TimeSource laptopClock) {
         this(api, defaultNamespace, serverUrl, laptopClock, node -> Optional.empty());
     }
 
@@ -60,7 +67,7 @@ public final class KubectlCommand implements Command {
      * @param kubelets each node's kubelet by node name, which the API server proxies {@code logs} and
      *                 {@code exec} to; empty for a node whose kubelet cannot be reached
      */
-    public KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Function<String, Optional<Kubelet>> kubelets) {
+    public KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Kubelets kubelets) {
         this(api, defaultNamespace, serverUrl, api.clock()::now, kubelets);
     }
 
@@ -69,12 +76,12 @@ public final class KubectlCommand implements Command {
      * {@code http://localhost:8080}, where nothing listens, so every command that needs a server
      * fails as the real one does (see {@link NoServer}).
      */
-    public static KubectlCommand withoutServer(Supplier<Instant> laptopClock) {
+    public static KubectlCommand withoutServer(TimeSource laptopClock) {
         return new KubectlCommand(null, "default", NoServer.URL, laptopClock, node -> Optional.empty());
     }
 
-    KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, Supplier<Instant> laptopClock,
-                   Function<String, Optional<Kubelet>> kubelets) {
+    KubectlCommand(ApiServer api, String defaultNamespace, String serverUrl, TimeSource laptopClock,
+                   Kubelets kubelets) {
         this.api = api;
         this.kubelets = kubelets;
         this.defaultNamespace = defaultNamespace;

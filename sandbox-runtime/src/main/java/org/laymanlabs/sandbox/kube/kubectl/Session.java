@@ -1,9 +1,9 @@
 package org.laymanlabs.sandbox.kube.kubectl;
 
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
 import org.laymanlabs.sandbox.shell.Invocation;
+import org.laymanlabs.sandbox.time.TimeSource;
 
 /**
  * One kubectl run: the API server it talks to, the namespace its context defaults to, and the
@@ -12,18 +12,18 @@ import org.laymanlabs.sandbox.shell.Invocation;
 final class Session {
 
     private final ApiServer api;
-    private final Supplier<Instant> clock;
+    private final TimeSource clock;
     private final String defaultNamespace;
     private final Invocation invocation;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private boolean failed;
     private int exitCode;
-    private final java.util.function.Function<String, java.util.Optional<org.laymanlabs.sandbox.kube.kubelet.Kubelet>> kubelets;
+    private final KubectlCommand.Kubelets kubelets;
     private java.util.function.Function<org.laymanlabs.sandbox.OutputSink, org.laymanlabs.sandbox.shell.Execution> stream;
 
-    Session(ApiServer api, String defaultNamespace, Invocation invocation, Supplier<Instant> clock,
-            java.util.function.Function<String, java.util.Optional<org.laymanlabs.sandbox.kube.kubelet.Kubelet>> kubelets) {
+    Session(ApiServer api, String defaultNamespace, Invocation invocation, TimeSource clock,
+            KubectlCommand.Kubelets kubelets) {
         this.api = api;
         this.kubelets = kubelets;
         this.clock = clock;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.laymanlabs.sandbox.time.TimeSource;
 
 /**
  * Mirrors client-go util/flowcontrol/backoff.go as the kubelet uses it for crashing containers
@@ -19,10 +19,10 @@ final class BackOff {
 
     private record Entry(Duration backoff, Instant lastUpdate) { }
 
-    private final Supplier<Instant> clock;
+    private final TimeSource clock;
     private final Map<String, Entry> entries = new HashMap<>();
 
-    BackOff(Supplier<Instant> clock) {
+    BackOff(TimeSource clock) {
         this.clock = clock;
     }
 

@@ -51,7 +51,12 @@ final class ImageManager {
         this.pullsFreeAt = clock.now();
     }
 
-    Outcome ensure(PodRecord pod, Container container, Runnable pulled) {
+    /** What to do once a pull this asked for is done; serializable, as a pending pull's timer keeps it. */
+    @FunctionalInterface
+    interface WhenPulled extends Runnable, java.io.Serializable {
+    }
+
+    Outcome ensure(PodRecord pod, Container container, WhenPulled pulled) {
         String image = container.getImage();
         try {
             Reference.parse(image);
@@ -92,7 +97,7 @@ final class ImageManager {
         return backOff.until(key, backOff.lastUpdate(key));
     }
 
-    private void pull(PodRecord pod, String name, String key, String image, Runnable done) {
+    private void pull(PodRecord pod, String name, String key, String image, WhenPulled done) {
         Instant asked = clock.now();
         Instant start = pullsFreeAt.isAfter(asked) ? pullsFreeAt : asked;
         Optional<Image> available = peek(image);

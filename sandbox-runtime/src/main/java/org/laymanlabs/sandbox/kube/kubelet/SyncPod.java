@@ -56,7 +56,12 @@ final class SyncPod {
      *
      * @return when to sync again (a back-off's end), if anything waits on time
      */
-    Optional<Instant> run(PodRecord pod, Consumer<PodRecord> pulled) {
+    /** Who wakes the pod when an image it waits for is pulled; serializable, as a pending pull keeps it. */
+    @FunctionalInterface
+    interface WhenPulled extends Consumer<PodRecord>, java.io.Serializable {
+    }
+
+    Optional<Instant> run(PodRecord pod, WhenPulled pulled) {
         if (pod.sandbox.isEmpty()) {
             createSandbox(pod);
         }
@@ -115,7 +120,7 @@ final class SyncPod {
 
     /** doBackOff, then a new attempt: while in back-off the container waits in CrashLoopBackOff. */
     private Optional<Instant> restart(PodRecord pod, Container container, CriContainer exited,
-                                      Consumer<PodRecord> pulled) {
+                                      WhenPulled pulled) {
         String key = pod.pod.getMetadata().getName() + "_" + pod.pod.getMetadata().getNamespace() + "_" + pod.uid() + "_"
                 + container.getName();
         Instant finished = exited.finishedAt().orElse(clock.now());
@@ -137,7 +142,7 @@ final class SyncPod {
 
     /** The restart doBackOff let through; it stays let through until its image is there. */
     private Optional<Instant> startAllowed(PodRecord pod, Container container, CriContainer exited,
-                                           Consumer<PodRecord> pulled) {
+                                           WhenPulled pulled) {
         Optional<Instant> next = start(pod, container, exited.attempt() + 1, pulled);
         if (!pod.pulling) {
             pod.restartAllowed.remove(container.getName());
@@ -146,7 +151,7 @@ final class SyncPod {
     }
 
     /** startContainer: the image by policy, then CreateContainer and StartContainer, with the kubelet's events. */
-    private Optional<Instant> start(PodRecord pod, Container container, int attempt, Consumer<PodRecord> pulled) {
+    private Optional<Instant> start(PodRecord pod, Container container, int attempt, WhenPulled pulled) {
         ImageManager.Outcome image = images.ensure(pod, container, () -> pulled.accept(pod));
         if (image instanceof ImageManager.Outcome.Pulling) {
             pod.pulling = true;

@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.Ipv4Address;
-import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.http.HttpResponse;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Exchange;
@@ -25,10 +24,10 @@ public final class CurlCommand implements Command {
 
     private final Connector connector;
     private final VirtualClock clock;
-    private final Supplier<NetworkNamespace> home;
+    private final HomeNamespace home;
     private final HostResolver resolver;
 
-    public CurlCommand(Connector connector, VirtualClock clock, Supplier<NetworkNamespace> home, HostResolver resolver) {
+    public CurlCommand(Connector connector, VirtualClock clock, HomeNamespace home, HostResolver resolver) {
         this.connector = connector;
         this.clock = clock;
         this.home = home;

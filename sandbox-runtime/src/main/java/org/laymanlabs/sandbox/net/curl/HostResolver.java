@@ -5,7 +5,7 @@ import org.laymanlabs.sandbox.net.Ipv4Address;
 
 /** getaddrinfo(3) as curl uses it: an address literal, /etc/hosts, then DNS. */
 @FunctionalInterface
-public interface HostResolver {
+public interface HostResolver extends java.io.Serializable {
 
     /** Literals and localhost only, as on a machine whose DNS answers nothing. */
     HostResolver LITERALS_ONLY = host -> Optional.empty();

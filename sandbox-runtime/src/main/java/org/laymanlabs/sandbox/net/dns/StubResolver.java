@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.Ipv4Address;
-import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
 
 /**
@@ -17,13 +17,23 @@ import org.laymanlabs.sandbox.net.curl.HostResolver;
 public final class StubResolver implements HostResolver {
 
     private final DnsClient client;
-    private final Supplier<NetworkNamespace> namespace;
-    private final Supplier<ResolverConfig> config;
-    private final Supplier<HostsFile> hosts;
+    private final HomeNamespace namespace;
+    private final Config config;
+    private final Hosts hosts;
+
+    /** The resolv.conf in force, read at each lookup; serializable, as a sandbox's checkpoint keeps it. */
+    @FunctionalInterface
+    public interface Config extends Supplier<ResolverConfig>, java.io.Serializable {
+    }
+
+    /** The /etc/hosts in force, read at each lookup; serializable, as a sandbox's checkpoint keeps it. */
+    @FunctionalInterface
+    public interface Hosts extends Supplier<HostsFile>, java.io.Serializable {
+    }
 
     /** Both files are read at each lookup, as glibc notices a changed resolv.conf (since 2.26). */
-    public StubResolver(DnsClient client, Supplier<NetworkNamespace> namespace, Supplier<ResolverConfig> config,
-            Supplier<HostsFile> hosts) {
+    public StubResolver(DnsClient client, HomeNamespace namespace, Config config,
+            Hosts hosts) {
         this.client = client;
         this.namespace = namespace;
         this.config = config;

@@ -3,10 +3,9 @@ package org.laymanlabs.sandbox.net.dnsutils;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.Ipv4Address;
-import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.dns.DnsClient;
 import org.laymanlabs.sandbox.net.dns.DnsReply;
 import org.laymanlabs.sandbox.net.dns.Message;
@@ -31,10 +30,10 @@ public final class BusyboxNslookup implements Command {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final DnsClient client;
-    private final Supplier<NetworkNamespace> home;
-    private final Supplier<String> resolvConf;
+    private final HomeNamespace home;
+    private final ResolvConf resolvConf;
 
-    public BusyboxNslookup(DnsClient client, Supplier<NetworkNamespace> home, Supplier<String> resolvConf) {
+    public BusyboxNslookup(DnsClient client, HomeNamespace home, ResolvConf resolvConf) {
         this.client = client;
         this.home = home;
         this.resolvConf = resolvConf;

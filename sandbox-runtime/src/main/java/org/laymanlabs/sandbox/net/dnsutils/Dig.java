@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.Ipv4Address;
-import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.dns.DnsClient;
 import org.laymanlabs.sandbox.net.dns.DnsReply;
 import org.laymanlabs.sandbox.net.dns.Message;
@@ -38,11 +37,11 @@ public final class Dig implements Command {
             .withZone(ZoneOffset.UTC);
 
     private final DnsClient client;
-    private final Supplier<NetworkNamespace> home;
-    private final Supplier<String> resolvConf;
+    private final HomeNamespace home;
+    private final ResolvConf resolvConf;
     private final VirtualClock clock;
 
-    public Dig(DnsClient client, Supplier<NetworkNamespace> home, Supplier<String> resolvConf, VirtualClock clock) {
+    public Dig(DnsClient client, HomeNamespace home, ResolvConf resolvConf, VirtualClock clock) {
         this.client = client;
         this.home = home;
         this.resolvConf = resolvConf;

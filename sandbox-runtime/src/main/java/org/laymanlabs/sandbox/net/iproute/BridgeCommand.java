@@ -3,8 +3,8 @@ package org.laymanlabs.sandbox.net.iproute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.Ipv4Address;
 import org.laymanlabs.sandbox.net.Link;
 import org.laymanlabs.sandbox.net.LinkKind;
@@ -35,9 +35,9 @@ public final class BridgeCommand implements Command {
     private static final int FAILED = 255;
 
     private final Network network;
-    private final Supplier<NetworkNamespace> home;
+    private final HomeNamespace home;
 
-    public BridgeCommand(Network network, Supplier<NetworkNamespace> home) {
+    public BridgeCommand(Network network, HomeNamespace home) {
         this.network = network;
         this.home = home;
     }

@@ -1,9 +1,9 @@
 package org.laymanlabs.sandbox.net.iproute;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.net.CurrentNamespace;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.NetlinkException;
 import org.laymanlabs.sandbox.net.Network;
 import org.laymanlabs.sandbox.net.NetworkNamespace;
@@ -42,11 +42,11 @@ public final class IpCommand implements Command {
             """;
 
     private final Network network;
-    private final Supplier<NetworkNamespace> home;
+    private final HomeNamespace home;
     private final CurrentNamespace current;
 
     /** @param home the namespace the shell is in, which {@code ip} acts on unless given {@code -n} */
-    public IpCommand(Network network, Supplier<NetworkNamespace> home) {
+    public IpCommand(Network network, HomeNamespace home) {
         this.network = network;
         this.home = home;
         this.current = null;

@@ -21,7 +21,15 @@ public final class IptablesCommand implements Command {
 
     private static final String PROGRAM = "iptables";
 
-    private final Supplier<Netfilter> tables;
+    private final Tables tables;
+
+    /**
+     * The netfilter of the namespace the shell runs in, asked at each run; serializable, as a
+     * sandbox's checkpoint keeps it.
+     */
+    @FunctionalInterface
+    public interface Tables extends Supplier<Netfilter>, java.io.Serializable {
+    }
 
     public IptablesCommand(Netfilter netfilter) {
         Objects.requireNonNull(netfilter, "netfilter");
@@ -29,7 +37,7 @@ public final class IptablesCommand implements Command {
     }
 
     /** @param tables the netfilter of the namespace the shell runs in, which {@code ip netns exec} may switch */
-    public IptablesCommand(Supplier<Netfilter> tables) {
+    public IptablesCommand(Tables tables) {
         this.tables = Objects.requireNonNull(tables, "tables");
     }
 

@@ -2,7 +2,6 @@ package org.laymanlabs.sandbox.net.iptables;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.net.netfilter.Netfilter;
 import org.laymanlabs.sandbox.net.netfilter.TableName;
@@ -17,7 +16,7 @@ public final class IptablesSaveCommand implements Command {
 
     private static final String PROGRAM = "iptables-save";
 
-    private final Supplier<Netfilter> tables;
+    private final IptablesCommand.Tables tables;
 
     public IptablesSaveCommand(Netfilter netfilter) {
         Objects.requireNonNull(netfilter, "netfilter");
@@ -25,7 +24,7 @@ public final class IptablesSaveCommand implements Command {
     }
 
     /** @param tables the netfilter of the namespace the shell runs in, which {@code ip netns exec} may switch */
-    public IptablesSaveCommand(Supplier<Netfilter> tables) {
+    public IptablesSaveCommand(IptablesCommand.Tables tables) {
         this.tables = Objects.requireNonNull(tables, "tables");
     }
 

@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.Ipv4Address;
-import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
 import org.laymanlabs.sandbox.net.ipv4.Pinger;
 import org.laymanlabs.sandbox.shell.Command;
@@ -26,10 +25,10 @@ public final class PingCommand implements Command {
 
     private final Pinger pinger;
     private final VirtualClock clock;
-    private final Supplier<NetworkNamespace> home;
+    private final HomeNamespace home;
     private final HostResolver resolver;
 
-    public PingCommand(Pinger pinger, VirtualClock clock, Supplier<NetworkNamespace> home, HostResolver resolver) {
+    public PingCommand(Pinger pinger, VirtualClock clock, HomeNamespace home, HostResolver resolver) {
         this.pinger = pinger;
         this.clock = clock;
         this.home = home;

@@ -1,10 +1,9 @@
 package org.laymanlabs.sandbox.net.trace;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
+import org.laymanlabs.sandbox.net.HomeNamespace;
 import org.laymanlabs.sandbox.net.Ipv4Address;
-import org.laymanlabs.sandbox.net.NetworkNamespace;
 import org.laymanlabs.sandbox.net.curl.HostResolver;
 import org.laymanlabs.sandbox.net.ipv4.Connector;
 import org.laymanlabs.sandbox.net.ipv4.Exchange;
@@ -20,10 +19,10 @@ import org.laymanlabs.sandbox.shell.Invocation;
 public final class TraceCommand implements Command {
 
     private final Connector connector;
-    private final Supplier<NetworkNamespace> home;
+    private final HomeNamespace home;
     private final HostResolver resolver;
 
-    public TraceCommand(Connector connector, Supplier<NetworkNamespace> home, HostResolver resolver) {
+    public TraceCommand(Connector connector, HomeNamespace home, HostResolver resolver) {
         this.connector = connector;
         this.home = home;
         this.resolver = resolver;

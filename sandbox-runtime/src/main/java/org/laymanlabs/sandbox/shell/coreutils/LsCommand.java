@@ -1,6 +1,5 @@
 package org.laymanlabs.sandbox.shell.coreutils;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.function.Supplier;
 import org.laymanlabs.sandbox.CommandResult;
 import org.laymanlabs.sandbox.shell.Command;
 import org.laymanlabs.sandbox.shell.Invocation;
+import org.laymanlabs.sandbox.time.TimeSource;
 import org.laymanlabs.sandbox.vfs.FileStat;
 import org.laymanlabs.sandbox.vfs.FileSystem;
 
@@ -21,14 +21,14 @@ final class LsCommand implements Command {
 
     private static final int TERMINAL_WIDTH = 80;
 
-    private final Optional<Supplier<Instant>> clock;
+    private final Optional<TimeSource> clock;
 
     LsCommand() {
         this.clock = Optional.empty();
     }
 
     /** @param clock what "now" is, for the long listing's choice between a time and a year */
-    LsCommand(Supplier<Instant> clock) {
+    LsCommand(TimeSource clock) {
         this.clock = Optional.of(clock);
     }
 

@@ -24,9 +24,14 @@ public final class UnameCommand implements Command {
     }
 
     private final Kernel kernel;
-    private final Supplier<String> hostname;
+    private final Hostname hostname;
 
-    public UnameCommand(Kernel kernel, Supplier<String> hostname) {
+    /** The machine's hostname, read at each run; serializable, as a sandbox's checkpoint keeps it. */
+    @FunctionalInterface
+    public interface Hostname extends Supplier<String>, java.io.Serializable {
+    }
+
+    public UnameCommand(Kernel kernel, Hostname hostname) {
         this.kernel = kernel;
         this.hostname = hostname;
     }
