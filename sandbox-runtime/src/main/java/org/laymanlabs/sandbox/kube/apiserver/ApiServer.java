@@ -40,6 +40,7 @@ public final class ApiServer {
     private final VirtualClock clock;
     private final EtcdStorage storage;
     private final Admission admission;
+    private final Compactor compactor;
     private final Codec codec = Codec.shared();
     private QuotaAdmission quota = QuotaAdmission.unlimited();
 
@@ -47,11 +48,13 @@ public final class ApiServer {
         this.clock = clock;
         this.storage = new EtcdStorage(etcd);
         this.admission = new Admission(random);
+        this.compactor = new Compactor(etcd, clock);
     }
 
     public void start() {
         storage.start();
         new EventExpiry(this, clock).start();
+        compactor.start();
     }
 
     public VirtualClock clock() {
