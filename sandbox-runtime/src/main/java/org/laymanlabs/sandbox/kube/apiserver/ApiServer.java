@@ -46,7 +46,7 @@ public final class ApiServer {
 
     public ApiServer(EtcdClient etcd, VirtualClock clock, RandomGenerator random) {
         this.clock = clock;
-        this.storage = new EtcdStorage(etcd);
+        this.storage = new EtcdStorage(etcd, clock);
         this.admission = new Admission(random);
         this.compactor = new Compactor(etcd, clock);
     }

@@ -42,10 +42,10 @@ final class EtcdStorage {
     private final Map<String, Written> written = new HashMap<>();
     private long revision;
 
-    EtcdStorage(EtcdClient etcd) {
+    EtcdStorage(EtcdClient etcd, org.laymanlabs.sandbox.time.VirtualClock clock) {
         this.etcd = etcd;
         for (ResourceType type : ApiResources.ALL) {
-            caches.put(type.prefix(""), new WatchCache(type));
+            caches.put(type.prefix(""), new WatchCache(type, clock));
         }
     }
 
