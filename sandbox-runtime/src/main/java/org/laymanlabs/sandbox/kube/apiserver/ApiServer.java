@@ -38,18 +38,21 @@ public final class ApiServer {
     private final VirtualClock clock;
     private final EtcdStorage storage;
     private final Admission admission;
+    private final Compactor compactor;
     private final Codec codec = Codec.shared();
     private QuotaAdmission quota = QuotaAdmission.unlimited();
 
     public ApiServer(EtcdClient etcd, VirtualClock clock, RandomGenerator random) {
         this.clock = clock;
-        this.storage = new EtcdStorage(etcd);
+        this.storage = new EtcdStorage(etcd, clock);
         this.admission = new Admission(random);
+        this.compactor = new Compactor(etcd, clock);
     }
 
     public void start() {
         storage.start();
         new EventExpiry(this, clock).start();
+        compactor.start();
     }
 
     public VirtualClock clock() {

@@ -55,10 +55,10 @@ final class EtcdStorage {
     private interface Refusal extends java.util.function.Supplier<ApiException>, java.io.Serializable {
     }
 
-    EtcdStorage(EtcdClient etcd) {
+    EtcdStorage(EtcdClient etcd, org.laymanlabs.sandbox.time.VirtualClock clock) {
         this.etcd = etcd;
         for (ResourceType type : ApiResources.ALL) {
-            caches.put(type.prefix(""), new WatchCache(type));
+            caches.put(type.prefix(""), new WatchCache(type, clock));
         }
     }
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
 import java.util.Map;
+import org.laymanlabs.sandbox.kube.store.EtcdClusterSpec;
 
 /**
  * The static pods kubeadm writes to /etc/kubernetes/manifests on a control-plane node, as the
@@ -25,7 +26,9 @@ final class StaticPods {
         return List.of(
                 pod(node, nodeUid, "etcd", "registry.k8s.io/etcd:3.5.16-0", "100m", List.of("etcd",
                         "--advertise-client-urls=https://" + node.internalIp() + ":2379", "--data-dir=/var/lib/etcd",
-                        "--listen-client-urls=https://127.0.0.1:2379,https://" + node.internalIp() + ":2379", "--name=" + node.name())),
+                        "--listen-client-urls=https://127.0.0.1:2379,https://" + node.internalIp() + ":2379", "--name=" + node.name(),
+                        // kubeadm writes 10000; the sandbox's etcd snapshots at its own, smaller count (see EtcdClusterSpec).
+                        "--snapshot-count=" + EtcdClusterSpec.SNAPSHOT_COUNT)),
                 pod(node, nodeUid, "kube-apiserver", "registry.k8s.io/kube-apiserver:" + VERSION, "250m", List.of("kube-apiserver",
                         "--advertise-address=" + node.internalIp(), "--etcd-servers=https://127.0.0.1:2379",
                         "--secure-port=6443", "--service-cluster-ip-range=10.96.0.0/12")),

@@ -11,13 +11,34 @@ import java.util.List;
  * @param token etcd's --initial-cluster-token; it seeds the member IDs
  */
 public record EtcdClusterSpec(List<MemberSpec> members, String token, Duration tickInterval, int electionTicks,
-                              int heartbeatTicks, Duration networkDelay) {
+                              int heartbeatTicks, Duration networkDelay, long snapshotCount, long snapshotCatchUpEntries) {
+
+    /**
+     * The sandbox's --snapshot-count (etcd: 100,000; kubeadm writes 10,000). An idle sandbox
+     * commits about 85 entries a virtual minute (leases, mostly), so at etcd's value a member
+     * would keep every entry of a session: at this one it snapshots about every 12 minutes.
+     */
+    public static final long SNAPSHOT_COUNT = 1000;
+    /**
+     * etcd's SnapshotCatchUpEntries (5,000, not a flag): the entries kept before a snapshot so
+     * that a follower a few minutes behind catches up from the log; scaled down with the count.
+     */
+    public static final long SNAPSHOT_CATCH_UP_ENTRIES = 500;
 
     public EtcdClusterSpec {
         members = List.copyOf(members);
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a cluster needs at least one member");
         }
+        if (snapshotCount < 1 || snapshotCatchUpEntries < 0) {
+            throw new IllegalArgumentException("snapshot count must be positive and catch-up entries not negative");
+        }
+    }
+
+    public EtcdClusterSpec(List<MemberSpec> members, String token, Duration tickInterval, int electionTicks,
+                           int heartbeatTicks, Duration networkDelay) {
+        this(members, token, tickInterval, electionTicks, heartbeatTicks, networkDelay, SNAPSHOT_COUNT,
+                SNAPSHOT_CATCH_UP_ENTRIES);
     }
 
     /** Three members, etcd-0 to etcd-2, with etcd's default timing and a 2 ms network. */
@@ -30,7 +51,14 @@ public record EtcdClusterSpec(List<MemberSpec> members, String token, Duration t
     }
 
     public EtcdClusterSpec withNetworkDelay(Duration delay) {
-        return new EtcdClusterSpec(members, token, tickInterval, electionTicks, heartbeatTicks, delay);
+        return new EtcdClusterSpec(members, token, tickInterval, electionTicks, heartbeatTicks, delay, snapshotCount,
+                snapshotCatchUpEntries);
+    }
+
+    /** Another --snapshot-count and catch-up length, for tests that want a member to fall behind the log quickly. */
+    public EtcdClusterSpec withSnapshotCount(long count, long catchUpEntries) {
+        return new EtcdClusterSpec(members, token, tickInterval, electionTicks, heartbeatTicks, networkDelay, count,
+                catchUpEntries);
     }
 
     /** etcd's ReqTimeout: 5 s plus two election timeouts. */

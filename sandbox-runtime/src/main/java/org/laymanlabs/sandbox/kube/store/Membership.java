@@ -46,6 +46,19 @@ final class Membership {
         }
     }
 
+    /** What a snapshot from the leader carries of the membership (etcd's v2 store in the snap file). */
+    Membership copy() {
+        Membership copy = new Membership();
+        copy.restore(this);
+        return copy;
+    }
+
+    void restore(Membership from) {
+        members.clear();
+        members.putAll(from.members);
+        clusterVersion = from.clusterVersion;
+    }
+
     List<Member> members() {
         return List.copyOf(members.values());
     }

@@ -11,6 +11,12 @@ final class KeyHistory {
 
     private final List<KeyValue> versions = new ArrayList<>();
 
+    KeyHistory copy() {
+        KeyHistory copy = new KeyHistory();
+        copy.versions.addAll(versions);
+        return copy;
+    }
+
     void add(KeyValue kv) {
         versions.add(kv);
     }

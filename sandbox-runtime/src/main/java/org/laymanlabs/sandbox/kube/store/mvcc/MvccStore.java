@@ -158,6 +158,43 @@ public final class MvccStore {
     }
 
     /**
+     * The store's data without its watchers, as etcd's backend snapshot carries it to a follower
+     * that fell behind the leader's compacted Raft log (server.go createMergedSnapshotMessage).
+     * Key values are immutable, so the copy shares them.
+     */
+    public MvccStore copy() {
+        MvccStore copy = new MvccStore();
+        keys.forEach((key, history) -> copy.keys.put(key, history.copy()));
+        copy.changes.addAll(changes);
+        copy.currentRevision = currentRevision;
+        copy.compactRevision = compactRevision;
+        copy.bytesInUse = bytesInUse;
+        copy.bytesHighWater = bytesHighWater;
+        return copy;
+    }
+
+    /**
+     * Takes a snapshot's data in place of this store's (kvstore.go Restore). As watchable_store.go
+     * moves its watchers to the unsynced group, each watcher then receives the revisions it had not
+     * seen, from the snapshot's history.
+     */
+    public void restore(MvccStore snapshot) {
+        long seen = currentRevision;
+        keys.clear();
+        snapshot.keys.forEach((key, history) -> keys.put(key, history.copy()));
+        changes.clear();
+        changes.addAll(snapshot.changes);
+        currentRevision = snapshot.currentRevision;
+        compactRevision = snapshot.compactRevision;
+        bytesInUse = snapshot.bytesInUse;
+        bytesHighWater = Math.max(bytesHighWater, snapshot.bytesHighWater);
+        List<Change> missed = changes.stream().filter(c -> c.revision().main() > seen).toList();
+        for (Watcher watcher : List.copyOf(watchers)) {
+            watcher.deliver(eventsFor(watcher, missed));
+        }
+    }
+
+    /**
      * Watches {@code range} from {@code startRevision} (0 or less: from the next write). The
      * history from that revision is delivered at once, then every new revision as it is written.
      */

@@ -93,6 +93,13 @@ final class Leadership {
             return;
         }
         long prev = pr.next - 1;
+        if (prev < node.log.offset()) {
+            // §7: the entries this follower needs are gone; send the snapshot that replaced them.
+            node.send(new Message.InstallSnapshot(node.id(), peer, node.term(), node.storage.snapshot()));
+            pr.paused = true;
+            pr.replicating = false;
+            return;
+        }
         List<Entry> entries = node.log.from(pr.next);
         node.send(new AppendEntries(node.id(), peer, node.term(), prev, node.log.term(prev), entries,
                 node.log.committed()));

@@ -45,6 +45,13 @@ public sealed interface Message {
     record HeartbeatResponse(long from, long to, long term, long context) implements Message {
     }
 
+    /**
+     * InstallSnapshot RPC (§7; etcd-io/raft MsgSnap): a follower whose next entry the leader has
+     * already discarded gets the leader's snapshot instead and answers with an AppendEntriesResponse.
+     */
+    record InstallSnapshot(long from, long to, long term, Snapshot snapshot) implements Message {
+    }
+
     /** A client proposal a follower forwards to the leader (etcd-io/raft MsgProp). */
     record Propose(long from, long to, long term, List<Command> commands) implements Message {
         public Propose {

@@ -5,24 +5,37 @@ import java.util.List;
 
 /**
  * Mirrors etcd-io/raft log.go (raftLog): the entries, 1-indexed, with the commit and apply marks
- * and how far the entries are already on disk.
+ * and how far the entries are already on disk. The entries up to {@code offset} are compacted
+ * (§7): only the last one's term is kept, and a snapshot received from the leader waits here
+ * until the host has applied it.
  */
 final class RaftLog {
 
     private final List<Entry> entries = new ArrayList<>();
+    private long offset;
+    private long offsetTerm;
     private long committed;
     private long applied;
     private long stabled;
+    /** etcd-io/raft unstable.snapshot: restored from the leader, not yet handed to the host. */
+    private Snapshot pendingSnapshot;
 
-    RaftLog(List<Entry> persisted, long committed, long applied) {
+    RaftLog(List<Entry> persisted, long offset, long offsetTerm, long committed, long applied) {
         entries.addAll(persisted);
-        this.stabled = persisted.size();
+        this.offset = offset;
+        this.offsetTerm = offsetTerm;
+        this.stabled = offset + persisted.size();
         this.committed = committed;
-        this.applied = Math.min(applied, committed);
+        this.applied = Math.max(Math.min(applied, committed), offset);
     }
 
     long lastIndex() {
-        return entries.size();
+        return offset + entries.size();
+    }
+
+    /** The last compacted index; the entries after it are still here. */
+    long offset() {
+        return offset;
     }
 
     long lastTerm() {
@@ -37,12 +50,15 @@ final class RaftLog {
         return applied;
     }
 
-    /** The term of the entry at {@code index}: 0 before the log, -1 past its end. */
+    /** The term of the entry at {@code index}: 0 before the log or compacted, -1 past its end. */
     long term(long index) {
-        if (index == 0) {
+        if (index == offset) {
+            return offsetTerm;
+        }
+        if (index < offset) {
             return 0;
         }
-        return index > lastIndex() ? -1 : entries.get((int) index - 1).term();
+        return index > lastIndex() ? -1 : entries.get((int) (index - offset - 1)).term();
     }
 
     boolean matchTerm(long index, long term) {
@@ -85,7 +101,7 @@ final class RaftLog {
 
     private void truncateFrom(long index) {
         if (index <= lastIndex()) {
-            entries.subList((int) index - 1, entries.size()).clear();
+            entries.subList((int) (index - offset - 1), entries.size()).clear();
         }
         stabled = Math.min(stabled, index - 1);
     }
@@ -110,20 +126,21 @@ final class RaftLog {
 
     /** Entries from {@code from} to the end. */
     List<Entry> from(long from) {
-        return List.copyOf(entries.subList((int) Math.max(from, 1) - 1, entries.size()));
+        return List.copyOf(entries.subList((int) (Math.max(from, offset + 1) - offset - 1), entries.size()));
     }
 
     List<Entry> unstable() {
-        return hasUnstable() ? List.copyOf(entries.subList((int) stabled, entries.size())) : List.of();
+        return hasUnstable() ? List.copyOf(entries.subList((int) (stabled - offset), entries.size())) : List.of();
     }
 
     /** etcd-io/raft unstable: entries appended since the host last persisted. */
     boolean hasUnstable() {
-        return stabled < entries.size();
+        return stabled < lastIndex();
     }
 
     List<Entry> nextCommitted() {
-        return hasNextCommitted() ? List.copyOf(entries.subList((int) applied, (int) committed)) : List.of();
+        return hasNextCommitted()
+                ? List.copyOf(entries.subList((int) (applied - offset), (int) (committed - offset))) : List.of();
     }
 
     /** etcd-io/raft hasNextCommittedEnts: committed entries the host has not applied yet. */
@@ -134,5 +151,35 @@ final class RaftLog {
     void markStableAndApplied() {
         stabled = lastIndex();
         applied = committed;
+        pendingSnapshot = null;
+    }
+
+    /** MemoryStorage.Compact as the log sees it: the entries up to {@code index} are gone. */
+    void compact(long index) {
+        if (index <= offset) {
+            return;
+        }
+        if (index > applied) {
+            throw new IllegalStateException("compact " + index + " is beyond the applied index " + applied);
+        }
+        offsetTerm = term(index);
+        entries.subList(0, (int) (index - offset)).clear();
+        offset = index;
+    }
+
+    /** raftLog.restore: the log gives way to a snapshot; everything it covers is committed and applied. */
+    void restore(Snapshot snapshot) {
+        entries.clear();
+        offset = snapshot.index();
+        offsetTerm = snapshot.term();
+        committed = snapshot.index();
+        applied = snapshot.index();
+        stabled = snapshot.index();
+        pendingSnapshot = snapshot;
+    }
+
+    /** The snapshot the host must install before anything else, or null. */
+    Snapshot pendingSnapshot() {
+        return pendingSnapshot;
     }
 }

@@ -8,6 +8,7 @@ import org.laymanlabs.sandbox.kube.store.raft.Message.AppendEntries;
 import org.laymanlabs.sandbox.kube.store.raft.Message.AppendEntriesResponse;
 import org.laymanlabs.sandbox.kube.store.raft.Message.Heartbeat;
 import org.laymanlabs.sandbox.kube.store.raft.Message.HeartbeatResponse;
+import org.laymanlabs.sandbox.kube.store.raft.Message.InstallSnapshot;
 import org.laymanlabs.sandbox.kube.store.raft.Message.Propose;
 import org.laymanlabs.sandbox.kube.store.raft.Message.ReadIndex;
 import org.laymanlabs.sandbox.kube.store.raft.Message.ReadIndexResponse;
@@ -27,6 +28,8 @@ public final class RaftNode {
 
     final RaftConfig config;
     final RaftLog log;
+    /** The host's storage, shared as etcd-io/raft shares MemoryStorage: a leader sends its snapshot from here. */
+    final RaftStorage storage;
     final List<Message> outbox = new ArrayList<>();
     final List<ReadState> readStates = new ArrayList<>();
     private final Map<Long, Boolean> votes = new TreeMap<>();
@@ -44,8 +47,9 @@ public final class RaftNode {
     /** Starts (or restarts) a node from what its storage holds, as a follower (§5.2). */
     public RaftNode(RaftConfig config, RaftStorage storage) {
         this.config = config;
+        this.storage = storage;
         HardState state = storage.hardState();
-        this.log = new RaftLog(storage.entries(), state.commit(), config.applied());
+        this.log = new RaftLog(storage.entries(), storage.offset(), storage.offsetTerm(), state.commit(), config.applied());
         this.term = state.term();
         this.vote = state.vote();
         becomeFollower(term, NONE);
@@ -82,6 +86,19 @@ public final class RaftNode {
 
     public long lastIndex() {
         return log.lastIndex();
+    }
+
+    /** The term of the entry at {@code index}; 0 once it is compacted. */
+    public long termAt(long index) {
+        return log.term(index);
+    }
+
+    /**
+     * §7: the host took a snapshot that covers the entries up to {@code index} and discarded them
+     * from its storage; the node forgets them too. Only applied entries can go.
+     */
+    public void compact(long index) {
+        log.compact(index);
     }
 
     /** The entries from {@code index} to the end, for inspection. */
@@ -169,10 +186,10 @@ public final class RaftNode {
             if (m instanceof RequestVote && inLease()) {
                 return;
             }
-            boolean fromLeader = m instanceof AppendEntries || m instanceof Heartbeat;
+            boolean fromLeader = m instanceof AppendEntries || m instanceof Heartbeat || m instanceof InstallSnapshot;
             becomeFollower(m.term(), fromLeader ? m.from() : NONE);
         } else if (m.term() != 0 && m.term() < term) {
-            if (config.checkQuorum() && (m instanceof AppendEntries || m instanceof Heartbeat)) {
+            if (config.checkQuorum() && (m instanceof AppendEntries || m instanceof Heartbeat || m instanceof InstallSnapshot)) {
                 // Tell a deposed leader about the newer term so that it steps down (etcd-io/raft Step).
                 send(new AppendEntriesResponse(id(), m.from(), term, false, 0, 0, 0));
             }
@@ -206,7 +223,7 @@ public final class RaftNode {
     }
 
     private void stepCandidate(Message m) {
-        if (m instanceof AppendEntries || m instanceof Heartbeat) {
+        if (m instanceof AppendEntries || m instanceof Heartbeat || m instanceof InstallSnapshot) {
             becomeFollower(m.term(), m.from());
             stepFollower(m);
         } else if (m instanceof RequestVoteResponse response) {
@@ -226,6 +243,10 @@ public final class RaftNode {
             electionElapsed = 0;
             leader = append.from();
             handleAppendEntries(append);
+        } else if (m instanceof InstallSnapshot install) {
+            electionElapsed = 0;
+            leader = install.from();
+            handleSnapshot(install.snapshot());
         } else if (m instanceof Heartbeat heartbeat) {
             electionElapsed = 0;
             leader = heartbeat.from();
@@ -253,6 +274,26 @@ public final class RaftNode {
         }
         long hint = log.findConflictByTerm(Math.min(m.prevLogIndex(), log.lastIndex()), m.prevLogTerm());
         send(new AppendEntriesResponse(id(), m.from(), term, false, m.prevLogIndex(), hint, log.term(hint)));
+    }
+
+    /**
+     * §7, InstallSnapshot receiver implementation (etcd-io/raft handleSnapshot and restore): a
+     * snapshot behind the commit index is ignored; one whose last entry the log already holds
+     * only advances the commit; otherwise the whole log is discarded and the host restores the
+     * state machine from the snapshot. The answer names the last index the follower now holds.
+     */
+    private void handleSnapshot(Snapshot snapshot) {
+        long index;
+        if (snapshot.index() <= log.committed()) {
+            index = log.committed();
+        } else if (log.matchTerm(snapshot.index(), snapshot.term())) {
+            log.commitTo(snapshot.index());
+            index = log.committed();
+        } else {
+            log.restore(snapshot);
+            index = log.lastIndex();
+        }
+        send(new AppendEntriesResponse(id(), leader, term, true, index, 0, 0));
     }
 
     void becomeFollower(long newTerm, long newLeader) {
@@ -321,7 +362,7 @@ public final class RaftNode {
      */
     public boolean hasReady() {
         return !outbox.isEmpty() || !readStates.isEmpty() || log.hasUnstable() || log.hasNextCommitted()
-                || hardStateChanged();
+                || hardStateChanged() || log.pendingSnapshot() != null;
     }
 
     private boolean hardStateChanged() {
@@ -336,7 +377,8 @@ public final class RaftNode {
         if (hardStateChanged()) {
             handedOut = new HardState(term, vote, log.committed());
         }
-        Ready ready = new Ready(handedOut, log.unstable(), outbox, log.nextCommitted(), readStates);
+        Snapshot snapshot = log.pendingSnapshot() == null ? Snapshot.EMPTY : log.pendingSnapshot();
+        Ready ready = new Ready(handedOut, log.unstable(), outbox, log.nextCommitted(), readStates, snapshot);
         outbox.clear();
         readStates.clear();
         log.markStableAndApplied();
