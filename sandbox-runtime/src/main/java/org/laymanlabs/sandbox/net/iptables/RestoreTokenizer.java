@@ -15,11 +15,37 @@ final class RestoreTokenizer {
 
     static List<String> words(String line) {
         List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (c = line.charAt(i)) != ' ' && c != '\t' && c != '"') {
+                i++;
+            }
+            if (i < n && c == '"') {
+                i = quotedWord(line, start, i, words);
+            } else {
+                words.add(line.substring(start, i));
+            }
+        }
+        return words;
+    }
+
+    /**
+     * A word with a double quote in it, read from its first character; the characters before
+     * {@code quote} are plain. Adds the word and answers the index just after it.
+     */
+    private static int quotedWord(String line, int start, int quote, List<String> words) {
+        StringBuilder word = new StringBuilder().append(line, start, quote);
         boolean quoted = false;
         boolean escaped = false;
-        boolean started = false;
-        for (int i = 0; i < line.length(); i++) {
+        int i = quote;
+        for (; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
                 if (escaped) {
@@ -34,20 +60,13 @@ final class RestoreTokenizer {
                 }
             } else if (c == '"') {
                 quoted = true;
-                started = true;
             } else if (c == ' ' || c == '\t') {
-                if (started || word.length() > 0) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    started = false;
-                }
+                break;
             } else {
                 word.append(c);
             }
         }
-        if (word.length() > 0 || started) {
-            words.add(word.toString());
-        }
-        return words;
+        words.add(word.toString());
+        return i;
     }
 }

@@ -1,8 +1,8 @@
 package org.laymanlabs.sandbox.kube.controller.deployment;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
@@ -37,6 +37,7 @@ public final class DeploymentController implements Controller {
     private final EventRecorder events;
     private final WorkQueue queue;
     private final List<ApiWatch> watches = new ArrayList<>();
+    private TemplateHash lastHash;
 
     public DeploymentController(ApiServer api, EventRecorder events) {
         this.api = api;
@@ -91,7 +92,7 @@ public final class DeploymentController implements Controller {
         }
         List<CompletableFuture<?>> writes = new ArrayList<>();
         List<ReplicaSet> all = claim(d, writes);
-        String hash = PodTemplateHash.of(d.getSpec().getTemplate(), d.getStatus() == null ? null : d.getStatus().getCollisionCount());
+        String hash = hash(d);
         Optional<ReplicaSet> newRS = all.stream().filter(rs -> hash.equals(rs.getMetadata().getLabels().get("pod-template-hash"))).findFirst();
         List<ReplicaSet> old = all.stream().filter(rs -> newRS.isEmpty() || rs != newRS.get())
                 .sorted(Comparator.comparing(rs -> rs.getMetadata().getCreationTimestamp())).toList();
@@ -108,9 +109,38 @@ public final class DeploymentController implements Controller {
         String now = api.clock().now().truncatedTo(ChronoUnit.SECONDS).toString();
         DeploymentStatus status = DeploymentStatuses.calculate(d, newRS, all, now);
         if (!Objects.equals(status, d.getStatus())) {
-            writes.add(api.updateStatus(new DeploymentBuilder(d).withStatus(status).build()));
+            writes.add(api.updateStatus(statusUpdate(d, status)));
         }
         Writes.finish(writes, done, DeploymentStatuses.untilDeadline(d, status, api.clock().now()));
+    }
+
+    /**
+     * The body of a PUT to the Deployment's /status: the API server reads only its name,
+     * namespace, resourceVersion and status, so the cached metadata is referred to, not copied,
+     * and the status, built here and held nowhere else, is handed over.
+     */
+    private static Deployment statusUpdate(Deployment d, DeploymentStatus status) {
+        Deployment given = new Deployment();
+        given.setMetadata(d.getMetadata());
+        given.setStatus(status);
+        return given;
+    }
+
+    /**
+     * The pod-template-hash of the Deployment's template. A status update keeps the cached
+     * object's spec as it was (the same template object), and nothing changes a cached object,
+     * so the last template's hash is kept rather than computed again at every sync.
+     */
+    private String hash(Deployment d) {
+        PodTemplateSpec template = d.getSpec().getTemplate();
+        Integer collisionCount = d.getStatus() == null ? null : d.getStatus().getCollisionCount();
+        if (lastHash == null || lastHash.template() != template || !Objects.equals(lastHash.collisionCount(), collisionCount)) {
+            lastHash = new TemplateHash(template, collisionCount, PodTemplateHash.of(template, collisionCount));
+        }
+        return lastHash.hash();
+    }
+
+    private record TemplateHash(PodTemplateSpec template, Integer collisionCount, String hash) {
     }
 
     /** The ReplicaSets this Deployment controls, adopting matching orphans. */

@@ -19,7 +19,7 @@ final class PodTemplateHash {
 
     static String of(PodTemplateSpec template, Integer collisionCount) {
         int hash = 0x811c9dc5;
-        String canonical = Codec.shared().toStorage(Codec.shared().toTree(template));
+        String canonical = Codec.shared().toStorage(template);
         for (byte b : canonical.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
             hash *= 0x01000193;

@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox.kube.controller.endpoint;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -84,12 +85,29 @@ public final class EndpointSliceController implements Controller {
             Writes.finish(List.of(api.create(slice)), done);
         } else if (!Objects.equals(current.get().getEndpoints(), endpoints) || !Objects.equals(current.get().getPorts(), ports)
                 || !Objects.equals(current.get().getMetadata().getLabels(), labels)) {
-            EndpointSlice updated = new EndpointSliceBuilder(current.get()).editMetadata().withLabels(labels).endMetadata()
-                    .withEndpoints(endpoints).withPorts(ports).build();
+            EndpointSlice updated = updated(current.get(), labels, endpoints, ports);
             Writes.finish(List.of(api.update(updated)), done);
         } else {
             done.success();
         }
+    }
+
+    /**
+     * The update's body: the cached slice's own fields with the new labels, endpoints and ports.
+     * The API server copies what it is given before it changes anything, so only the metadata,
+     * whose labels change, is copied here, not the whole object.
+     */
+    private static EndpointSlice updated(EndpointSlice current, Map<String, String> labels, List<Endpoint> endpoints,
+                                         List<EndpointPort> ports) {
+        EndpointSlice updated = new EndpointSlice();
+        updated.setApiVersion(current.getApiVersion());
+        updated.setKind(current.getKind());
+        updated.setAddressType(current.getAddressType());
+        updated.setMetadata(new ObjectMetaBuilder(current.getMetadata()).withLabels(labels).build());
+        updated.setEndpoints(endpoints);
+        updated.setPorts(ports);
+        updated.setAdditionalProperties(current.getAdditionalProperties());
+        return updated;
     }
 
     private List<Endpoint> endpoints(Service svc) {

@@ -7,11 +7,13 @@ import io.fabric8.kubernetes.api.model.EndpointPort;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
@@ -77,12 +79,26 @@ public final class EndpointsController implements Controller {
             Writes.finish(List.of(api.create(wanted)), done);
         } else if (!Objects.equals(current.get().getSubsets(), subsets)
                 || !Objects.equals(current.get().getMetadata().getLabels(), wanted.getMetadata().getLabels())) {
-            Endpoints updated = new EndpointsBuilder(current.get()).editMetadata().withLabels(wanted.getMetadata().getLabels())
-                    .endMetadata().withSubsets(subsets).build();
+            Endpoints updated = updated(current.get(), wanted.getMetadata().getLabels(), subsets);
             Writes.finish(List.of(api.update(updated)), done);
         } else {
             done.success();
         }
+    }
+
+    /**
+     * The update's body: the cached object's own fields with the new labels and subsets. The API
+     * server copies what it is given before it changes anything, so only the metadata, whose
+     * labels change, is copied here, not the whole object.
+     */
+    private static Endpoints updated(Endpoints current, Map<String, String> labels, List<EndpointSubset> subsets) {
+        Endpoints updated = new Endpoints();
+        updated.setApiVersion(current.getApiVersion());
+        updated.setKind(current.getKind());
+        updated.setMetadata(new ObjectMetaBuilder(current.getMetadata()).withLabels(labels).build());
+        updated.setSubsets(subsets);
+        updated.setAdditionalProperties(current.getAdditionalProperties());
+        return updated;
     }
 
     /** One subset for all ports when every pod serves them all, which is the usual case. */

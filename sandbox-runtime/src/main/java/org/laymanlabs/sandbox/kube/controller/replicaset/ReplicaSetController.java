@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.laymanlabs.sandbox.kube.api.ApiResources;
-import org.laymanlabs.sandbox.kube.api.Codec;
 import org.laymanlabs.sandbox.kube.api.LabelSelectors;
 import org.laymanlabs.sandbox.kube.api.PodStatuses;
 import org.laymanlabs.sandbox.kube.apiserver.ApiServer;
@@ -97,9 +95,21 @@ public final class ReplicaSetController implements Controller {
         }
         ReplicaSetStatus status = status(rs, owned, api.clock().now());
         if (!Objects.equals(status, rs.getStatus())) {
-            writes.add(api.updateStatus(new ReplicaSetBuilder(rs).withStatus(status).build()));
+            writes.add(api.updateStatus(statusUpdate(rs, status)));
         }
         Writes.finish(writes, done, Availability.nextChange(owned, minReady(rs), api.clock().now()));
+    }
+
+    /**
+     * The body of a PUT to the ReplicaSet's /status: the API server reads only its name,
+     * namespace, resourceVersion and status, so the cached metadata is referred to, not copied,
+     * and the status, built here and held nowhere else, is handed over.
+     */
+    private static ReplicaSet statusUpdate(ReplicaSet rs, ReplicaSetStatus status) {
+        ReplicaSet given = new ReplicaSet();
+        given.setMetadata(rs.getMetadata());
+        given.setStatus(status);
+        return given;
     }
 
     /** controller.RealPodControl.CreatePods: the pod, and an event either way. */
@@ -130,13 +140,20 @@ public final class ReplicaSetController implements Controller {
         return owned;
     }
 
+    /**
+     * The pod to create from the ReplicaSet's template. The API server copies what it is given
+     * before it changes anything, so the pod refers to the cached template's spec, labels and
+     * annotations instead of copying them first.
+     */
     private static Pod newPod(ReplicaSet rs) {
-        var template = Codec.shared().copy(rs.getSpec().getTemplate());
+        var template = rs.getSpec().getTemplate();
         var meta = template.getMetadata() == null ? new ObjectMetaBuilder().build() : template.getMetadata();
-        return new PodBuilder().withMetadata(new ObjectMetaBuilder().withGenerateName(rs.getMetadata().getName() + "-")
-                        .withNamespace(rs.getMetadata().getNamespace()).withLabels(meta.getLabels())
-                        .withAnnotations(meta.getAnnotations()).withOwnerReferences(ControllerRefs.to(rs)).build())
-                .withSpec(template.getSpec()).build();
+        Pod pod = new Pod();
+        pod.setMetadata(new ObjectMetaBuilder().withGenerateName(rs.getMetadata().getName() + "-")
+                .withNamespace(rs.getMetadata().getNamespace()).withLabels(meta.getLabels())
+                .withAnnotations(meta.getAnnotations()).withOwnerReferences(ControllerRefs.to(rs)).build());
+        pod.setSpec(template.getSpec());
+        return pod;
     }
 
     private static java.time.Duration minReady(ReplicaSet rs) {
