@@ -26,6 +26,9 @@ import org.laymanlabs.sandbox.workspace.Workspace;
 final class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
+    /** How long a checkpoint waits for writes in flight to commit: 100 steps of 10 ms, a virtual second. */
+    private static final int IN_FLIGHT_TRIES = 100;
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(10);
 
     private final LabSandboxes labs;
     private final ApiDispatchers apis;
@@ -109,16 +112,28 @@ final class Replay {
         if (sandbox == null || failure != null || foreground != null || !Checkpoints.available()) {
             return Optional.empty();
         }
-        try {
-            CheckpointBase base = base(journal);
-            byte[] bytes = Checkpoints.save(sandbox, base);
-            // Read back before it is trusted, off the learner's path: a sandbox whose graph cannot be
-            // read (a lambda reachable from what it captured) is then saved with its journal alone.
-            Checkpoints.restore(bytes, base);
-            return Optional.of(SandboxCheckpoint.of(bytes, journal));
-        } catch (CheckpointRefused e) {
-            log.info("No checkpoint for a {} sandbox at {}: {}", journal.labId(), journal.now(), e.getMessage());
-            return Optional.empty();
+        CheckpointBase base = base(journal);
+        // A query may have moved the clock since the last input (a command a page runs to draw the
+        // map sends packets, which take time): the checkpoint is of the sandbox at its clock's instant.
+        journal = journal.at(sandbox.clock().now());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                byte[] bytes = Checkpoints.save(sandbox, base);
+                // Read back before it is trusted, off the learner's path: a sandbox whose graph cannot be
+                // read is then saved with its journal alone.
+                Checkpoints.restore(bytes, base);
+                return Optional.of(SandboxCheckpoint.of(bytes, journal));
+            } catch (CheckpointRefused e) {
+                if (e.workInFlight() && attempt < IN_FLIGHT_TRIES) {
+                    // An etcd write commits within milliseconds of virtual time (controllers follow a
+                    // learner's command with writes of their own): the idle sandbox's clock moves on
+                    // that little, as the journal records, rather than go without a checkpoint.
+                    advance(IN_FLIGHT_WAIT);
+                    continue;
+                }
+                log.info("No checkpoint for a {} sandbox at {}: {}", journal.labId(), journal.now(), e.getMessage());
+                return Optional.empty();
+            }
         }
     }
 
@@ -334,9 +349,13 @@ final class Replay {
         return new SandboxState(journal, history.lines(), contents);
     }
 
-    /** The state to save when the sandbox leaves memory: with its checkpoint, when it can have one. */
+    /**
+     * The state to save when the sandbox leaves memory: with its checkpoint, when it can have one.
+     * The checkpoint comes first, as it may move the clock a few milliseconds (see checkpoint).
+     */
     SandboxState stateWithCheckpoint() {
+        SandboxCheckpoint taken = checkpoint().orElse(null);
         SandboxState plain = state();
-        return new SandboxState(plain.journal(), plain.history(), plain.files(), checkpoint().orElse(null));
+        return new SandboxState(plain.journal(), plain.history(), plain.files(), taken);
     }
 }

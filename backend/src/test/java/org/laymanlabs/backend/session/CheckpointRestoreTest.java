@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +56,6 @@ class CheckpointRestoreTest {
         return new StoredSandbox(state.journal(), Optional.ofNullable(checkpoint), state.history());
     }
 
-    @Disabled("until every lambda a sandbox keeps is serializable (session 7, in progress)")
     @Test
     void aSandboxRestoredFromItsCheckpointIsTheSandboxThatWasEvicted() {
         SandboxActor original = fresh();
@@ -81,7 +79,6 @@ class CheckpointRestoreTest {
         assertThat(restored.query(ObservableState::of).join()).isEqualTo(original.query(ObservableState::of).join());
     }
 
-    @Disabled("until every lambda a sandbox keeps is serializable (session 7, in progress)")
     @Test
     void theInputsSavedAfterTheCheckpointAreReplayedOnTopOfIt() {
         SandboxActor original = fresh();

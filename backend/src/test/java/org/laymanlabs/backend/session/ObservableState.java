@@ -32,6 +32,14 @@ final class ObservableState {
     private ObservableState() {
     }
 
+    /**
+     * Reads the state of a copy (a checkpoint of it, restored), leaving the sandbox as it was: kubectl
+     * and etcdctl read through Raft, which takes virtual time, so reading a sandbox changes it a little.
+     */
+    static String ofCopy(Sandbox sandbox) {
+        return of(org.laymanlabs.sandbox.checkpoint.Checkpoints.restore(org.laymanlabs.sandbox.checkpoint.Checkpoints.save(sandbox)));
+    }
+
     /** Reads the state; it runs read-only commands, so call it on copies that are compared, never journaled. */
     static String of(Sandbox sandbox) {
         StringBuilder text = new StringBuilder("now ").append(sandbox.clock().now()).append('\n');

@@ -52,7 +52,7 @@ class SessionRestartTest {
         Attempts attempts = app.getBean(Attempts.class);
         UUID attemptId = attempts.startOrResume(ada, TestCourse.LAB).id();
         SandboxActor sandbox = attempts.sandbox(ada, attemptId);
-        return new Seen(attemptId, sandbox.query(ObservableState::of).join(), sandbox.history().join(),
+        return new Seen(attemptId, sandbox.query(ObservableState::ofCopy).join(), sandbox.history().join(),
                 app.getBean(Grading.class).progress(ada, attemptId));
     }
 
@@ -79,6 +79,8 @@ class SessionRestartTest {
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(Sessions.class).liveCount()).isZero();
             Seen after = look(second, ada);
+            assertThat(second.getBean(Attempts.class).sandbox(ada, after.attemptId()).restoredFromCheckpoint().join())
+                    .as("restored from the checkpoint the clean stop saved").isTrue();
 
             assertThat(after.attemptId()).isEqualTo(before.attemptId());
             assertThat(after.state()).contains("shop", "web", "10.9.9.9", "web-").isEqualTo(before.state());
@@ -122,14 +124,16 @@ class SessionRestartTest {
             UUID attemptId = attempts.startOrResume(bob, TestCourse.LAB).id();
             attempts.run(bob, attemptId, "docker run -d --name web nginx");
             attempts.sandbox(bob, attemptId).tick(Duration.ofSeconds(20)).join();
-            String before = attempts.sandbox(bob, attemptId).query(ObservableState::of).join();
+            String before = attempts.sandbox(bob, attemptId).query(ObservableState::ofCopy).join();
             Sessions sessions = app.getBean(Sessions.class);
 
             assertThat(sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(29)))).isZero();
             assertThat(sessions.evictIdle(Instant.now().plus(Duration.ofMinutes(31)))).isEqualTo(1);
             assertThat(sessions.ifLive(attemptId)).isEmpty();
 
-            assertThat(attempts.sandbox(bob, attemptId).query(ObservableState::of).join()).isEqualTo(before);
+            assertThat(attempts.sandbox(bob, attemptId).query(ObservableState::ofCopy).join()).isEqualTo(before);
+            assertThat(attempts.sandbox(bob, attemptId).restoredFromCheckpoint().join())
+                    .as("restored from the checkpoint its eviction saved").isTrue();
         }
     }
 }

@@ -13,4 +13,14 @@ public final class CheckpointRefused extends RuntimeException {
     public CheckpointRefused(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Whether it was refused for work in flight (an etcd write awaiting its commit): a few virtual milliseconds later it may not be. */
+    public boolean workInFlight() {
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof GraphKryo.WorkInFlight) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -255,11 +255,18 @@ final class GraphKryo extends Kryo {
      * JDK's, not data. A checkpoint waits for a moment without one; a completed future with nobody
      * waiting on it is only its value.
      */
+    /** Thrown while writing a future that is not over: see {@link CheckpointRefused#workInFlight()}. */
+    static final class WorkInFlight extends KryoException {
+        WorkInFlight() {
+            super("work in flight (a request waiting for its answer); checkpoint at a quieter moment");
+        }
+    }
+
     private static final class InFlight extends Serializer<CompletableFuture<Object>> {
         @Override
         public void write(Kryo kryo, Output output, CompletableFuture<Object> future) {
             if (!future.isDone() || future.getNumberOfDependents() > 0 || future.isCompletedExceptionally()) {
-                throw new KryoException("work in flight (a request waiting for its answer); checkpoint at a quieter moment");
+                throw new WorkInFlight();
             }
             kryo.writeClassAndObject(output, future.join());
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.laymanlabs.sandbox.Sandbox;
 import org.laymanlabs.sandbox.SandboxSpec;
@@ -28,7 +27,6 @@ class CheckpointFormatTest {
                 .isInstanceOf(CheckpointRefused.class).hasMessage("a checkpoint of format 9; this build reads format 1");
     }
 
-    @Disabled("until every lambda a sandbox keeps is serializable (session 7, in progress)")
     @Test
     void aCheckpointStoredAgainstABaseNeedsThatBase() {
         CheckpointBase base = Checkpoints.base(laptop(Instant.parse("2026-01-01T00:00:00Z")));
@@ -45,7 +43,6 @@ class CheckpointFormatTest {
         assertThat(Checkpoints.restore(checkpoint, base).shell().run("cat notes.txt").stdout()).isEqualTo("hello\n");
     }
 
-    @Disabled("until every lambda a sandbox keeps is serializable (session 7, in progress)")
     @Test
     void aBaseMakesTheCheckpointOfASandboxLikeItSmall() {
         CheckpointBase base = Checkpoints.base(laptop(Instant.parse("2026-01-01T00:00:00Z")));
@@ -54,7 +51,6 @@ class CheckpointFormatTest {
         assertThat(Checkpoints.save(sandbox, base).length).isLessThan(Checkpoints.save(sandbox).length / 3);
     }
 
-    @Disabled("until every lambda a sandbox keeps is serializable (session 7, in progress)")
     @Test
     void aDamagedCheckpointIsRefused() {
         Sandbox sandbox = laptop(START);
@@ -69,7 +65,6 @@ class CheckpointFormatTest {
         assertThatThrownBy(() -> Checkpoints.restore(cut)).isInstanceOf(CheckpointRefused.class);
     }
 
-    @Disabled("until every lambda a sandbox keeps is serializable (session 7, in progress)")
     @Test
     void theSameSandboxIsWrittenToTheSameBytes() {
         assertThat(Checkpoints.save(laptop(START))).isEqualTo(Checkpoints.save(laptop(START)));
