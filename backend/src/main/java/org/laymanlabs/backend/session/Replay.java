@@ -124,16 +124,28 @@ final class Replay {
                 Checkpoints.restore(bytes, base);
                 return Optional.of(SandboxCheckpoint.of(bytes, journal));
             } catch (CheckpointRefused e) {
-                if (e.workInFlight() && attempt < IN_FLIGHT_TRIES) {
-                    // An etcd write commits within milliseconds of virtual time (controllers follow a
-                    // learner's command with writes of their own): the idle sandbox's clock moves on
-                    // that little, as the journal records, rather than go without a checkpoint.
-                    advance(IN_FLIGHT_WAIT);
+                if (e.workInFlight() && attempt < IN_FLIGHT_TRIES && movedOn()) {
                     continue;
                 }
                 log.info("No checkpoint for a {} sandbox at {}: {}", journal.labId(), journal.now(), e.getMessage());
                 return Optional.empty();
             }
+        }
+    }
+
+    /**
+     * An etcd write commits within milliseconds of virtual time (controllers follow a learner's
+     * command with writes of their own): the idle sandbox's clock moves on that little, as the
+     * journal records, rather than go without a checkpoint. A sandbox that fails on its way (its
+     * event loop throws) is saved as it stands, with its journal alone.
+     */
+    private boolean movedOn() {
+        try {
+            advance(IN_FLIGHT_WAIT);
+            return true;
+        } catch (RuntimeException e) {
+            log.info("No checkpoint for a {} sandbox: its clock could not move on ({})", journal.labId(), e.getMessage());
+            return false;
         }
     }
 

@@ -108,7 +108,7 @@ class ReplicaFailoverTest {
     }
 
     private static String state(ConfigurableApplicationContext replica, UUID attempt) {
-        return replica.getBean(Sessions.class).ifLive(attempt).orElseThrow().query(ObservableState::of).join();
+        return replica.getBean(Sessions.class).ifLive(attempt).orElseThrow().query(ObservableState::ofCopy).join();
     }
 
     private static boolean holds(ConfigurableApplicationContext replica, UUID attempt) {
