@@ -27,18 +27,11 @@ final class CheckpointBases {
     private record Key(Class<?> builder, String labId, long seed) {
     }
 
-    private final LabSandboxes labs;
-
-    private CheckpointBases(LabSandboxes labs) {
-        this.labs = labs;
+    private CheckpointBases() {
     }
 
-    /** The bases of the labs {@code labs} builds. */
-    static CheckpointBases of(LabSandboxes labs) {
-        return new CheckpointBases(labs);
-    }
-
-    CheckpointBase forLab(String labId, long seed) {
+    /** The base of {@code labId} with {@code seed}, as {@code labs} builds it. */
+    static CheckpointBase forLab(LabSandboxes labs, String labId, long seed) {
         return BASES.computeIfAbsent(new Key(labs.getClass(), labId, seed),
                 key -> Checkpoints.base(labs.create(labId, seed, BUILT_AT)));
     }

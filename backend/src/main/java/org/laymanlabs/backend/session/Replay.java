@@ -152,7 +152,7 @@ final class Replay {
     /** The lab's base to compress against; a lab whose sandbox cannot be built (or checkpointed) has none. */
     private CheckpointBase base(SandboxJournal of) {
         try {
-            return CheckpointBases.of(labs).forLab(of.labId(), of.seed());
+            return CheckpointBases.forLab(labs, of.labId(), of.seed());
         } catch (RuntimeException e) {
             log.info("No checkpoint base for lab {}: {}", of.labId(), e.getMessage());
             return null;

@@ -48,9 +48,7 @@ public final class SandboxActor {
     /** As {@link #restore(SandboxJournal, LabSandboxes, Executor, Consumer)}, serving real clients' requests through {@code apis}. */
     public static SandboxActor restore(SandboxJournal journal, LabSandboxes labs, ApiDispatchers apis, Executor pool,
                                        Consumer<SandboxState> onInput) {
-        SandboxActor actor = new SandboxActor(pool, labs, apis, onInput);
-        actor.mailbox.execute(() -> actor.state.replay(journal));
-        return actor;
+        return restore(StoredSandbox.journalOnly(journal), labs, apis, pool, onInput);
     }
 
     /** An actor whose first task restores the sandbox {@code stored} holds, from its checkpoint when it has one that fits. */
