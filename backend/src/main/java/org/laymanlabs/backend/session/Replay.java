@@ -72,7 +72,9 @@ final class Replay {
 
     private void resume(SandboxCheckpoint checkpoint, StoredSandbox stored) {
         SandboxJournal from = stored.journal();
-        Sandbox restored = Checkpoints.restore(checkpoint.bytes(), base(from));
+        long baseId = checkpoint.baseId();
+        Sandbox restored = Checkpoints.restore(checkpoint.bytes(),
+                baseId == 0 ? null : CheckpointBases.byId(baseId).orElseGet(() -> base(from)));
         if (!restored.clock().now().equals(checkpoint.sandboxTime())) {
             throw new CheckpointRefused("the checkpoint's sandbox is at " + restored.clock().now() + ", not at "
                     + checkpoint.sandboxTime() + " as stored");

@@ -3,6 +3,8 @@ package org.laymanlabs.backend.session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.laymanlabs.sandbox.checkpoint.CheckpointRefused;
+import org.laymanlabs.sandbox.checkpoint.Checkpoints;
 
 /**
  * A sandbox's whole state as it stood after the first {@code entries} inputs of its journal, at the
@@ -22,6 +24,18 @@ public record SandboxCheckpoint(byte[] bytes, int entries, Instant sandboxTime, 
     public static SandboxCheckpoint of(byte[] bytes, SandboxJournal journal) {
         return new SandboxCheckpoint(bytes, journal.entries().size(), journal.now(),
                 SnapshotCodec.fingerprint(journal, journal.entries().size()));
+    }
+
+    /**
+     * The id of the base the checkpoint was compressed against ({@link CheckpointBaseArchive}), 0 for
+     * none, or for bytes that are not a checkpoint at all (which a restore refuses anyway).
+     */
+    public long baseId() {
+        try {
+            return Checkpoints.baseId(bytes);
+        } catch (CheckpointRefused e) {
+            return 0;
+        }
     }
 
     /** Whether this checkpoint is a point on {@code journal}'s way: the same first inputs, in time before the rest. */

@@ -47,6 +47,10 @@ public class SandboxSnapshot {
     @Column(name = "checkpoint_fingerprint")
     private Long checkpointFingerprint;
 
+    /** The id of the base the checkpoint was compressed against (StoredCheckpointBase), 0 for none. */
+    @Column(name = "checkpoint_base")
+    private Long checkpointBase;
+
     @Version
     private long version;
 
@@ -71,11 +75,13 @@ public class SandboxSnapshot {
             checkpointEntries = taken.entries();
             checkpointTime = taken.sandboxTime();
             checkpointFingerprint = taken.fingerprint();
+            checkpointBase = taken.baseId();
         } else if (checkpointEntries != null && checkpointEntries > entries) {
             checkpoint = null;
             checkpointEntries = null;
             checkpointTime = null;
             checkpointFingerprint = null;
+            checkpointBase = null;
         }
     }
 

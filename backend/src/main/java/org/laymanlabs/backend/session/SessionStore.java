@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,16 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SessionStore {
 
+    private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
+
     private final SandboxSnapshotRepository snapshots;
     private final TerminalLineRepository lines;
     private final WorkspaceFileRepository files;
+    private final CheckpointBaseArchive bases;
     private final Clock clock;
 
     SessionStore(SandboxSnapshotRepository snapshots, TerminalLineRepository lines, WorkspaceFileRepository files,
-                 ObjectProvider<Clock> clock) {
+                 CheckpointBaseArchive bases, ObjectProvider<Clock> clock) {
         this.snapshots = snapshots;
         this.lines = lines;
         this.files = files;
+        this.bases = bases;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -36,10 +44,26 @@ public class SessionStore {
         SandboxSnapshot snapshot = snapshots.findById(attemptId).orElseGet(() -> new SandboxSnapshot(attemptId));
         SandboxJournal journal = state.journal();
         snapshot.replace(SnapshotCodec.encode(journal), journal.entries().size(), journal.now(), clock.instant());
+        if (state.checkpoint() != null) {
+            keepBase(journal, state.checkpoint());
+        }
         snapshot.keepCheckpoint(state.checkpoint());
         snapshots.save(snapshot);
         saveHistory(attemptId, state.history());
         saveFiles(attemptId, state.files());
+    }
+
+    /** The base the checkpoint needs, stored before the checkpoint that names it; a failure leaves the journal's save to go on. */
+    private void keepBase(SandboxJournal journal, SandboxCheckpoint checkpoint) {
+        CheckpointBases.byId(checkpoint.baseId()).ifPresent(base -> {
+            try {
+                bases.keep(journal.labId(), journal.seed(), base);
+            } catch (DataAccessException | TransactionException e) {
+                // Another server stored the same base a moment before, say: the checkpoint is kept,
+                // and if its base is really missing, a restore after a restart replays the journal.
+                log.info("The checkpoint base of lab {} was not stored now: {}", journal.labId(), e.getMessage());
+            }
+        });
     }
 
     private void saveHistory(UUID attemptId, List<HistoryLine> history) {
@@ -87,9 +111,17 @@ public class SessionStore {
         return snapshots.findById(attemptId).map(s -> {
             SandboxJournal journal = SnapshotCodec.decode(s.state());
             Optional<SandboxCheckpoint> checkpoint = s.checkpoint();
+            checkpoint.ifPresent(c -> fetchBase(c.baseId()));
             return checkpoint.isEmpty() ? StoredSandbox.journalOnly(journal)
                     : new StoredSandbox(journal, checkpoint, history(attemptId));
         });
+    }
+
+    /** A checkpoint's base that this JVM does not hold (it was built by another, before a restart say), from the database. */
+    private void fetchBase(long id) {
+        if (id != 0 && CheckpointBases.byId(id).isEmpty()) {
+            bases.find(id).ifPresent(CheckpointBases::adopt);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -18,6 +18,9 @@ import org.laymanlabs.backend.account.Caller;
 import org.laymanlabs.backend.account.Role;
 import org.laymanlabs.backend.progress.Attempts;
 import org.laymanlabs.backend.progress.TestCourse;
+import org.laymanlabs.sandbox.Sandbox;
+import org.laymanlabs.sandbox.checkpoint.CheckpointBase;
+import org.laymanlabs.sandbox.checkpoint.Checkpoints;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -116,6 +119,29 @@ class SessionStoreTest {
         store.save(attemptId, new SandboxState(journalOf(2), List.of(), Map.of()));
 
         assertThat(store.stored(attemptId).orElseThrow().checkpoint()).isEmpty();
+    }
+
+    @Test
+    void aCheckpointsBaseIsStoredOnceAndGoesWhenNoCheckpointNamesItAnyMore() {
+        LabSandboxes labs = app.getBean(LabSandboxes.class);
+        CheckpointBaseRepository bases = app.getBean(CheckpointBaseRepository.class);
+        SandboxJournal journal = SandboxJournal.fresh(TestCourse.LAB, 7, AT);
+        Sandbox sandbox = labs.create(TestCourse.LAB, 7, AT);
+        List<CheckpointBase> built = LongStream.of(1, 2, 3)
+                .mapToObj(day -> Checkpoints.base(labs.create(TestCourse.LAB, 7, AT.minusSeconds(86_400 * day)))).toList();
+        built.forEach(CheckpointBases::adopt);
+
+        for (CheckpointBase base : built) {
+            SandboxCheckpoint checkpoint = SandboxCheckpoint.of(Checkpoints.save(sandbox, base), journal);
+            store.save(attemptId, new SandboxState(journal, List.of(), Map.of(), checkpoint));
+            store.save(attemptId, new SandboxState(journal, List.of(), Map.of(), checkpoint));
+            assertThat(bases.existsById(base.id())).isTrue();
+        }
+
+        // The first base went when the third was stored: by then the second was the one the snapshot named.
+        assertThat(bases.existsById(built.get(0).id())).isFalse();
+        assertThat(bases.count()).isEqualTo(2);
+        assertThat(store.stored(attemptId).orElseThrow().checkpoint().orElseThrow().baseId()).isEqualTo(built.get(2).id());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdException;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
@@ -52,11 +53,20 @@ public final class Checkpoints {
     /** The sandbox's state, compressed against {@code base} (null for none). */
     public static byte[] save(Sandbox sandbox, CheckpointBase base) {
         byte[] graph = graph(sandbox);
-        byte[] compressed = base == null ? Zstd.compress(graph, CheckpointBase.LEVEL) : Zstd.compress(graph, base.compress());
+        byte[] compressed = compress(graph, base);
         ByteBuffer framed = ByteBuffer.allocate(HEADER + compressed.length);
         framed.put(MAGIC).put((byte) VERSION).putLong(base == null ? 0 : base.id()).putInt(graph.length)
                 .putInt((int) crc(graph)).put(compressed);
         return framed.array();
+    }
+
+    /**
+     * The id of the base the checkpoint was compressed against ({@link CheckpointBase#id()}), 0 for
+     * none: which base to fetch before {@link #restore(byte[], CheckpointBase)}.
+     */
+    public static long baseId(byte[] checkpoint) {
+        requireCheckpoint(checkpoint);
+        return ByteBuffer.wrap(checkpoint, MAGIC.length + 1, 8).getLong();
     }
 
     /** The sandbox the bytes hold; refused when they are damaged or were written by another build. */
@@ -122,15 +132,30 @@ public final class Checkpoints {
         return whole.toBytes();
     }
 
-    private static byte[] unframe(byte[] framed, CheckpointBase base) {
+    private static byte[] compress(byte[] graph, CheckpointBase base) {
+        try (ZstdCompressCtx zstd = new ZstdCompressCtx()) {
+            zstd.setLevel(CheckpointBase.LEVEL);
+            zstd.setWindowLog(CheckpointBase.WINDOW_LOG);
+            if (base != null) {
+                zstd.loadDict(base.compress());
+            }
+            return zstd.compress(graph);
+        }
+    }
+
+    private static void requireCheckpoint(byte[] framed) {
         if (framed.length < HEADER || framed[0] != 'L' || framed[1] != 'L' || framed[2] != 'C' || framed[3] != 'P') {
             throw new CheckpointRefused("not a sandbox checkpoint");
         }
-        ByteBuffer header = ByteBuffer.wrap(framed, MAGIC.length, HEADER - MAGIC.length);
-        int version = header.get();
+        int version = framed[MAGIC.length];
         if (version != VERSION) {
             throw new CheckpointRefused("a checkpoint of format " + version + "; this build reads format " + VERSION);
         }
+    }
+
+    private static byte[] unframe(byte[] framed, CheckpointBase base) {
+        requireCheckpoint(framed);
+        ByteBuffer header = ByteBuffer.wrap(framed, MAGIC.length + 1, HEADER - MAGIC.length - 1);
         long baseId = header.getLong();
         int length = header.getInt();
         int crc = header.getInt();

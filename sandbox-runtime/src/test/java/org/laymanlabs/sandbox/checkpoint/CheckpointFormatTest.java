@@ -44,6 +44,45 @@ class CheckpointFormatTest {
     }
 
     @Test
+    void aCheckpointNamesItsBase() {
+        CheckpointBase base = Checkpoints.base(laptop(Instant.parse("2026-01-01T00:00:00Z")));
+        Sandbox sandbox = laptop(START);
+
+        assertThat(Checkpoints.baseId(Checkpoints.save(sandbox, base))).isEqualTo(base.id()).isNotZero();
+        assertThat(Checkpoints.baseId(Checkpoints.save(sandbox))).isZero();
+        assertThatThrownBy(() -> Checkpoints.baseId("LLCP".getBytes())).isInstanceOf(CheckpointRefused.class);
+    }
+
+    @Test
+    void aStoredBaseReadBackRestoresTheCheckpointsStoredAgainstIt() {
+        CheckpointBase base = Checkpoints.base(laptop(Instant.parse("2026-01-01T00:00:00Z")));
+        Sandbox sandbox = laptop(START);
+        sandbox.shell().run("echo kept > notes.txt");
+        byte[] checkpoint = Checkpoints.save(sandbox, base);
+
+        CheckpointBase readBack = CheckpointBase.fromStored(base.stored());
+
+        assertThat(readBack.id()).isEqualTo(base.id());
+        assertThat(base.stored().length).isLessThan(Checkpoints.save(laptop(START)).length * 2);
+        assertThat(Checkpoints.restore(checkpoint, readBack).shell().run("cat notes.txt").stdout()).isEqualTo("kept\n");
+    }
+
+    @Test
+    void aDamagedStoredBaseIsRefused() {
+        byte[] stored = Checkpoints.base(laptop(START)).stored();
+        for (int at : new int[] {0, 6, 11, stored.length / 2, stored.length - 1}) {
+            byte[] damaged = stored.clone();
+            damaged[at] ^= 0x41;
+            assertThatThrownBy(() -> CheckpointBase.fromStored(damaged)).as("a byte changed at " + at)
+                    .isInstanceOf(CheckpointRefused.class);
+        }
+        assertThatThrownBy(() -> CheckpointBase.fromStored(java.util.Arrays.copyOf(stored, stored.length - 5)))
+                .isInstanceOf(CheckpointRefused.class);
+        assertThatThrownBy(() -> CheckpointBase.fromStored(new byte[3])).isInstanceOf(CheckpointRefused.class)
+                .hasMessage("not a stored checkpoint base");
+    }
+
+    @Test
     void aBaseMakesTheCheckpointOfASandboxLikeItSmall() {
         CheckpointBase base = Checkpoints.base(laptop(Instant.parse("2026-01-01T00:00:00Z")));
         Sandbox sandbox = laptop(START);
