@@ -44,17 +44,24 @@ public class SessionStore {
         SandboxSnapshot snapshot = snapshots.findById(attemptId).orElseGet(() -> new SandboxSnapshot(attemptId));
         SandboxJournal journal = state.journal();
         snapshot.replace(SnapshotCodec.encode(journal), journal.entries().size(), journal.now(), clock.instant());
-        if (state.checkpoint() != null) {
-            keepBase(journal, state.checkpoint());
-        }
         snapshot.keepCheckpoint(state.checkpoint());
         snapshots.save(snapshot);
         saveHistory(attemptId, state.history());
         saveFiles(attemptId, state.files());
     }
 
-    /** The base the checkpoint needs, stored before the checkpoint that names it; a failure leaves the journal's save to go on. */
-    private void keepBase(SandboxJournal journal, SandboxCheckpoint checkpoint) {
+    /**
+     * Stores the base the state's checkpoint needs, if it has one, before the {@link #save} of the
+     * checkpoint that names it. Outside the save's transaction, in one of its own: a save holds its
+     * lease's row lock and a connection, and this one must wait for neither. A failure leaves the
+     * save to go on.
+     */
+    public void keepBase(SandboxState state) {
+        SandboxCheckpoint checkpoint = state.checkpoint();
+        if (checkpoint == null) {
+            return;
+        }
+        SandboxJournal journal = state.journal();
         CheckpointBases.byId(checkpoint.baseId()).ifPresent(base -> {
             try {
                 bases.keep(journal.labId(), journal.seed(), base);

@@ -171,6 +171,7 @@ public class Sessions {
     private void save(UUID attemptId, LiveSandbox session) {
         try {
             SandboxState state = session.actor.stateToEvict().join(); // before the lease's row lock: see fenced
+            store.keepBase(state); // in a transaction of its own, also before the lock
             leases.fenced(attemptId, () -> store.save(attemptId, state));
         } catch (RuntimeException e) {
             log.error("Could not save the sandbox of attempt {}; its inputs up to the last one were saved", attemptId, e);

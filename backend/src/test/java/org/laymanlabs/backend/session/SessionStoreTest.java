@@ -132,9 +132,11 @@ class SessionStoreTest {
         built.forEach(CheckpointBases::adopt);
 
         for (CheckpointBase base : built) {
-            SandboxCheckpoint checkpoint = SandboxCheckpoint.of(Checkpoints.save(sandbox, base), journal);
-            store.save(attemptId, new SandboxState(journal, List.of(), Map.of(), checkpoint));
-            store.save(attemptId, new SandboxState(journal, List.of(), Map.of(), checkpoint));
+            SandboxState evicted = new SandboxState(journal, List.of(), Map.of(), SandboxCheckpoint.of(Checkpoints.save(sandbox, base), journal));
+            for (int save = 0; save < 2; save++) { // a second save of the same base stores nothing more
+                store.keepBase(evicted);
+                store.save(attemptId, evicted);
+            }
             assertThat(bases.existsById(base.id())).isTrue();
         }
 
