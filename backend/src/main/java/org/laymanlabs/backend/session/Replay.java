@@ -61,6 +61,8 @@ final class Replay {
             try {
                 resume(checkpoint.get(), stored);
                 restoredFromCheckpoint = true;
+                log.debug("Restored a {} sandbox from its checkpoint of {} inputs, and {} after it",
+                        stored.journal().labId(), checkpoint.get().entries(), stored.journal().entries().size() - checkpoint.get().entries());
                 return;
             } catch (CheckpointRefused e) {
                 log.info("Replaying the journal of a {} sandbox instead of restoring its checkpoint: {}",
@@ -75,7 +77,7 @@ final class Replay {
         long baseId = checkpoint.baseId();
         Sandbox restored = Checkpoints.restore(checkpoint.bytes(),
                 baseId == 0 ? null : CheckpointBases.byId(baseId).orElseGet(() -> base(from)));
-        if (!restored.clock().now().equals(checkpoint.sandboxTime())) {
+        if (!SandboxCheckpoint.stored(restored.clock().now()).equals(checkpoint.sandboxTime())) {
             throw new CheckpointRefused("the checkpoint's sandbox is at " + restored.clock().now() + ", not at "
                     + checkpoint.sandboxTime() + " as stored");
         }
@@ -88,7 +90,7 @@ final class Replay {
         // already has their lines, and those of the inputs before it, which are not replayed.
         history = new TerminalHistory();
         journal = new SandboxJournal(SandboxJournal.FORMAT, from.labId(), from.seed(), from.startTime(),
-                entries.subList(0, checkpoint.entries()), checkpoint.sandboxTime());
+                entries.subList(0, checkpoint.entries()), restored.clock().now());
         try {
             for (JournalEntry entry : entries.subList(checkpoint.entries(), entries.size())) {
                 advanceTo(entry.at());
