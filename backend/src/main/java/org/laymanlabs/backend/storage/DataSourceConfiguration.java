@@ -32,7 +32,12 @@ class DataSourceConfiguration {
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 
+    /**
+     * The H2 file, closed by Spring with the connection pool, not by H2's own hook at the JVM's exit:
+     * the hooks run at once, and a clean stop saves every live sandbox with its checkpoint while
+     * closing, which a database already closed would refuse.
+     */
     static String embeddedH2Url(LaymanProperties layman) {
-        return "jdbc:h2:file:" + layman.absoluteDataDir().resolve("db").resolve("layman");
+        return "jdbc:h2:file:" + layman.absoluteDataDir().resolve("db").resolve("layman") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 }
