@@ -1,7 +1,7 @@
 package org.laymanlabs.sandbox.net.socket;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +12,11 @@ import org.laymanlabs.sandbox.net.Protocol;
 public final class SocketTable {
 
     private final List<Listener> listeners = new ArrayList<>();
-    /** What reads each bound UDP socket: a datagram has no connection whose handler could answer it. */
-    private final Map<Listener, DatagramHandler> receivers = new HashMap<>();
+    /**
+     * What reads each bound UDP socket: a datagram has no connection whose handler could answer it.
+     * In order of binding, as a socket's hash includes its handler's identity.
+     */
+    private final Map<Listener, DatagramHandler> receivers = new LinkedHashMap<>();
 
     /** bind(2) and listen(2); a clash with an existing socket fails with EADDRINUSE. */
     public void listen(Listener listener) {
