@@ -22,14 +22,16 @@ class CheckpointDeterminismTest {
     private static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
 
     private static final List<String> SESSION = List.of(
-            "docker run -d --name web -p 8080:80 nginx", "docker ps", "curl -s localhost:8080",
+            "docker run -d --name web -p 8080:80 nginx", "docker run -d --name pause busybox sleep 3600",
+            "docker ps", "curl -s localhost:8080",
             "docker build -t shop:v1 .", "docker images", "kubectl get nodes",
             "kubectl create deployment web --image=nginx --replicas=3", "kubectl get pods -o wide",
             "kubectl expose deployment web --port 80", "kubectl get svc", "iptables -t nat -L -n",
             "docker logs web", "kubectl scale deployment web --replicas=2", "echo done > notes.txt");
 
     private static final List<String> AFTERWARDS = List.of(
-            "kubectl scale deployment web --replicas=4", "docker run -d --name cache redis", "kubectl get pods",
+            "kubectl scale deployment web --replicas=4", "docker run -d --name cache redis",
+            "docker run -d --name nap busybox sleep 3600", "kubectl get pods",
             "curl -s localhost:8080");
 
     /** The session, one line every half minute, then six quiet minutes: the compactor's five-minute turn comes round. */
