@@ -35,7 +35,7 @@ public final class SocketTable {
      * clash fails with EADDRINUSE as for TCP.
      */
     public Listener bind(Ipv4Address address, int port, String owner, DatagramHandler receiver) {
-        Listener socket = new Listener(Protocol.UDP, address, port, owner, (data, from) -> "");
+        Listener socket = new Listener(Protocol.UDP, address, port, owner, new NoStream());
         listen(socket);
         receivers.put(socket, receiver);
         return socket;
@@ -60,6 +60,18 @@ public final class SocketTable {
 
     public List<Listener> listeners() {
         return List.copyOf(listeners);
+    }
+
+    /**
+     * A datagram socket's stream handler, never called. A value of its own for each socket: a lambda
+     * that captures nothing is one instance for the whole JVM, which a checkpoint reads back as a
+     * copy, so a socket bound after a restore would hold the JVM's beside it.
+     */
+    private record NoStream() implements ConnectionHandler {
+        @Override
+        public String handle(String request, Peer peer) {
+            return "";
+        }
     }
 
     /** bind: Address already in use. */
