@@ -31,7 +31,8 @@ class CheckpointDeterminismTest {
 
     private static final List<String> AFTERWARDS = List.of(
             "kubectl scale deployment web --replicas=4", "docker run -d --name cache redis",
-            "docker run -d --name nap busybox sleep 3600", "kubectl get pods",
+            "docker run -d --name nap busybox sleep 3600", "kubectl scale deployment coredns -n kube-system --replicas=3",
+            "kubectl get pods",
             "curl -s localhost:8080");
 
     /** The session, one line every half minute, then six quiet minutes: the compactor's five-minute turn comes round. */
