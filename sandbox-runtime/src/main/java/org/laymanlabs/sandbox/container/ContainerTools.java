@@ -23,10 +23,14 @@ import org.laymanlabs.sandbox.time.VirtualClock;
  */
 final class ContainerTools {
 
-    private static final List<Command> BUILTINS = captureBuiltins();
-
     private final VirtualClock clock;
     private final Connector connector;
+    /**
+     * The sandbox's own, shared by its containers: instances every sandbox of the JVM shared would
+     * be copies in a restored sandbox, and its next containers would hold the JVM's again, so its
+     * checkpoint would carry both and differ from the original's.
+     */
+    private final List<Command> builtins = captureBuiltins();
 
     ContainerTools(VirtualClock clock, Connector connector) {
         this.clock = clock;
@@ -38,7 +42,7 @@ final class ContainerTools {
         UnionView root = container.rootfs().view();
         String path = pathOf(container);
         PathSearch search = new PathSearch(root, path);
-        List<Command> commands = new ArrayList<>(BUILTINS);
+        List<Command> commands = new ArrayList<>(builtins);
         for (Command tool : Coreutils.all(clock)) {
             if (search.has(tool.name())) {
                 commands.add(tool);

@@ -2,8 +2,8 @@ package org.laymanlabs.sandbox.net;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,8 @@ public final class NetworkNamespace {
     private final boolean named;
     private final TreeMap<Integer, Link> links = new TreeMap<>();
     private final List<Route> staticRoutes = new ArrayList<>();
-    private final Map<NetworkNamespace, Integer> peerNamespaceIds = new HashMap<>();
+    /** In order of first use: a namespace has no hash of its own, so a hash table would list them by identity. */
+    private final Map<NetworkNamespace, Integer> peerNamespaceIds = new LinkedHashMap<>();
     private final SocketTable sockets = new SocketTable();
     private int nextIndex = 2;
     private boolean ipForward;

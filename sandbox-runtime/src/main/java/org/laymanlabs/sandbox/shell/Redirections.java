@@ -1,8 +1,6 @@
 package org.laymanlabs.sandbox.shell;
 
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.laymanlabs.sandbox.OutputChunk;
 import org.laymanlabs.sandbox.OutputSink;
@@ -22,15 +20,20 @@ final class Redirections {
 
     private final ShellState state;
     private final List<Script.Redirect> redirects;
-    /** Each redirection's target as typed, expanded once (a substitution in it runs once). */
-    private final Map<Script.Redirect, String> targets = new IdentityHashMap<>();
+    /**
+     * Each redirection's target as typed, expanded once (a substitution in it runs once), by its
+     * place in {@code redirects}: two redirections may be equal, and a place orders them as typed.
+     */
+    private final String[] targets;
 
     Redirections(ShellState state, List<Script.Redirect> redirects, Word.Expander expander) {
         this.state = state;
         this.redirects = redirects;
-        for (Script.Redirect r : redirects) {
+        this.targets = new String[redirects.size()];
+        for (int i = 0; i < targets.length; i++) {
+            Script.Redirect r = redirects.get(i);
             if (r.target() != null) {
-                targets.put(r, r.target().expand(expander));
+                targets[i] = r.target().expand(expander);
             }
         }
     }
@@ -43,11 +46,12 @@ final class Redirections {
      */
     String open(String piped) {
         String stdin = piped;
-        for (Script.Redirect r : redirects) {
+        for (int i = 0; i < targets.length; i++) {
+            Script.Redirect r = redirects.get(i);
             if (r.operator().equals("2>&1") || r.operator().equals(">&2")) {
                 continue;
             }
-            String typed = targets.get(r);
+            String typed = targets[i];
             String path = typed.equals(DEV_NULL) ? DEV_NULL : state.resolve(typed);
             if (path.equals(DEV_NULL) || path.equals(STDOUT) || path.equals(STDERR)) {
                 stdin = r.operator().equals("<") ? "" : stdin;
@@ -81,12 +85,12 @@ final class Redirections {
     OutputSink route(Destination stdout, Destination stderr) {
         String outTarget = STDOUT;
         String errTarget = STDERR;
-        for (Script.Redirect r : redirects) {
-            switch (r.operator()) {
-                case ">", ">>" -> outTarget = path(r);
-                case "2>", "2>>" -> errTarget = path(r);
+        for (int i = 0; i < targets.length; i++) {
+            switch (redirects.get(i).operator()) {
+                case ">", ">>" -> outTarget = path(i);
+                case "2>", "2>>" -> errTarget = path(i);
                 case "&>" -> {
-                    outTarget = path(r);
+                    outTarget = path(i);
                     errTarget = outTarget;
                 }
                 case "2>&1" -> errTarget = outTarget;
@@ -121,8 +125,8 @@ final class Redirections {
         };
     }
 
-    private String path(Script.Redirect r) {
-        String typed = targets.get(r);
+    private String path(int place) {
+        String typed = targets[place];
         return typed.equals(DEV_NULL) ? DEV_NULL : state.resolve(typed);
     }
 }

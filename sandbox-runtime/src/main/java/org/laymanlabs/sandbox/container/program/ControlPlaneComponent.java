@@ -12,6 +12,20 @@ final class ControlPlaneComponent implements Program {
 
     @Override
     public Process start(ProcessContext context) {
-        return signal -> signal == Signal.SIGTERM || signal == Signal.SIGINT ? OptionalInt.of(0) : OptionalInt.empty();
+        return ExitsOnTerm.INSTANCE;
+    }
+
+    /**
+     * Go's signal handler: SIGTERM and SIGINT end the process with 0. An enum constant, not a lambda:
+     * a checkpoint reads a lambda back as a copy, and a static pod started after a restore would
+     * hold the JVM's own beside it; an enum constant comes back as itself.
+     */
+    private enum ExitsOnTerm implements Process {
+        INSTANCE;
+
+        @Override
+        public OptionalInt signal(Signal signal) {
+            return signal == Signal.SIGTERM || signal == Signal.SIGINT ? OptionalInt.of(0) : OptionalInt.empty();
+        }
     }
 }

@@ -15,5 +15,19 @@ public interface Process extends java.io.Serializable {
     OptionalInt signal(Signal signal);
 
     /** A process that has no handlers at all: every signal but SIGKILL is ignored. */
-    Process IGNORES_SIGNALS = signal -> OptionalInt.empty();
+    Process IGNORES_SIGNALS = NoHandlers.INSTANCE;
+
+    /**
+     * {@link #IGNORES_SIGNALS}: an enum constant rather than a lambda, as a checkpoint reads an enum
+     * constant back as this very instance, where a lambda comes back as a copy, and a restored
+     * sandbox's later processes would hold the JVM's own beside it.
+     */
+    enum NoHandlers implements Process {
+        INSTANCE;
+
+        @Override
+        public OptionalInt signal(Signal signal) {
+            return OptionalInt.empty();
+        }
+    }
 }

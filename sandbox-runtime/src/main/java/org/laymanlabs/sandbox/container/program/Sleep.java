@@ -2,7 +2,6 @@ package org.laymanlabs.sandbox.container.program;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * {@code sleep N} and {@code sleep infinity} as a container's process: it ends after N seconds of
@@ -36,7 +35,7 @@ final class Sleep implements Program {
                 context.exit(0);
             }
         });
-        return signal -> OptionalInt.empty();
+        return Process.IGNORES_SIGNALS;
     }
 
     /** {@code 5}, {@code 1.5}, {@code 2m}, {@code 1h}, {@code 1d}. */

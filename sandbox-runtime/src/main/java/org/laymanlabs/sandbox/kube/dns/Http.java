@@ -17,6 +17,18 @@ record Http(Paths paths) implements ConnectionHandler {
     interface Paths extends Function<String, Optional<String>>, java.io.Serializable {
     }
 
+    /**
+     * A page whose text never changes (health's and ready's "OK"). A value rather than a lambda that
+     * captures nothing: such a lambda is one instance for the whole JVM, which a checkpoint reads
+     * back as a copy, so a CoreDNS started after a restore would hold the JVM's beside it.
+     */
+    record Fixed(String path, String text) implements Paths {
+        @Override
+        public Optional<String> apply(String requested) {
+            return requested.equals(path) ? Optional.of(text) : Optional.empty();
+        }
+    }
+
     @Override
     public String handle(String request, Peer peer) {
         Optional<String> body = HttpRequest.parse(request).flatMap(r -> paths.apply(r.path()));

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,12 +179,14 @@ final class PodTopologySpread implements Plugin.Score {
 
     /**
      * What is spread: pods of a namespace that every selector matches. It remembers its verdict
-     * per label set, as the cache shares one instance of each distinct set.
+     * per label set, in the order the sets were first met: the cache shares one instance of each
+     * distinct set, so a lookup mostly ends at the same instance, and a sandbox built twice keeps
+     * them in the same order (an identity map listed them by identity hash).
      */
     private record Spread(List<LabelSelector> selector, String namespace, Map<Map<String, String>, Boolean> verdicts) {
 
         Spread(List<LabelSelector> selector, String namespace) {
-            this(selector, namespace, new IdentityHashMap<>());
+            this(selector, namespace, new LinkedHashMap<>());
         }
 
         boolean matches(Map<String, String> labels) {

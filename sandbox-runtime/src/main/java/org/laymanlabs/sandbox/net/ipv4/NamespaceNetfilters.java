@@ -1,6 +1,6 @@
 package org.laymanlabs.sandbox.net.ipv4;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +26,8 @@ public final class NamespaceNetfilters implements Function<NetworkNamespace, Net
 
     private int maxRules = Integer.MAX_VALUE;
 
-    private final Map<NetworkNamespace, Netfilter> tables = new HashMap<>();
+    /** In order of first use: a namespace has no hash of its own, so a hash table would list them by identity. */
+    private final Map<NetworkNamespace, Netfilter> tables = new LinkedHashMap<>();
     private final VirtualClock clock;
     private final RandomGenerator random;
 

@@ -105,8 +105,13 @@ final class ChainIndex {
         return frozen;
     }
 
+    /**
+     * A new array even when empty: the index is part of the sandbox, and an array every sandbox of
+     * the JVM shared ({@link #NONE}) would be a copy of its own in a restored one, while the
+     * indexes it builds next would hold the JVM's again.
+     */
     private static int[] ints(List<Integer> positions) {
-        return positions.isEmpty() ? NONE : positions.stream().mapToInt(Integer::intValue).toArray();
+        return positions.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A merge of three ascending, disjoint lists of rule positions; {@link #next()} gives -1 at the end. */

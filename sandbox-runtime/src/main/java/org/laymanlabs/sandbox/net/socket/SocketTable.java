@@ -1,7 +1,7 @@
 package org.laymanlabs.sandbox.net.socket;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +12,11 @@ import org.laymanlabs.sandbox.net.Protocol;
 public final class SocketTable {
 
     private final List<Listener> listeners = new ArrayList<>();
-    /** What reads each bound UDP socket: a datagram has no connection whose handler could answer it. */
-    private final Map<Listener, DatagramHandler> receivers = new HashMap<>();
+    /**
+     * What reads each bound UDP socket: a datagram has no connection whose handler could answer it.
+     * In order of binding, as a socket's hash includes its handler's identity.
+     */
+    private final Map<Listener, DatagramHandler> receivers = new LinkedHashMap<>();
 
     /** bind(2) and listen(2); a clash with an existing socket fails with EADDRINUSE. */
     public void listen(Listener listener) {
@@ -32,7 +35,7 @@ public final class SocketTable {
      * clash fails with EADDRINUSE as for TCP.
      */
     public Listener bind(Ipv4Address address, int port, String owner, DatagramHandler receiver) {
-        Listener socket = new Listener(Protocol.UDP, address, port, owner, (data, from) -> "");
+        Listener socket = new Listener(Protocol.UDP, address, port, owner, new NoStream());
         listen(socket);
         receivers.put(socket, receiver);
         return socket;
@@ -57,6 +60,18 @@ public final class SocketTable {
 
     public List<Listener> listeners() {
         return List.copyOf(listeners);
+    }
+
+    /**
+     * A datagram socket's stream handler, never called. A value of its own for each socket: a lambda
+     * that captures nothing is one instance for the whole JVM, which a checkpoint reads back as a
+     * copy, so a socket bound after a restore would hold the JVM's beside it.
+     */
+    private record NoStream() implements ConnectionHandler {
+        @Override
+        public String handle(String request, Peer peer) {
+            return "";
+        }
     }
 
     /** bind: Address already in use. */
