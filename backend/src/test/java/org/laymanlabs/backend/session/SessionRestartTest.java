@@ -76,7 +76,8 @@ class SessionRestartTest {
             first.getBean(Grading.class).nextHint(ada, attemptId, "web");
             before = look(first, ada);
         }
-        // A server that starts again knows no base: the one the checkpoint names comes from the database.
+        // A server that starts again knows no base. (In another JVM the base it builds again is other
+        // bytes, and the checkpoint's comes from the database: SessionStoreTest.)
         CheckpointBases.forgetAll();
 
         try (ConfigurableApplicationContext second = start()) {

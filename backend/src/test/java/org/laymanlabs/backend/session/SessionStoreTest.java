@@ -147,6 +147,25 @@ class SessionStoreTest {
     }
 
     @Test
+    void aCheckpointWhoseBaseThisJvmNeverBuiltIsRestoredWithTheBaseFromTheDatabase() {
+        LabSandboxes labs = app.getBean(LabSandboxes.class);
+        SandboxJournal journal = SandboxJournal.fresh(TestCourse.LAB, 7, AT);
+        // The base another server built: the lab's sandbox at another instant, not the one this JVM builds.
+        CheckpointBase elsewhere = Checkpoints.base(labs.create(TestCourse.LAB, 7, AT.minusSeconds(86_400)));
+        CheckpointBases.adopt(elsewhere);
+        SandboxState evicted = new SandboxState(journal, List.of(), Map.of(),
+                SandboxCheckpoint.of(Checkpoints.save(labs.create(TestCourse.LAB, 7, AT), elsewhere), journal));
+        store.keepBase(evicted);
+        store.save(attemptId, evicted);
+        CheckpointBases.forgetAll(); // as a server that starts afresh
+
+        SandboxActor restored = SandboxActor.restore(store.stored(attemptId).orElseThrow(), labs, Runnable::run, state -> { });
+
+        assertThat(restored.restoredFromCheckpoint().join()).isTrue();
+        assertThat(CheckpointBases.forLab(labs, TestCourse.LAB, 7).id()).isNotEqualTo(elsewhere.id());
+    }
+
+    @Test
     void aCheckpointDoesNotFitAJournalWhoseFirstInputsDiffer() {
         SandboxJournal evicted = journalOf(3);
         SandboxCheckpoint checkpoint = SandboxCheckpoint.of(new byte[] {1}, evicted);
