@@ -1,5 +1,7 @@
 package org.laymanlabs.sandbox;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,7 +42,8 @@ public sealed interface Fault {
         public BreakSelector {
             Objects.requireNonNull(service, "service");
             namespace = namespace == null || namespace.isEmpty() ? "default" : namespace;
-            selector = Map.copyOf(selector);
+            // In the lab's order: the fault's patch is written in it (a Map.copyOf's differs per JVM).
+            selector = Collections.unmodifiableMap(new LinkedHashMap<>(selector));
         }
     }
 

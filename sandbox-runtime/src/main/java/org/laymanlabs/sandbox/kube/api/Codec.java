@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
@@ -60,7 +61,10 @@ public final class Codec {
 
     private Codec() {
         this.strict = strictMapper();
-        this.plain = JsonMapper.builder().addModule(microTime()).build();
+        // Go's encoding/json writes a map's keys sorted (a struct's fields in their declared order):
+        // labels, annotations and selectors are stored, copied and hashed in one order, whatever
+        // order the map that holds them was filled in (a Map.of's differs from one JVM to the next).
+        this.plain = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).addModule(microTime()).build();
         this.yaml = YAMLMapper.builder(YAMLFactory.builder()
                         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

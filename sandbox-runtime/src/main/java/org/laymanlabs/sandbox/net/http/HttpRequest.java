@@ -1,5 +1,6 @@
 package org.laymanlabs.sandbox.net.http;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.Optional;
 public record HttpRequest(String method, String target, String version, Map<String, String> headers, String body) {
 
     public HttpRequest {
-        headers = Map.copyOf(headers);
+        // In the client's order, as a proxy forwards them and toWire writes them (a Map.copyOf
+        // iterates in an order that differs from one JVM to the next).
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** Parses the text a client wrote; empty if it is not an HTTP request (a server answers 400 then). */

@@ -19,6 +19,37 @@ class CodecTest {
         return new ObjectMapper().readTree(text);
     }
 
+    /** Labels, annotations, a selector and resource requests, each filled in the order given. */
+    private static Pod podFilledInOrder(List<String> keys) {
+        PodBuilder pod = new PodBuilder().withNewMetadata().withName("web").endMetadata();
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> annotations = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> nodeSelector = new java.util.LinkedHashMap<>();
+        java.util.Map<String, io.fabric8.kubernetes.api.model.Quantity> requests = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            labels.put(key, "v-" + key);
+            annotations.put("example.com/" + key, key);
+            nodeSelector.put("node/" + key, "yes");
+            requests.put(key, new io.fabric8.kubernetes.api.model.Quantity("1"));
+        }
+        return pod.editMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
+                .withNewSpec().withNodeSelector(nodeSelector)
+                .addNewContainer().withName("a").withImage("nginx").withNewResources().withRequests(requests).endResources()
+                .endContainer().endSpec().build();
+    }
+
+    @Test
+    void storesAMapsKeysSortedAsGoWritesThemWhateverOrderTheMapWasFilledIn() {
+        String forwards = codec.toStorage(podFilledInOrder(List.of("app", "memory", "cpu", "tier", "zone")));
+        String backwards = codec.toStorage(podFilledInOrder(List.of("zone", "tier", "cpu", "memory", "app")));
+
+        assertThat(backwards).isEqualTo(forwards);
+        assertThat(forwards).contains("\"labels\":{\"app\":\"v-app\",\"cpu\":\"v-cpu\",\"memory\":\"v-memory\","
+                + "\"tier\":\"v-tier\",\"zone\":\"v-zone\"}");
+        assertThat(codec.toStorage(codec.copy(podFilledInOrder(List.of("zone", "app", "cpu", "tier", "memory")))))
+                .isEqualTo(forwards);
+    }
+
     @Test
     void reportsEveryUnknownFieldWithItsPath() throws Exception {
         JsonNode manifest = json("""
