@@ -10,9 +10,8 @@ import java.time.Instant;
 public record HistoryLine(long seq, Instant at, String line, String output, int exitCode, String prompt) {
 
     public HistoryLine {
-        // To the microsecond, as the database keeps it: a sandbox's clock that ran in real time has
-        // nanoseconds, and a scrollback read back after a restart must equal the one shown before.
-        at = at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        // As the database keeps it: a scrollback read back after a restart equals the one shown before.
+        at = at == null ? null : SessionStore.asStored(at);
     }
 
     public HistoryLine(long seq, Instant at, String line, String output, int exitCode) {

@@ -77,7 +77,7 @@ final class Replay {
         long baseId = checkpoint.baseId();
         Sandbox restored = Checkpoints.restore(checkpoint.bytes(),
                 baseId == 0 ? null : CheckpointBases.byId(baseId).orElseGet(() -> base(from)));
-        if (!SandboxCheckpoint.stored(restored.clock().now()).equals(checkpoint.sandboxTime())) {
+        if (!SessionStore.asStored(restored.clock().now()).equals(checkpoint.sandboxTime())) {
             throw new CheckpointRefused("the checkpoint's sandbox is at " + restored.clock().now() + ", not at "
                     + checkpoint.sandboxTime() + " as stored");
         }

@@ -1,7 +1,6 @@
 package org.laymanlabs.backend.session;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.laymanlabs.sandbox.checkpoint.CheckpointRefused;
@@ -18,14 +17,8 @@ public record SandboxCheckpoint(byte[] bytes, int entries, Instant sandboxTime, 
 
     public SandboxCheckpoint {
         Objects.requireNonNull(bytes, "bytes");
-        // As the database keeps it: its timestamps hold microseconds, and a sandbox's clock that
-        // ran in real time has nanoseconds, which a checkpoint read back would no longer match.
-        sandboxTime = stored(Objects.requireNonNull(sandboxTime, "sandboxTime"));
-    }
-
-    /** An instant at the precision the checkpoint's time is stored with. */
-    static Instant stored(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS);
+        // As the database keeps it, so that a checkpoint read back still matches its sandbox's clock.
+        sandboxTime = SessionStore.asStored(Objects.requireNonNull(sandboxTime, "sandboxTime"));
     }
 
     /** A checkpoint of the sandbox that {@code journal} describes, taken at the journal's present. */
@@ -49,13 +42,13 @@ public record SandboxCheckpoint(byte[] bytes, int entries, Instant sandboxTime, 
     /** Whether this checkpoint is a point on {@code journal}'s way: the same first inputs, in time before the rest. */
     public boolean fits(SandboxJournal journal) {
         List<JournalEntry> inputs = journal.entries();
-        if (entries > inputs.size() || sandboxTime.isAfter(stored(journal.now()))) {
+        if (entries > inputs.size() || sandboxTime.isAfter(SessionStore.asStored(journal.now()))) {
             return false;
         }
-        if (entries > 0 && stored(inputs.get(entries - 1).at()).isAfter(sandboxTime)) {
+        if (entries > 0 && SessionStore.asStored(inputs.get(entries - 1).at()).isAfter(sandboxTime)) {
             return false;
         }
-        if (entries < inputs.size() && stored(inputs.get(entries).at()).isBefore(sandboxTime)) {
+        if (entries < inputs.size() && SessionStore.asStored(inputs.get(entries).at()).isBefore(sandboxTime)) {
             return false;
         }
         return SnapshotCodec.fingerprint(journal, entries) == fingerprint;

@@ -1,6 +1,8 @@
 package org.laymanlabs.backend.session;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,15 @@ public class SessionStore {
         this.files = files;
         this.bases = bases;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /**
+     * {@code instant} as the database keeps it: its timestamps hold microseconds, while a sandbox's
+     * clock that ran in real time has nanoseconds. What is compared with a stored time after it is
+     * read back (a checkpoint's instant, a scrollback line's) is kept at this precision from the start.
+     */
+    static Instant asStored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     @Transactional
