@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdException;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -53,7 +54,7 @@ public final class CheckpointBase {
 
     /** The base {@link #stored()} wrote; refused when the bytes are not one, or are damaged. */
     public static CheckpointBase fromStored(byte[] stored) {
-        if (stored.length < MAGIC.length + 8 || stored[0] != 'L' || stored[1] != 'L' || stored[2] != 'C' || stored[3] != 'B') {
+        if (stored.length < MAGIC.length + 8 || !Arrays.equals(stored, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CheckpointRefused("not a stored checkpoint base");
         }
         long id = java.nio.ByteBuffer.wrap(stored, MAGIC.length, 8).getLong();

@@ -7,6 +7,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 import org.laymanlabs.sandbox.Sandbox;
 
@@ -144,7 +145,7 @@ public final class Checkpoints {
     }
 
     private static void requireCheckpoint(byte[] framed) {
-        if (framed.length < HEADER || framed[0] != 'L' || framed[1] != 'L' || framed[2] != 'C' || framed[3] != 'P') {
+        if (framed.length < HEADER || !Arrays.equals(framed, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CheckpointRefused("not a sandbox checkpoint");
         }
         int version = framed[MAGIC.length];
